@@ -1,0 +1,34 @@
+package dev.arena.openrouter;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * Where and how to talk to the server. {@code apiKey} may be null for servers that need
+ * none (Ollama); {@code debug} receives request/response log lines, never the key.
+ */
+public record ClientSettings(URI baseUrl, String apiKey, Duration idleTimeout, Consumer<String> debug) {
+
+    public static final URI OPENROUTER = URI.create("https://openrouter.ai/api/v1");
+
+    public ClientSettings {
+        String url = baseUrl.toString();
+        if (url.endsWith("/")) {
+            baseUrl = URI.create(url.substring(0, url.length() - 1));
+        }
+        if (idleTimeout.isZero() || idleTimeout.isNegative()) {
+            throw new IllegalArgumentException("the idle timeout must be positive");
+        }
+    }
+
+    /** True when the base URL is OpenRouter itself, which refuses requests without a key. */
+    public boolean isOpenRouter() {
+        String host = baseUrl.getHost();
+        return host != null && (host.equals("openrouter.ai") || host.endsWith(".openrouter.ai"));
+    }
+
+    URI endpoint(String path) {
+        return URI.create(baseUrl + path);
+    }
+}

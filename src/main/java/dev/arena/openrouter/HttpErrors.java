@@ -1,0 +1,79 @@
+package dev.arena.openrouter;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+
+import java.net.http.HttpHeaders;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/** Turns a non-2xx response into an {@link HttpStatusException}, whatever its body looks like. */
+final class HttpErrors {
+
+    private static final int MAX_MESSAGE = 300;
+
+    private HttpErrors() {
+    }
+
+    static HttpStatusException toException(String model, int status, String body, HttpHeaders headers) {
+        String message = "";
+        JsonObject metadata = null;
+        Duration retryAfter = retryAfter(headers.firstValue("Retry-After").orElse(null));
+        JsonObject error = errorObject(body);
+        if (error != null) {
+            String serverMessage = ChunkDecoder.string(error.get("message"));
+            message = serverMessage == null ? "" : serverMessage;
+            if (error.get("metadata") instanceof JsonObject meta) {
+                metadata = meta;
+            }
+            // Model-availability errors say how long to wait in the body rather than a header.
+            if (retryAfter == null && error.get("availability") instanceof JsonObject availability) {
+                retryAfter = retryAfter(ChunkDecoder.string(availability.get("retry_after")));
+            }
+        } else if (!body.isBlank()) {
+            // Not OpenRouter's JSON (a proxy's HTML page, a plain-text error): keep its start.
+            message = body.strip().replaceAll("\\s+", " ");
+        }
+        if (message.length() > MAX_MESSAGE) {
+            message = message.substring(0, MAX_MESSAGE) + "...";
+        }
+        return new HttpStatusException(model, status, message, metadata, retryAfter);
+    }
+
+    private static JsonObject errorObject(String body) {
+        try {
+            JsonElement root = JsonParser.parseString(body);
+            if (root.isJsonObject() && root.getAsJsonObject().get("error") instanceof JsonObject error) {
+                return error;
+            }
+        } catch (JsonParseException e) {
+            // Not JSON: handled by the caller as plain text.
+        }
+        return null;
+    }
+
+    /** Retry-After is either a number of seconds or an HTTP date (RFC 9110). */
+    static Duration retryAfter(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.trim();
+        try {
+            double seconds = Double.parseDouble(v);
+            return seconds < 0 ? null : Duration.ofMillis(Math.round(seconds * 1000));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Duration wait = Duration.between(Instant.now(), at);
+                return wait.isNegative() ? Duration.ZERO : wait;
+            } catch (DateTimeParseException notDate) {
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package dev.arena.openrouter;
+
+import dev.arena.sse.SseParser;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Streams chat completions from OpenRouter or any OpenAI-compatible server. One instance,
+ * over one {@link HttpClient}, serves the whole process so connections are reused.
+ *
+ * <p>Bytes from the socket go straight into the {@link SseParser}; each event is decoded
+ * and handed to the {@link StreamHandler} before the next read, so the first token reaches
+ * the caller as soon as its bytes arrive and memory does not grow with the answer.
+ */
+public final class OpenRouterClient {
+
+    private static final int READ_BUFFER = 16 * 1024;
+    private static final int MAX_ERROR_BODY = 64 * 1024;
+
+    private final HttpClient http;
+    private final ClientSettings settings;
+    private final ChunkDecoder decoder = new ChunkDecoder();
+
+    public OpenRouterClient(HttpClient http, ClientSettings settings) {
+        this.http = http;
+        this.settings = settings;
+    }
+
+    public ClientSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Sends the request and streams the answer into {@code handler}. Returns when the
+     * stream ends; throws when the model failed (the handler may already have received
+     * part of the answer) or the caller cancelled.
+     */
+    public Completion stream(ChatRequest request, StreamHandler handler, Cancellation cancel)
+            throws ApiException, CancelledException {
+        cancel.throwIfCancelled();
+        String model = request.model();
+        HttpRequest httpRequest = buildRequest(request);
+        InFlight inFlight = new InFlight();
+        cancel.attach(inFlight);
+        IdleWatchdog watchdog = new IdleWatchdog(settings.idleTimeout(), inFlight::abort);
+        try {
+            HttpResponse<InputStream> response = awaitHeaders(inFlight, httpRequest, model);
+            watchdog.touch();
+            debugResponse(response);
+            try (InputStream body = response.body()) {
+                inFlight.body(body);
+                int status = response.statusCode();
+                if (status / 100 != 2) {
+                    String text = readCapped(body, watchdog);
+                    settings.debug().accept("< " + text);
+                    throw HttpErrors.toException(model, status, text, response.headers());
+                }
+                StreamState state = new StreamState(model, response.headers().firstValue("X-Generation-Id").orElse(null));
+                String contentType = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+                if (contentType.startsWith("application/json")) {
+                    // A server that ignored stream=true: the whole answer in one JSON body.
+                    state.accept(decoder.decode(readCapped(body, watchdog)), handler);
+                } else {
+                    readEvents(body, watchdog, state, handler);
+                }
+                return state.finish();
+            }
+        } catch (IOException e) {
+            throw failure(cancel, watchdog, model, e);
+        } finally {
+            watchdog.stop();
+            cancel.detach();
+        }
+    }
+
+    private void readEvents(InputStream body, IdleWatchdog watchdog, StreamState state, StreamHandler handler)
+            throws IOException, ApiException {
+        SseParser parser = new SseParser(event -> {
+            if (!state.done()) {
+                String data = event.data();
+                if ("[DONE]".equals(data)) {
+                    state.markDone();
+                    return;
+                }
+                Chunk chunk = decoder.decode(data);
+                if (chunk == null) {
+                    settings.debug().accept("skipped data that is not a JSON object: " + data);
+                    return;
+                }
+                state.accept(chunk, handler);
+            }
+        });
+        byte[] buffer = new byte[READ_BUFFER];
+        int n;
+        // Stop at [DONE] or at an error event: what follows carries nothing for us.
+        while (!state.done() && (n = body.read(buffer)) != -1) {
+            watchdog.touch();
+            parser.feed(buffer, 0, n);
+        }
+        parser.finish();
+    }
+
+    private HttpResponse<InputStream> awaitHeaders(InFlight inFlight, HttpRequest request, String model)
+            throws IOException, ApiException {
+        CompletableFuture<HttpResponse<InputStream>> future = http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
+        inFlight.future(future);
+        try {
+            return future.get();
+        } catch (CancellationException e) {
+            throw new IOException("request aborted before the response", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            future.cancel(true);
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            throw new NetworkException(model, "request failed: " + cause, new IOException(cause));
+        }
+    }
+
+    /** Decides what an I/O failure was: the user's cancel, our idle cut, or the network. */
+    private ApiException failure(Cancellation cancel, IdleWatchdog watchdog, String model, IOException e)
+            throws CancelledException {
+        if (cancel.isCancelled()) {
+            throw new CancelledException();
+        }
+        if (watchdog.fired()) {
+            return new StallException(model, settings.idleTimeout());
+        }
+        String where = settings.baseUrl().getHost() + (settings.baseUrl().getPort() > 0 ? ":" + settings.baseUrl().getPort() : "");
+        if (e instanceof ConnectException || e.getCause() instanceof ConnectException) {
+            return new NetworkException(model, "cannot connect to " + where + " (connection refused)", e);
+        }
+        if (e instanceof HttpConnectTimeoutException) {
+            return new NetworkException(model, "cannot connect to " + where + " (timed out)", e);
+        }
+        String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new NetworkException(model, "connection to " + where + " failed: " + detail, e);
+    }
+
+    private HttpRequest buildRequest(ChatRequest request) {
+        String json = RequestBody.json(request);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(settings.endpoint("/chat/completions"))
+                .header("Content-Type", "application/json")
+                .header("Accept", "text/event-stream")
+                .header("X-Title", "arena")
+                .header("X-OpenRouter-Title", "arena")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if ("http".equals(settings.baseUrl().getScheme())) {
+            // Plain-HTTP servers (Ollama, LM Studio, vLLM) speak HTTP/1.1; skip the h2c upgrade dance.
+            builder.version(HttpClient.Version.HTTP_1_1);
+        }
+        if (settings.apiKey() != null) {
+            builder.header("Authorization", "Bearer " + settings.apiKey());
+        }
+        settings.debug().accept("> POST " + settings.endpoint("/chat/completions")
+                + (settings.apiKey() != null ? " (Authorization: Bearer [redacted])" : " (no API key)"));
+        settings.debug().accept("> " + json);
+        return builder.build();
+    }
+
+    private void debugResponse(HttpResponse<?> response) {
+        settings.debug().accept("< HTTP " + response.statusCode() + " " + response.version());
+        response.headers().map().forEach((name, values) -> settings.debug().accept("< " + name + ": " + String.join(", ", values)));
+    }
+
+    private static String readCapped(InputStream body, IdleWatchdog watchdog) throws IOException {
+        byte[] bytes = new byte[MAX_ERROR_BODY];
+        int total = 0;
+        int n;
+        while (total < bytes.length && (n = body.read(bytes, total, bytes.length - total)) != -1) {
+            watchdog.touch();
+            total += n;
+        }
+        return new String(bytes, 0, total, StandardCharsets.UTF_8);
+    }
+}
