@@ -1,2 +1,20 @@
 package dev.arena;
-public final class Main { public static void main(String[] a) { System.out.println("hi"); } }
+
+import dev.arena.cli.ArenaCommand;
+import dev.arena.cli.Stdio;
+
+/** Entry point of {@code bin/arena}. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(Stdio.system(), args));
+    }
+
+    /** Runs arena without exiting the JVM, for tests and embedding; returns the exit code. */
+    public static int run(Stdio stdio, String... args) {
+        return ArenaCommand.commandLine(stdio).execute(args);
+    }
+}

@@ -1,0 +1,135 @@
+package dev.arena.cli;
+
+import dev.arena.openrouter.ChatRequest;
+import dev.arena.openrouter.ClientSettings;
+import dev.arena.openrouter.Message;
+import dev.arena.output.TextSink;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code arena chat}: one prompt, one streamed answer, with fallback. */
+@Command(name = "chat", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"Ask one model, streaming its answer as it arrives.",
+            "The prompt comes from the arguments, or from stdin when stdin is not a terminal; "
+                + "with both, the arguments are the instruction and stdin the material."})
+final class ChatCommand implements Callable<Integer> {
+
+    static final String DEFAULT_MODEL = "openai/gpt-4o-mini";
+
+    @ParentCommand
+    ArenaCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PROMPT", arity = "0..*", description = "The prompt (words are joined with spaces).")
+    List<String> words = new ArrayList<>();
+
+    @Option(names = {"-m", "--model"}, paramLabel = "MODEL", defaultValue = DEFAULT_MODEL,
+            description = "Model id (default: ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--fallback", split = ",", paramLabel = "MODEL",
+            description = "Models to try, in order, when the model fails: m1,m2,...")
+    List<String> fallbacks = new ArrayList<>();
+
+    @Option(names = {"-s", "--system"}, paramLabel = "TEXT", description = "System prompt.")
+    String system;
+
+    @Option(names = "--temperature", paramLabel = "T", description = "Sampling temperature, 0 to 2.")
+    Double temperature;
+
+    @Option(names = "--max-tokens", paramLabel = "N", description = "Longest answer, in tokens.")
+    Integer maxTokens;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed for sampling, where the model supports it.")
+    Long seed;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() {
+        Stdio io = root.stdio();
+        ChatRequest request = request(prompt(io));
+        TextSink err = new TextSink(io.err());
+        try {
+            String apiKey = ApiKeys.find(connection.apiKeyFile(), io.env());
+            Redactor redactor = new Redactor(apiKey);
+            ClientSettings settings = connection.settings(io.env(), apiKey,
+                    line -> err.write("arena[debug]: " + redactor.redact(line) + "\n").flush());
+            if (apiKey == null && settings.isOpenRouter()) {
+                throw new ConfigException("no API key: set " + ApiKeys.ENV
+                        + " or pass --api-key-file FILE (get a key at https://openrouter.ai/keys)");
+            }
+            TextSink out = new TextSink(io.out());
+            return new AnswerRun(connection.chain(settings), output.view(io, out, err), redactor)
+                    .run(request, models(), settings);
+        } catch (ConfigException e) {
+            err.write("arena: " + e.getMessage() + "\n").flush();
+            return ExitCode.CONFIG;
+        }
+    }
+
+    private ChatRequest request(String prompt) {
+        if (temperature != null && (temperature < 0 || temperature > 2)) {
+            throw new ParameterException(spec.commandLine(), "--temperature must be between 0 and 2");
+        }
+        if (maxTokens != null && maxTokens < 1) {
+            throw new ParameterException(spec.commandLine(), "--max-tokens must be at least 1");
+        }
+        List<Message> messages = new ArrayList<>();
+        if (system != null && !system.isBlank()) {
+            messages.add(Message.system(system));
+        }
+        messages.add(Message.user(prompt));
+        return new ChatRequest(model, messages, temperature, maxTokens, seed);
+    }
+
+    /** The model first, then the fallbacks, each once. */
+    private List<String> models() {
+        LinkedHashSet<String> chain = new LinkedHashSet<>();
+        chain.add(model.strip());
+        fallbacks.stream().map(String::strip).filter(m -> !m.isEmpty()).forEach(chain::add);
+        return List.copyOf(chain);
+    }
+
+    /** Arguments are the instruction and piped stdin the material, as {@code llm} does. */
+    private String prompt(Stdio io) {
+        String instruction = String.join(" ", words).strip();
+        String material = io.stdinIsTerminal() ? "" : readAll(io).strip();
+        if (instruction.isEmpty() && material.isEmpty()) {
+            throw new ParameterException(spec.commandLine(),
+                    "no prompt: give it as an argument, e.g. arena chat \"Say hello\", or pipe it on stdin");
+        }
+        if (instruction.isEmpty()) {
+            return material;
+        }
+        return material.isEmpty() ? instruction : instruction + "\n\n" + material;
+    }
+
+    private static String readAll(Stdio io) {
+        try {
+            return new String(io.in().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the prompt from stdin", e);
+        }
+    }
+}

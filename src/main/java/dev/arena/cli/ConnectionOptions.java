@@ -1,0 +1,117 @@
+package dev.arena.cli;
+
+import dev.arena.openrouter.ClientSettings;
+import dev.arena.openrouter.Durations;
+import dev.arena.openrouter.OpenRouterClient;
+import dev.arena.openrouter.SharedHttpClient;
+import dev.arena.resilience.FallbackChain;
+import dev.arena.resilience.Rate;
+import dev.arena.resilience.RateLimits;
+import dev.arena.resilience.RetryPolicy;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** Where to send requests and how hard to try: shared by every command that talks to a server. */
+final class ConnectionOptions {
+
+    static final String BASE_URL_ENV = "ARENA_BASE_URL";
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "OpenAI-compatible API base URL (default: $ARENA_BASE_URL, else https://openrouter.ai/api/v1).")
+    String baseUrl;
+
+    @Option(names = "--api-key-file", paramLabel = "FILE",
+            description = "Read the API key from FILE instead of $OPENROUTER_API_KEY.")
+    Path apiKeyFile;
+
+    @Option(names = "--idle-timeout", paramLabel = "DURATION", defaultValue = "120s",
+            description = "Give up on a model that sends nothing for this long, e.g. 30s, 2m (default: ${DEFAULT-VALUE}).")
+    String idleTimeout;
+
+    @Option(names = "--retries", paramLabel = "N", defaultValue = "2",
+            description = "Retries per model before falling back to the next one (default: ${DEFAULT-VALUE}).")
+    int retries;
+
+    @Option(names = "--rate-limit", paramLabel = "[MODEL=]N/UNIT",
+            description = "Requests allowed per model, e.g. 20/min, or openai/gpt-4o=5/min for one model; repeatable (default: 10/min).")
+    List<String> rateLimits = new ArrayList<>();
+
+    @Option(names = "--debug", description = "Log requests and responses (key redacted) and show stack traces, on stderr.")
+    boolean debug;
+
+    ClientSettings settings(Map<String, String> env, String apiKey, Consumer<String> debugLog) {
+        return new ClientSettings(baseUri(env), apiKey, idle(), debug ? debugLog : line -> { });
+    }
+
+    URI baseUri(Map<String, String> env) {
+        String text = baseUrl != null ? baseUrl : env.getOrDefault(BASE_URL_ENV, ClientSettings.OPENROUTER.toString());
+        try {
+            URI uri = new URI(text.strip());
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new URISyntaxException(text, "not an http(s) URL with a host");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            String source = baseUrl != null ? "--base-url" : "$" + BASE_URL_ENV;
+            throw new ParameterException(spec.commandLine(),
+                    source + " '" + text + "' is not an http(s) URL, e.g. http://localhost:11434/v1");
+        }
+    }
+
+    Path apiKeyFile() {
+        return apiKeyFile;
+    }
+
+    FallbackChain chain(ClientSettings settings) {
+        if (retries < 0) {
+            throw new ParameterException(spec.commandLine(), "--retries cannot be negative");
+        }
+        OpenRouterClient client = new OpenRouterClient(SharedHttpClient.get(), settings);
+        return new FallbackChain(client, limits(), RetryPolicy.DEFAULT.withMaxRetries(retries));
+    }
+
+    private Duration idle() {
+        try {
+            Duration d = Durations.parse(idleTimeout);
+            if (d.isZero()) {
+                throw new IllegalArgumentException("--idle-timeout must be more than zero");
+            }
+            return d;
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--idle-timeout: " + e.getMessage());
+        }
+    }
+
+    private RateLimits limits() {
+        Rate defaultRate = Rate.DEFAULT;
+        Map<String, Rate> perModel = new HashMap<>();
+        for (String spec : rateLimits) {
+            try {
+                int eq = spec.lastIndexOf('=');
+                if (eq < 0) {
+                    defaultRate = Rate.parse(spec);
+                } else {
+                    perModel.put(spec.substring(0, eq).strip(), Rate.parse(spec.substring(eq + 1)));
+                }
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(this.spec.commandLine(), "--rate-limit: " + e.getMessage());
+            }
+        }
+        return new RateLimits(defaultRate, perModel);
+    }
+}

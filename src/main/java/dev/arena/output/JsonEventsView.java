@@ -1,0 +1,127 @@
+package dev.arena.output;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.arena.openrouter.ApiException;
+import dev.arena.openrouter.HttpStatusException;
+import dev.arena.openrouter.Usage;
+import dev.arena.resilience.Answer;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * {@code --json}: one JSON object per line on stdout, flushed as each happens, for
+ * programs. Events: start, delta, reasoning, retry, wait, fallback, usage, end, error.
+ * The human sentence for an error still goes to stderr as well.
+ */
+public final class JsonEventsView implements AnswerView {
+
+    private final TextSink out;
+    private final TextSink err;
+
+    public JsonEventsView(TextSink out, TextSink err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public void begin(List<String> models) {
+        JsonObject e = event("start");
+        e.addProperty("model", models.get(0));
+        JsonArray fallbacks = new JsonArray();
+        models.subList(1, models.size()).forEach(fallbacks::add);
+        e.add("fallbacks", fallbacks);
+        emit(e);
+    }
+
+    @Override
+    public void onAttempt(String model, boolean continuing) {
+    }
+
+    @Override
+    public void onContent(String text) {
+        JsonObject e = event("delta");
+        e.addProperty("content", text);
+        emit(e);
+    }
+
+    @Override
+    public void onReasoning(String text) {
+        JsonObject e = event("reasoning");
+        e.addProperty("content", text);
+        emit(e);
+    }
+
+    @Override
+    public void onRetry(ApiException failure, Duration delay, int retry, int maxRetries) {
+        JsonObject e = failureEvent("retry", failure);
+        e.addProperty("retry", retry);
+        e.addProperty("max_retries", maxRetries);
+        e.addProperty("delay_ms", delay.toMillis());
+        emit(e);
+    }
+
+    @Override
+    public void onFallback(ApiException failure, String nextModel, boolean continuing) {
+        JsonObject e = failureEvent("fallback", failure);
+        e.addProperty("to", nextModel);
+        e.addProperty("continuing", continuing);
+        emit(e);
+    }
+
+    @Override
+    public void onWait(String model, Duration wait, String reason) {
+        JsonObject e = event("wait");
+        e.addProperty("model", model);
+        e.addProperty("wait_ms", wait.toMillis());
+        e.addProperty("reason", reason);
+        emit(e);
+    }
+
+    @Override
+    public void finish(Answer answer) {
+        Usage usage = answer.completion().usage();
+        JsonObject u = event("usage");
+        u.addProperty("prompt_tokens", usage.promptTokens());
+        u.addProperty("completion_tokens", usage.completionTokens());
+        u.addProperty("total_tokens", usage.totalTokens());
+        u.addProperty("cost", usage.cost());
+        emit(u);
+        JsonObject end = event("end");
+        end.addProperty("model", answer.answeringModel());
+        end.addProperty("finish_reason", answer.completion().finishReason());
+        end.addProperty("generation_id", answer.completion().generationId());
+        end.addProperty("elapsed_ms", answer.elapsed().toMillis());
+        emit(end);
+    }
+
+    @Override
+    public void fail(String sentence, int exitCode) {
+        JsonObject e = event("error");
+        e.addProperty("message", sentence);
+        e.addProperty("exit_code", exitCode);
+        emit(e);
+        err.write("arena: " + sentence + "\n").flush();
+    }
+
+    private static JsonObject failureEvent(String type, ApiException failure) {
+        JsonObject e = event(type);
+        e.addProperty("model", failure.model());
+        e.addProperty("error", failure.getMessage());
+        if (failure instanceof HttpStatusException status) {
+            e.addProperty("status", status.status());
+        }
+        return e;
+    }
+
+    private static JsonObject event(String type) {
+        JsonObject e = new JsonObject();
+        e.addProperty("type", type);
+        return e;
+    }
+
+    private void emit(JsonObject event) {
+        out.write(event.toString()).write("\n").flush();
+    }
+}

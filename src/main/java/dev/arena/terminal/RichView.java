@@ -1,0 +1,122 @@
+package dev.arena.terminal;
+
+import dev.arena.openrouter.ApiException;
+import dev.arena.output.AnswerView;
+import dev.arena.output.Notices;
+import dev.arena.output.TextSink;
+import dev.arena.resilience.Answer;
+import org.jline.terminal.Terminal;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStyle;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The view for a person at a terminal: tokens appear as they arrive (sanitised, so the
+ * model cannot drive the terminal), reasoning in a dim colour, notices in yellow on their
+ * own lines, and after the answer the model that answered with tokens, cost and time.
+ */
+public final class RichView implements AnswerView {
+
+    private static final AttributedStyle DIM = AttributedStyle.DEFAULT.faint();
+    private static final AttributedStyle NOTICE = AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW);
+    private static final AttributedStyle ERROR = AttributedStyle.DEFAULT.foreground(AttributedStyle.RED).bold();
+
+    private final Terminal terminal;
+    private final PrintWriter writer;
+    private final TextSink err;
+    private final boolean color;
+    private final TerminalSanitizer contentSanitizer = new TerminalSanitizer();
+    private final TerminalSanitizer reasoningSanitizer = new TerminalSanitizer();
+    private boolean atLineStart = true;
+    private boolean inReasoning;
+
+    public RichView(Terminal terminal, TextSink err, boolean color) {
+        this.terminal = terminal;
+        this.writer = terminal.writer();
+        this.err = err;
+        this.color = color;
+    }
+
+    @Override
+    public void begin(List<String> models) {
+    }
+
+    @Override
+    public void onAttempt(String model, boolean continuing) {
+    }
+
+    @Override
+    public void onReasoning(String text) {
+        inReasoning = true;
+        print(reasoningSanitizer.sanitize(text), DIM);
+    }
+
+    @Override
+    public void onContent(String text) {
+        if (inReasoning) {
+            inReasoning = false;
+            endLine();
+            writer.print('\n');
+        }
+        print(contentSanitizer.sanitize(text), null);
+    }
+
+    @Override
+    public void onRetry(ApiException failure, Duration delay, int retry, int maxRetries) {
+        notice(Notices.retry(failure, delay, retry, maxRetries), NOTICE);
+    }
+
+    @Override
+    public void onFallback(ApiException failure, String nextModel, boolean continuing) {
+        notice(Notices.fallback(failure, nextModel, continuing), NOTICE);
+    }
+
+    @Override
+    public void onWait(String model, Duration wait, String reason) {
+        notice(Notices.waiting(model, wait, reason), NOTICE);
+    }
+
+    @Override
+    public void finish(Answer answer) {
+        endLine();
+        notice(Notices.usage(answer), DIM);
+    }
+
+    @Override
+    public void fail(String sentence, int exitCode) {
+        endLine();
+        terminal.flush();
+        // Errors go to stderr even here, so a script that logs stderr keeps them.
+        err.write(styled("arena: " + sentence, ERROR) + "\n").flush();
+    }
+
+    private void print(String text, AttributedStyle style) {
+        if (text.isEmpty()) {
+            return;
+        }
+        writer.print(style == null ? text : styled(text, style));
+        atLineStart = text.charAt(text.length() - 1) == '\n';
+        terminal.flush();
+    }
+
+    private void notice(String text, AttributedStyle style) {
+        endLine();
+        writer.print(styled(text, style));
+        writer.print('\n');
+        terminal.flush();
+    }
+
+    private void endLine() {
+        if (!atLineStart) {
+            writer.print('\n');
+            atLineStart = true;
+        }
+    }
+
+    private String styled(String text, AttributedStyle style) {
+        return color ? new AttributedString(text, style).toAnsi(terminal) : text;
+    }
+}
