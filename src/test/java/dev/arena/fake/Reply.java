@@ -1,0 +1,141 @@
+package dev.arena.fake;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What the fake answers to one chat-completions request: a stream, an error, or a network fault.
+ * Build one with the static factories; {@link StreamReply} and {@link ErrorReply} take further options.
+ */
+public abstract class Reply {
+
+    /**
+     * The request being answered: its JSON body and the model it named. Both are null when the fake
+     * answers on its own before reading them (unknown path, missing key).
+     */
+    record Exchange(HttpConnection connection, JsonObject request, String model) {}
+
+    Reply() {
+        // only the kinds in this package: each must know how to drive the raw connection
+    }
+
+    /**
+     * Writes this reply.
+     *
+     * @return whether the connection can carry another request afterwards (false once it was reset
+     *     or held until the client left)
+     */
+    abstract boolean serve(Exchange exchange) throws IOException;
+
+    /** A normal OpenRouter stream with one content chunk per piece. */
+    public static StreamReply stream(String... contentPieces) {
+        List<String> pieces = List.of(contentPieces);
+        return new StreamReply(request -> pieces);
+    }
+
+    /** A stream of the last user message split into words (spaces kept), for manual demos. */
+    public static StreamReply echo() {
+        return new StreamReply(request -> words(lastUserText(request)));
+    }
+
+    /** An error before any stream: this status, {@code Content-Type: application/json}, this exact body. */
+    public static ErrorReply error(int status, String jsonBody) {
+        return new ErrorReply(status, jsonBody);
+    }
+
+    /** An error in OpenRouter's shape, {@code {"error":{"code":status,"message":message}}}. */
+    public static ErrorReply errorMessage(int status, String message) {
+        JsonObject error = new JsonObject();
+        error.addProperty("code", status);
+        error.addProperty("message", message);
+        JsonObject body = new JsonObject();
+        body.add("error", error);
+        return new ErrorReply(status, Chunks.GSON.toJson(body));
+    }
+
+    /** Reads the request, then resets the connection before sending a single byte. */
+    public static Reply resetBeforeHeaders() {
+        return new Reply() {
+            @Override
+            boolean serve(Exchange exchange) throws IOException {
+                exchange.connection().reset();
+                return false;
+            }
+        };
+    }
+
+    /** Reads the request, then sends nothing and holds the connection until the client or the fake closes it. */
+    public static Reply stallBeforeHeaders() {
+        return new Reply() {
+            @Override
+            boolean serve(Exchange exchange) throws IOException {
+                exchange.connection().awaitClientGone();
+                return false;
+            }
+        };
+    }
+
+    /** A 200 event stream whose body is exactly these characters, UTF-8 encoded, in one write. */
+    public static Reply raw(String sseBody) {
+        byte[] body = sseBody.getBytes(StandardCharsets.UTF_8);
+        return new Reply() {
+            @Override
+            boolean serve(Exchange exchange) throws IOException {
+                exchange.connection().startChunked(200, StreamReply.headers(Chunks.newGenerationId()));
+                exchange.connection().sendChunk(body);
+                exchange.connection().endChunked();
+                return true;
+            }
+        };
+    }
+
+    private static String lastUserText(JsonObject request) {
+        JsonElement messages = request.get("messages");
+        if (messages == null || !messages.isJsonArray()) {
+            return "";
+        }
+        JsonArray list = messages.getAsJsonArray();
+        for (int i = list.size() - 1; i >= 0; i--) {
+            if (list.get(i).isJsonObject()) {
+                JsonObject message = list.get(i).getAsJsonObject();
+                JsonElement role = message.get("role");
+                if (role != null && role.isJsonPrimitive() && role.getAsString().equals("user")) {
+                    return text(message.get("content"));
+                }
+            }
+        }
+        return "";
+    }
+
+    /** Message content is either a string or a list of parts, of which only text parts count here. */
+    private static String text(JsonElement content) {
+        if (content == null || content.isJsonNull()) {
+            return "";
+        }
+        if (content.isJsonPrimitive()) {
+            return content.getAsString();
+        }
+        StringBuilder text = new StringBuilder();
+        if (content.isJsonArray()) {
+            for (JsonElement part : content.getAsJsonArray()) {
+                if (part.isJsonObject() && part.getAsJsonObject().has("text")) {
+                    text.append(part.getAsJsonObject().get("text").getAsString());
+                }
+            }
+        }
+        return text.toString();
+    }
+
+    /** "Hello big world" becomes "Hello ", "big ", "world": joined back they give the original text. */
+    private static List<String> words(String text) {
+        List<String> words = new ArrayList<>(Arrays.asList(text.split("(?<=\\s)(?=\\S)")));
+        words.removeIf(String::isEmpty);
+        return words;
+    }
+}
