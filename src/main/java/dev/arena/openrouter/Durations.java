@@ -36,7 +36,8 @@ public final class Durations {
         if (ms < 1000) {
             return ms + "ms";
         }
-        if (ms < 10_000) {
+        // Not 10_000: from 9950 ms on, "%.1f" rounds up to "10.0s", which should read "10s".
+        if (ms < 9_950) {
             return String.format(Locale.ROOT, "%.1fs", ms / 1000.0);
         }
         long s = Math.round(ms / 1000.0);

@@ -11,11 +11,19 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 
 /** Turns a non-2xx response into an {@link HttpStatusException}, whatever its body looks like. */
 final class HttpErrors {
 
     private static final int MAX_MESSAGE = 300;
+
+    /**
+     * RFC 9110 delay-seconds is digits only (a decimal part is tolerated). Checked before
+     * Double.parseDouble, which also accepts "NaN", "Infinity", "1e3" and "5d": "Infinity"
+     * became a wait of Long.MAX_VALUE ms, which overflowed RateLimits.pause.
+     */
+    private static final Pattern SECONDS = Pattern.compile("\\d+(\\.\\d+)?");
 
     private HttpErrors() {
     }
@@ -40,7 +48,12 @@ final class HttpErrors {
             message = body.strip().replaceAll("\\s+", " ");
         }
         if (message.length() > MAX_MESSAGE) {
-            message = message.substring(0, MAX_MESSAGE) + "...";
+            int end = MAX_MESSAGE;
+            // Do not cut an emoji (a surrogate pair) in half: a lone surrogate prints as '?'.
+            if (Character.isHighSurrogate(message.charAt(end - 1))) {
+                end--;
+            }
+            message = message.substring(0, end) + "...";
         }
         return new HttpStatusException(model, status, message, metadata, retryAfter);
     }
@@ -63,17 +76,15 @@ final class HttpErrors {
             return null;
         }
         String v = value.trim();
+        if (SECONDS.matcher(v).matches()) {
+            return Duration.ofMillis(Math.round(Double.parseDouble(v) * 1000));
+        }
         try {
-            double seconds = Double.parseDouble(v);
-            return seconds < 0 ? null : Duration.ofMillis(Math.round(seconds * 1000));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                Duration wait = Duration.between(Instant.now(), at);
-                return wait.isNegative() ? Duration.ZERO : wait;
-            } catch (DateTimeParseException notDate) {
-                return null;
-            }
+            Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Duration wait = Duration.between(Instant.now(), at);
+            return wait.isNegative() ? Duration.ZERO : wait;
+        } catch (DateTimeParseException notDate) {
+            return null;
         }
     }
 }

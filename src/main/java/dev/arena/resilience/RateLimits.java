@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RateLimits {
 
+    private static final Duration MAX_PAUSE = Duration.ofDays(365L * 100);
+
     private final Rate defaultRate;
     private final Map<String, Rate> perModel;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
@@ -56,7 +58,8 @@ public final class RateLimits {
 
     /** Holds every request to {@code model} for {@code duration}, as a 429's Retry-After asks. */
     public void pause(String model, Duration duration) {
-        long until = System.nanoTime() + duration.toNanos();
+        // Capped: a Retry-After of ~292 years or more overflows toNanos() with an ArithmeticException.
+        long until = System.nanoTime() + (duration.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : duration).toNanos();
         pausedUntilNanos.merge(model, until, Math::max);
     }
 
