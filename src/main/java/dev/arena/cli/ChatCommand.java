@@ -13,6 +13,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -126,8 +127,14 @@ final class ChatCommand implements Callable<Integer> {
     }
 
     private static String readAll(Stdio io) {
+        // A plain read loop: FileInputStream.readAllBytes on a pipe fails with "Illegal seek" on Java 17.
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
         try {
-            return new String(io.in().readAllBytes(), StandardCharsets.UTF_8);
+            for (int n; (n = io.in().read(buffer)) != -1; ) {
+                bytes.write(buffer, 0, n);
+            }
+            return bytes.toString(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the prompt from stdin", e);
         }

@@ -31,7 +31,7 @@ public final class Notices {
     /** {@code openai/gpt-4o-mini · 13 in, 16 out tokens · $0.000093 · 1.4s}. */
     public static String usage(Answer answer) {
         Usage usage = answer.completion().usage();
-        String tokens = usage == Usage.NONE
+        String tokens = Usage.NONE.equals(usage)
                 ? "tokens not reported"
                 : usage.promptTokens() + " in, " + usage.completionTokens() + " out tokens";
         String cost = usage.cost() == null ? "cost not reported" : cost(usage.cost());

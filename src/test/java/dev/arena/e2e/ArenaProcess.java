@@ -1,0 +1,164 @@
+package dev.arena.e2e;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the real {@code bin/arena} launcher as a subprocess, stdout and stderr on pipes,
+ * with a controlled environment (no key unless the test sets one).
+ */
+final class ArenaProcess {
+
+    static final Path HOME = Path.of(System.getProperty("arena.home", System.getProperty("user.dir")));
+    static final Path LAUNCHER = HOME.resolve("bin/arena");
+
+    private final List<String> command = new ArrayList<>();
+    private final Map<String, String> env = new HashMap<>();
+    private String stdin;
+
+    private ArenaProcess(List<String> args) {
+        command.add(LAUNCHER.toString());
+        command.addAll(args);
+        env.put("PATH", System.getenv("PATH"));
+        env.put("HOME", System.getProperty("java.io.tmpdir"));
+        String javaHome = System.getenv("JAVA_HOME");
+        if (javaHome != null) {
+            env.put("JAVA_HOME", javaHome);
+        }
+    }
+
+    static ArenaProcess arena(String... args) {
+        return new ArenaProcess(List.of(args));
+    }
+
+    ArenaProcess env(String name, String value) {
+        env.put(name, value);
+        return this;
+    }
+
+    ArenaProcess stdin(String text) {
+        this.stdin = text;
+        return this;
+    }
+
+    /** Starts the process; stdin is /dev/null unless text was given. */
+    Running start() {
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        if (stdin == null) {
+            pb.redirectInput(new File("/dev/null"));
+        }
+        try {
+            Process process = pb.start();
+            if (stdin != null) {
+                try (var in = process.getOutputStream()) {
+                    in.write(stdin.getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            return new Running(process);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Result run() {
+        return start().waitFor();
+    }
+
+    /** A started process whose output is collected in the background. */
+    static final class Running {
+        final Process process;
+        private final Collector out;
+        private final Collector err;
+
+        Running(Process process) {
+            this.process = process;
+            this.out = new Collector(process.getInputStream());
+            this.err = new Collector(process.getErrorStream());
+        }
+
+        String stdoutSoFar() {
+            return out.text();
+        }
+
+        /** Waits (up to 60 s) until stdout contains {@code text}. */
+        void awaitStdout(String text) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!out.text().contains(text)) {
+                if (System.nanoTime() > deadline || !process.isAlive() && !out.text().contains(text)) {
+                    throw new AssertionError("stdout never showed '" + text + "'; stdout: " + out.text() + "; stderr: " + err.text());
+                }
+                Thread.sleep(20);
+            }
+        }
+
+        void signal(String name) throws IOException, InterruptedException {
+            new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
+        }
+
+        Result waitFor() {
+            try {
+                if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    throw new AssertionError("arena did not finish within 120 s; stdout: " + out.text() + "; stderr: " + err.text());
+                }
+                out.join();
+                err.join();
+                return new Result(process.exitValue(), out.text(), err.text());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    record Result(int exitCode, String stdout, String stderr) {
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout ---\n" + stdout + "\n--- stderr ---\n" + stderr;
+        }
+    }
+
+    private static final class Collector extends Thread {
+        private final InputStream in;
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        Collector(InputStream in) {
+            this.in = in;
+            setDaemon(true);
+            start();
+        }
+
+        @Override
+        public void run() {
+            byte[] buffer = new byte[8192];
+            int n;
+            try {
+                while ((n = in.read(buffer)) != -1) {
+                    synchronized (bytes) {
+                        bytes.write(buffer, 0, n);
+                    }
+                }
+            } catch (IOException ignored) {
+                // The process ended; what was read is kept.
+            }
+        }
+
+        String text() {
+            synchronized (bytes) {
+                return bytes.toString(StandardCharsets.UTF_8);
+            }
+        }
+    }
+}
