@@ -1,0 +1,168 @@
+package dev.arena.cli;
+
+import dev.arena.Main;
+import dev.arena.fake.FakeOpenRouter;
+import dev.arena.fake.Reply;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** arena chat run in-process: option handling, key sources and base URLs, without a subprocess. */
+class ChatCommandTest {
+
+    private FakeOpenRouter fake;
+    private final Map<String, String> env = new HashMap<>();
+    private String stdin;
+
+    @BeforeEach
+    void start() {
+        fake = FakeOpenRouter.start();
+    }
+
+    @AfterEach
+    void stop() {
+        fake.close();
+    }
+
+    private record Run(int exitCode, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\nstdout: " + out + "\nstderr: " + err;
+        }
+    }
+
+    private Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        byte[] in = stdin == null ? new byte[0] : stdin.getBytes(StandardCharsets.UTF_8);
+        Stdio stdio = new Stdio(new ByteArrayInputStream(in), out, err, stdin == null, false, env);
+        int code = Main.run(stdio, args);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aLocalServerNeedsNoKey() {
+        fake.script("llama3.2", Reply.stream("local ", "answer").ollamaStyle());
+        Run r = run("chat", "--base-url", fake.baseUrl(), "-m", "llama3.2", "hi");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals("local answer\n", r.out());
+        assertNull(fake.requests().get(0).header("authorization"));
+        assertTrue(r.err().contains("cost not reported"), r.toString());
+    }
+
+    @Test
+    void baseUrlFromTheEnvironment() {
+        fake.script("m", Reply.stream("via env"));
+        env.put("ARENA_BASE_URL", fake.baseUrl());
+        Run r = run("chat", "-m", "m", "hi");
+        assertEquals("via env\n", r.out(), r.toString());
+    }
+
+    @Test
+    void keyFromAFileWinsOverTheEnvironment(@TempDir Path dir) throws Exception {
+        Path keyFile = dir.resolve("key");
+        Files.writeString(keyFile, "sk-or-v1-from-file-000000\n");
+        env.put("OPENROUTER_API_KEY", "sk-or-v1-from-env-000000");
+        fake.requireKey("sk-or-v1-from-file-000000").script("m", Reply.stream("ok"));
+        Run r = run("chat", "--base-url", fake.baseUrl(), "--api-key-file", keyFile.toString(), "-m", "m", "hi");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals("Bearer sk-or-v1-from-file-000000", fake.requests().get(0).header("authorization"));
+    }
+
+    @Test
+    void aMissingOrEmptyKeyFileIsAConfigurationError(@TempDir Path dir) throws Exception {
+        Run missing = run("chat", "--api-key-file", dir.resolve("nope").toString(), "hi");
+        assertEquals(3, missing.exitCode(), missing.toString());
+        assertTrue(missing.err().contains("does not exist"), missing.toString());
+        Path empty = Files.writeString(dir.resolve("empty"), "\n");
+        Run blank = run("chat", "--api-key-file", empty.toString(), "hi");
+        assertEquals(3, blank.exitCode(), blank.toString());
+        assertTrue(blank.err().contains("is empty"), blank.toString());
+        assertTrue(fake.requests().isEmpty());
+    }
+
+    @Test
+    void aKeyWithControlCharactersIsRefusedBeforeAnyRequest() {
+        env.put("OPENROUTER_API_KEY", "sk-or-v1-abc\r\nX-Injected: 1");
+        Run r = run("chat", "--base-url", fake.baseUrl(), "hi");
+        assertEquals(3, r.exitCode(), r.toString());
+        assertFalse(r.err().contains("abc"), "the key is not echoed: " + r);
+        assertTrue(fake.requests().isEmpty());
+    }
+
+    @Test
+    void badValuesAreUsageErrorsWithOneSentence() {
+        String[][] cases = {
+            {"chat", "--base-url", "ftp://example.com", "hi"},
+            {"chat", "--base-url", "not a url", "hi"},
+            {"chat", "--idle-timeout", "soon", "hi"},
+            {"chat", "--idle-timeout", "0s", "hi"},
+            {"chat", "--rate-limit", "ten", "hi"},
+            {"chat", "--rate-limit", "m=0/min", "hi"},
+            {"chat", "--retries", "-1", "hi"},
+            {"chat", "--max-tokens", "0", "hi"},
+            {"chat", "--temperature", "2.5", "hi"},
+            {"chat", "--temperature", "warm", "hi"},
+        };
+        env.put("OPENROUTER_API_KEY", "sk-or-v1-test-000000");
+        for (String[] args : cases) {
+            Run r = run(args);
+            assertEquals(2, r.exitCode(), String.join(" ", args) + "\n" + r);
+            assertTrue(r.err().startsWith("arena: "), r.toString());
+            assertEquals(2, r.err().lines().count(), "a sentence and a hint:\n" + r);
+        }
+        assertTrue(fake.requests().isEmpty());
+    }
+
+    @Test
+    void perModelRateLimitMakesTheUserWait() {
+        // Two requests to one model allowed 1 per second: the fallback to the same model waits and says so.
+        fake.script("m", Reply.errorMessage(500, "boom"), Reply.stream("second try"));
+        Run r = run("chat", "--base-url", fake.baseUrl(), "-m", "m", "--rate-limit", "m=1/s", "--retries", "1", "hi");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals("second try\n", r.out());
+        assertTrue(r.err().contains("rate limit of 1/s"), r.toString());
+    }
+
+    @Test
+    void quietSilencesNoticesButNotErrors() {
+        fake.script("m", Reply.stream("hush"));
+        Run ok = run("chat", "-q", "--base-url", fake.baseUrl(), "-m", "m", "hi");
+        assertEquals("hush\n", ok.out());
+        assertEquals("", ok.err());
+        Run failed = run("chat", "-q", "--base-url", fake.baseUrl(), "-m", "unknown/model", "hi");
+        assertEquals(1, failed.exitCode());
+        assertTrue(failed.err().contains("not a valid model ID"), failed.toString());
+    }
+
+    @Test
+    void duplicateModelsInTheChainAreAskedOnce() {
+        Run r = run("chat", "--base-url", fake.baseUrl(), "-m", "gone/a", "--fallback", "gone/a, gone/b,gone/a", "hi");
+        assertEquals(1, r.exitCode(), r.toString());
+        assertEquals(1, fake.requestsFor("gone/a").size());
+        assertEquals(1, fake.requestsFor("gone/b").size());
+        assertTrue(r.err().contains("all 2 models"), r.toString());
+    }
+
+    @Test
+    void stdinIsReadOnlyWhenItIsNotATerminal() {
+        fake.script("m", Reply.stream("ok"));
+        stdin = "material";
+        run("chat", "--base-url", fake.baseUrl(), "-m", "m");
+        assertTrue(fake.requests().get(0).body().contains("\"content\":\"material\""), fake.requests().get(0).body());
+    }
+}
