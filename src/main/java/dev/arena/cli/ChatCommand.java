@@ -1,8 +1,8 @@
 package dev.arena.cli;
 
 import dev.arena.openrouter.ChatRequest;
-import dev.arena.openrouter.ClientSettings;
 import dev.arena.openrouter.Message;
+import dev.arena.output.AnswerView;
 import dev.arena.output.TextSink;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,17 +72,9 @@ final class ChatCommand implements Callable<Integer> {
         ChatRequest request = request(prompt(io));
         TextSink err = new TextSink(io.err());
         try {
-            String apiKey = ApiKeys.find(connection.apiKeyFile(), io.env());
-            Redactor redactor = new Redactor(apiKey);
-            ClientSettings settings = connection.settings(io.env(), apiKey,
-                    line -> err.write("arena[debug]: " + redactor.redact(line) + "\n").flush());
-            if (apiKey == null && settings.isOpenRouter()) {
-                throw new ConfigException("no API key: set " + ApiKeys.ENV
-                        + " or pass --api-key-file FILE (get a key at https://openrouter.ai/keys)");
-            }
-            TextSink out = new TextSink(io.out());
-            return new AnswerRun(connection.chain(settings), output.view(io, out, err), redactor)
-                    .run(request, models(), settings);
+            Connection connection = this.connection.connect(io, err);
+            AnswerView view = output.view(io, new TextSink(io.out()), err);
+            return new AnswerRun(connection, view).run(request, models());
         } catch (ConfigException e) {
             err.write("arena: " + e.getMessage() + "\n").flush();
             return ExitCode.CONFIG;

@@ -4,6 +4,7 @@ import dev.arena.openrouter.ClientSettings;
 import dev.arena.openrouter.Durations;
 import dev.arena.openrouter.OpenRouterClient;
 import dev.arena.openrouter.SharedHttpClient;
+import dev.arena.output.TextSink;
 import dev.arena.resilience.FallbackChain;
 import dev.arena.resilience.Rate;
 import dev.arena.resilience.RateLimits;
@@ -21,7 +22,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /** Where to send requests and how hard to try: shared by every command that talks to a server. */
 final class ConnectionOptions {
@@ -54,8 +54,20 @@ final class ConnectionOptions {
     @Option(names = "--debug", description = "Log requests and responses (key redacted) and show stack traces, on stderr.")
     boolean debug;
 
-    ClientSettings settings(Map<String, String> env, String apiKey, Consumer<String> debugLog) {
-        return new ClientSettings(baseUri(env), apiKey, idle(), debug ? debugLog : line -> { });
+    /**
+     * Finds the key and builds the client and fallback chain. A key is required only by
+     * OpenRouter itself; local servers (Ollama, LM Studio) answer without one.
+     */
+    Connection connect(Stdio io, TextSink err) throws ConfigException {
+        String apiKey = ApiKeys.find(apiKeyFile, io.env());
+        Redactor redactor = new Redactor(apiKey);
+        ClientSettings settings = new ClientSettings(baseUri(io.env()), apiKey, idle(),
+                debug ? line -> err.write("arena[debug]: " + redactor.redact(line) + "\n").flush() : line -> { });
+        if (apiKey == null && settings.isOpenRouter()) {
+            throw new ConfigException("no API key: set " + ApiKeys.ENV
+                    + " or pass --api-key-file FILE (get a key at https://openrouter.ai/keys)");
+        }
+        return new Connection(settings, redactor, chain(settings));
     }
 
     URI baseUri(Map<String, String> env) {
@@ -73,11 +85,7 @@ final class ConnectionOptions {
         }
     }
 
-    Path apiKeyFile() {
-        return apiKeyFile;
-    }
-
-    FallbackChain chain(ClientSettings settings) {
+    private FallbackChain chain(ClientSettings settings) {
         if (retries < 0) {
             throw new ParameterException(spec.commandLine(), "--retries cannot be negative");
         }

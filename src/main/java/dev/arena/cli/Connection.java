@@ -1,0 +1,18 @@
+package dev.arena.cli;
+
+import dev.arena.openrouter.ClientSettings;
+import dev.arena.resilience.FallbackChain;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/** A configured way to the server: its settings, the chain that asks it, and the key's redactor. */
+record Connection(ClientSettings settings, Redactor redactor, FallbackChain chain) {
+
+    /** With --debug, the stack trace of a failure; without, nothing (the debug log is a no-op). */
+    void debugTrace(Exception cause) {
+        StringWriter trace = new StringWriter();
+        cause.printStackTrace(new PrintWriter(trace));
+        settings.debug().accept(trace.toString());
+    }
+}
