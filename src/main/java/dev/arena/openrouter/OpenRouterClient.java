@@ -128,7 +128,10 @@ public final class OpenRouterClient {
             if (cause instanceof IOException io) {
                 throw io;
             }
-            throw new NetworkException(model, "request failed: " + cause, new IOException(cause));
+            // Not a NetworkException directly: the JDK reports a cancelled exchange (our cancel or
+            // idle cut aborting the future) as an ExecutionException caused by CancellationException,
+            // so this must go through failure() to be named a cancel or a stall, not a network error.
+            throw new IOException("request failed: " + cause, cause);
         }
     }
 
