@@ -55,7 +55,7 @@ public final class OpenRouterClient {
         cancel.attach(inFlight);
         IdleWatchdog watchdog = new IdleWatchdog(settings.idleTimeout(), inFlight::abort);
         try {
-            HttpResponse<InputStream> response = awaitHeaders(inFlight, httpRequest, model);
+            HttpResponse<InputStream> response = awaitHeaders(inFlight, httpRequest);
             watchdog.touch();
             debugResponse(response);
             try (InputStream body = response.body()) {
@@ -111,8 +111,7 @@ public final class OpenRouterClient {
         parser.finish();
     }
 
-    private HttpResponse<InputStream> awaitHeaders(InFlight inFlight, HttpRequest request, String model)
-            throws IOException, ApiException {
+    private HttpResponse<InputStream> awaitHeaders(InFlight inFlight, HttpRequest request) throws IOException {
         CompletableFuture<HttpResponse<InputStream>> future = http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
         inFlight.future(future);
         try {
