@@ -30,15 +30,20 @@ public final class Notices {
 
     /** {@code openai/gpt-4o-mini · 13 in, 16 out tokens · $0.000093 · 1.4s}. */
     public static String usage(Answer answer) {
-        Usage usage = answer.completion().usage();
-        String tokens = Usage.NONE.equals(usage)
-                ? "tokens not reported"
-                : usage.promptTokens() + " in, " + usage.completionTokens() + " out tokens";
-        String cost = usage.cost() == null ? "cost not reported" : cost(usage.cost());
-        return answer.answeringModel() + " · " + tokens + " · " + cost + " · " + Durations.format(answer.elapsed());
+        return usage(answer.answeringModel(), answer.completion().usage(), answer.elapsed());
     }
 
-    static String cost(double usd) {
+    /** The same line for any answer: chat, a debate turn, a transcript. */
+    public static String usage(String model, Usage usage, Duration elapsed) {
+        String tokens = usage == null || Usage.NONE.equals(usage)
+                ? "tokens not reported"
+                : usage.promptTokens() + " in, " + usage.completionTokens() + " out tokens";
+        String cost = usage == null || usage.cost() == null ? "cost not reported" : cost(usage.cost());
+        return model + " · " + tokens + " · " + cost + " · " + Durations.format(elapsed);
+    }
+
+    /** {@code $0}, {@code $0.000093} below a cent, {@code $0.0123} from a cent on. */
+    public static String cost(double usd) {
         if (usd == 0) {
             return "$0";
         }

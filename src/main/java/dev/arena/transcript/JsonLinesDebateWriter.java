@@ -1,0 +1,102 @@
+package dev.arena.transcript;
+
+import com.google.gson.JsonObject;
+import dev.arena.debate.DebateListener;
+import dev.arena.debate.DebateSettings;
+import dev.arena.debate.DebateSummary;
+import dev.arena.debate.FallbackNote;
+import dev.arena.debate.Phase;
+import dev.arena.debate.Side;
+import dev.arena.debate.Turn;
+import dev.arena.debate.Verdict;
+import dev.arena.output.TextSink;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * The debate as JSON Lines, one event per line, flushed as it happens: {@code --json} on
+ * stdout and {@code .jsonl} transcripts. Every event has {@code type} and {@code time};
+ * events are debate_start, turn_start, delta, fallback, turn_end (with the whole turn text),
+ * judging, verdict and summary. Retries and waits are not part of the transcript.
+ */
+public final class JsonLinesDebateWriter implements DebateListener {
+
+    private final TextSink out;
+    private final Clock clock;
+
+    public JsonLinesDebateWriter(TextSink out) {
+        this(out, Clock.systemUTC());
+    }
+
+    /** {@code clock} stamps events that carry no time of their own. */
+    public JsonLinesDebateWriter(TextSink out, Clock clock) {
+        this.out = out;
+        this.clock = clock;
+    }
+
+    @Override
+    public void debateStarted(DebateSettings settings, Instant at) {
+        JsonObject e = event("debate_start", at);
+        e.addProperty("topic", settings.topic());
+        emit(TranscriptJson.merge(e, TranscriptJson.settings(settings)));
+    }
+
+    @Override
+    public void turnStarted(int round, Side side, Phase phase, String model, Instant at) {
+        JsonObject e = event("turn_start", at);
+        e.addProperty("round", round);
+        e.addProperty("side", TranscriptJson.side(side));
+        e.addProperty("phase", TranscriptJson.phase(phase));
+        e.addProperty("model", model);
+        emit(e);
+    }
+
+    @Override
+    public void delta(Side side, String text) {
+        JsonObject e = event("delta", null);
+        e.addProperty("side", TranscriptJson.side(side));
+        e.addProperty("content", text);
+        emit(e);
+    }
+
+    @Override
+    public void fallback(String who, FallbackNote note) {
+        JsonObject e = event("fallback", null);
+        e.addProperty("who", who);
+        emit(TranscriptJson.merge(e, TranscriptJson.note(note)));
+    }
+
+    @Override
+    public void turnEnded(Turn turn) {
+        emit(TranscriptJson.merge(event("turn_end", turn.endedAt()), TranscriptJson.turn(turn)));
+    }
+
+    @Override
+    public void judging(String model) {
+        JsonObject e = event("judging", null);
+        e.addProperty("model", model);
+        emit(e);
+    }
+
+    @Override
+    public void verdict(Verdict verdict) {
+        emit(TranscriptJson.merge(event("verdict", null), TranscriptJson.verdict(verdict)));
+    }
+
+    @Override
+    public void finished(DebateSummary summary) {
+        emit(TranscriptJson.merge(event("summary", null), TranscriptJson.summary(summary)));
+    }
+
+    private JsonObject event(String type, Instant at) {
+        JsonObject e = new JsonObject();
+        e.addProperty("type", type);
+        e.addProperty("time", (at == null ? clock.instant() : at).toString());
+        return e;
+    }
+
+    private void emit(JsonObject event) {
+        out.write(event.toString()).write("\n").flush();
+    }
+}

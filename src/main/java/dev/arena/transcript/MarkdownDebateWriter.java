@@ -1,0 +1,256 @@
+package dev.arena.transcript;
+
+import dev.arena.debate.DebateListener;
+import dev.arena.debate.DebateSettings;
+import dev.arena.debate.DebateSummary;
+import dev.arena.debate.FallbackNote;
+import dev.arena.debate.Fighter;
+import dev.arena.debate.FighterStats;
+import dev.arena.debate.Phase;
+import dev.arena.debate.Scores;
+import dev.arena.debate.Side;
+import dev.arena.debate.Turn;
+import dev.arena.debate.Verdict;
+import dev.arena.debate.Winner;
+import dev.arena.openrouter.Durations;
+import dev.arena.output.Notices;
+import dev.arena.output.TextSink;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The debate as a Markdown document, written as it happens: stdout when it is a pipe, and
+ * {@code .md} transcripts. Every event is flushed at once, every delta included, so a reader
+ * (or a file after {@code kill -9}) has all text received so far.
+ *
+ * <p>Blocks are separated by one blank line, whatever the models' text ends with. Fallbacks
+ * of a turn are written after its text from {@link Turn#fallbacks()}, never inside it; the
+ * judge's fallbacks, which have no turn, are written when they happen.
+ */
+public final class MarkdownDebateWriter implements DebateListener {
+
+    private final TextSink out;
+    /** Newlines at the end of what was written so far, up to two; -1 before anything was written. */
+    private int trailingNewlines = -1;
+    /** The turn whose header was written and whose end was not: "round:SIDE", or null. */
+    private String openTurn;
+    /** True between a turn's header and its first text, which starts a block of its own. */
+    private boolean textStart;
+
+    public MarkdownDebateWriter(TextSink out) {
+        this.out = out;
+    }
+
+    @Override
+    public void debateStarted(DebateSettings settings, Instant at) {
+        block("# Debate: " + TranscriptText.oneLine(settings.topic()) + "\n");
+        StringBuilder list = new StringBuilder();
+        list.append("- Pro: ").append(models(settings.pro().models())).append('\n');
+        list.append("- Con: ").append(models(settings.con().models())).append('\n');
+        list.append("- Rounds: ").append(settings.rounds());
+        if (settings.temperature() != null) {
+            list.append(" · temperature ").append(TranscriptText.number(settings.temperature()));
+        }
+        if (settings.maxTokens() != null) {
+            list.append(" · max tokens ").append(settings.maxTokens());
+        }
+        if (settings.seed() != null) {
+            list.append(" · seed ").append(settings.seed());
+        }
+        list.append('\n');
+        if (settings.judged()) {
+            list.append("- Judge: ").append(models(settings.judgeModels())).append('\n');
+        }
+        appendStance(list, settings.pro());
+        appendStance(list, settings.con());
+        list.append("- Started: ").append(at).append('\n');
+        block(list.toString());
+        out.flush();
+    }
+
+    @Override
+    public void turnStarted(int round, Side side, Phase phase, String model, Instant at) {
+        header(round, side, phase, model);
+        out.flush();
+    }
+
+    @Override
+    public void delta(Side side, String text) {
+        if (text.isEmpty()) {
+            return;
+        }
+        if (textStart) {
+            separate();
+            textStart = false;
+        }
+        write(text);
+        out.flush();
+    }
+
+    @Override
+    public void fallback(String who, FallbackNote note) {
+        if (isFighter(who)) {
+            return; // the turn carries it, written after the turn's text
+        }
+        block("*" + TranscriptText.oneLine(who) + ": " + TranscriptText.fallback(note) + "*\n");
+        out.flush();
+    }
+
+    @Override
+    public void turnEnded(Turn turn) {
+        if (!(turn.round() + ":" + turn.side()).equals(openTurn)) {
+            header(turn.round(), turn.side(), turn.phase(), turn.answeringModel());
+        }
+        openTurn = null;
+        textStart = false;
+        for (FallbackNote note : turn.fallbacks()) {
+            block("*" + TranscriptText.fallback(note) + "*\n");
+        }
+        if (turn.failed()) {
+            block("**This turn failed:** " + TranscriptText.oneLine(turn.error()) + "\n");
+        } else {
+            block("*" + turn.side().label() + " · "
+                    + Notices.usage(turn.answeringModel(), turn.usage(), TranscriptText.elapsed(turn)) + "*\n");
+        }
+        out.flush();
+    }
+
+    @Override
+    public void verdict(Verdict verdict) {
+        block("## Verdict\n");
+        if (verdict.winner() == Winner.TIE && !verdict.readingsAgree()) {
+            block("**Winner: Tie.** The judge's two readings, with the sides presented in swapped order, "
+                    + "disagreed, so the debate is a tie.\n");
+        } else {
+            block("**Winner: " + winner(verdict.winner()) + "**\n");
+        }
+        Scores pro = verdict.scores().get(Side.PRO);
+        Scores con = verdict.scores().get(Side.CON);
+        if (pro != null && con != null) {
+            StringBuilder table = new StringBuilder();
+            table.append("| Criterion | Pro | Con |\n");
+            table.append("|---|---:|---:|\n");
+            row(table, "Argument strength", pro, con, Scores::argumentStrength);
+            row(table, "Rebuttal", pro, con, Scores::rebuttal);
+            row(table, "Evidence", pro, con, Scores::evidence);
+            row(table, "Clarity", pro, con, Scores::clarity);
+            table.append("| **Total** | **").append(score(pro.total())).append("** | **")
+                    .append(score(con.total())).append("** |\n");
+            block(table.toString());
+        } else {
+            block("*The judge's scores could not be read.*\n");
+        }
+        if (verdict.rationale() != null && !verdict.rationale().isBlank()) {
+            block(verdict.rationale().strip() + "\n");
+        }
+        if (verdict.judgeModel() != null) {
+            block("*Judged by " + verdict.judgeModel() + ", asked twice with the sides swapped.*\n");
+        }
+        out.flush();
+    }
+
+    @Override
+    public void finished(DebateSummary summary) {
+        block("## Summary\n");
+        StringBuilder table = new StringBuilder();
+        table.append("| Fighter | Turns | Tokens in | Tokens out | Cost | Time | Fallbacks |\n");
+        table.append("|---|---:|---:|---:|---:|---:|---:|\n");
+        for (FighterStats f : summary.fighters()) {
+            table.append("| ").append(f.side().label())
+                    .append(" | ").append(f.turns())
+                    .append(" | ").append(f.promptTokens())
+                    .append(" | ").append(f.completionTokens())
+                    .append(" | ").append(f.cost() == null ? "not reported" : Notices.cost(f.cost()))
+                    .append(" | ").append(f.time() == null ? "" : Durations.format(f.time()))
+                    .append(" | ").append(f.fallbacks())
+                    .append(" |\n");
+        }
+        block(table.toString());
+        if (summary.elapsed() != null) {
+            block("Elapsed: " + Durations.format(summary.elapsed()) + "\n");
+        }
+        if (summary.stopReason() != null) {
+            block("**The debate stopped early:** " + TranscriptText.oneLine(summary.stopReason()) + "\n");
+        }
+        out.flush();
+    }
+
+    private void header(int round, Side side, Phase phase, String model) {
+        block("## Round " + round + " — " + side.label() + " (" + model + ")\n");
+        block("*" + capitalized(phase.label()) + "*\n");
+        openTurn = round + ":" + side;
+        textStart = true;
+    }
+
+    private static void appendStance(StringBuilder list, Fighter fighter) {
+        if (fighter.stance() != null && !fighter.stance().isBlank()) {
+            list.append("- ").append(fighter.side().label()).append(" stance: ")
+                    .append(TranscriptText.oneLine(fighter.stance())).append('\n');
+        }
+    }
+
+    private static String models(List<String> models) {
+        String first = models.get(0);
+        if (models.size() == 1) {
+            return first;
+        }
+        return first + " (fallbacks: " + String.join(", ", models.subList(1, models.size())) + ")";
+    }
+
+    private static void row(StringBuilder table, String criterion, Scores pro, Scores con,
+                            ToDoubleFunction<Scores> mark) {
+        table.append("| ").append(criterion).append(" | ").append(score(mark.applyAsDouble(pro)))
+                .append(" | ").append(score(mark.applyAsDouble(con))).append(" |\n");
+    }
+
+    private static String score(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    private static String winner(Winner winner) {
+        return switch (winner) {
+            case PRO -> Side.PRO.label();
+            case CON -> Side.CON.label();
+            case TIE -> "Tie";
+        };
+    }
+
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private static boolean isFighter(String who) {
+        return Side.PRO.label().equals(who) || Side.CON.label().equals(who);
+    }
+
+    /** Writes {@code text} as a block of its own: a blank line before it unless it starts the document. */
+    private void block(String text) {
+        separate();
+        write(text);
+    }
+
+    /** Ends what was written with a blank line. */
+    private void separate() {
+        if (trailingNewlines < 0) {
+            return;
+        }
+        write("\n".repeat(2 - Math.min(trailingNewlines, 2)));
+    }
+
+    private void write(String text) {
+        if (text.isEmpty()) {
+            return;
+        }
+        out.write(text);
+        int newlines = 0;
+        for (int i = text.length() - 1; i >= 0 && text.charAt(i) == '\n'; i--) {
+            newlines++;
+        }
+        trailingNewlines = newlines == text.length()
+                ? Math.min(2, Math.max(trailingNewlines, 0) + newlines)
+                : Math.min(2, newlines);
+    }
+}

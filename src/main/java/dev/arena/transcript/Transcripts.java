@@ -1,0 +1,146 @@
+package dev.arena.transcript;
+
+import dev.arena.debate.DebateListener;
+import dev.arena.debate.DebateSettings;
+import dev.arena.debate.DebateSummary;
+import dev.arena.debate.FallbackNote;
+import dev.arena.debate.Phase;
+import dev.arena.debate.Side;
+import dev.arena.debate.Turn;
+import dev.arena.debate.Verdict;
+import dev.arena.openrouter.ApiException;
+import dev.arena.output.TextSink;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Opens {@code --out} transcript files. */
+public final class Transcripts {
+
+    private Transcripts() {
+    }
+
+    /**
+     * A transcript at {@code path} in {@code format}, created or truncated now. Markdown and
+     * JSON Lines are appended and flushed per event, so a killed process keeps everything
+     * received; JSON is one document replaced atomically.
+     *
+     * @throws IOException with a sentence for the user when the file cannot be written
+     */
+    public static TranscriptFile open(Path path, TranscriptFormat format) throws IOException {
+        Path parent = path.toAbsolutePath().getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw new IOException("cannot write the transcript " + path + ": the directory " + parent
+                    + " does not exist");
+        }
+        if (Files.isDirectory(path)) {
+            throw new IOException("cannot write the transcript " + path + ": it is a directory");
+        }
+        if (format == TranscriptFormat.JSON) {
+            if (Files.exists(path) && !Files.isWritable(path) || !Files.isWritable(parent)) {
+                throw new IOException("cannot write the transcript " + path + ": permission denied");
+            }
+            return new JsonDebateFile(path);
+        }
+        OutputStream out;
+        try {
+            out = new FileOutputStream(path.toFile());
+        } catch (IOException e) {
+            throw new IOException("cannot write the transcript " + path + ": " + e.getMessage(), e);
+        }
+        TextSink sink = new TextSink(out);
+        DebateListener writer = format == TranscriptFormat.MARKDOWN
+                ? new MarkdownDebateWriter(sink)
+                : new JsonLinesDebateWriter(sink);
+        return new StreamedFile(path, writer, sink, out);
+    }
+
+    /** An appended transcript: the writer flushes every event through to the file. */
+    private static final class StreamedFile implements TranscriptFile {
+        private final Path path;
+        private final DebateListener writer;
+        private final TextSink sink;
+        private final OutputStream out;
+        private boolean closed;
+
+        StreamedFile(Path path, DebateListener writer, TextSink sink, OutputStream out) {
+            this.path = path;
+            this.writer = writer;
+            this.sink = sink;
+            this.out = out;
+        }
+
+        @Override
+        public Path path() {
+            return path;
+        }
+
+        @Override
+        public void debateStarted(DebateSettings settings, Instant at) {
+            writer.debateStarted(settings, at);
+        }
+
+        @Override
+        public void turnStarted(int round, Side side, Phase phase, String model, Instant at) {
+            writer.turnStarted(round, side, phase, model, at);
+        }
+
+        @Override
+        public void delta(Side side, String text) {
+            writer.delta(side, text);
+        }
+
+        @Override
+        public void retry(String who, ApiException failure, Duration delay, int retry, int maxRetries) {
+            writer.retry(who, failure, delay, retry, maxRetries);
+        }
+
+        @Override
+        public void waiting(String who, String model, Duration wait, String reason) {
+            writer.waiting(who, model, wait, reason);
+        }
+
+        @Override
+        public void fallback(String who, FallbackNote note) {
+            writer.fallback(who, note);
+        }
+
+        @Override
+        public void turnEnded(Turn turn) {
+            writer.turnEnded(turn);
+        }
+
+        @Override
+        public void judging(String model) {
+            writer.judging(model);
+        }
+
+        @Override
+        public void verdict(Verdict verdict) {
+            writer.verdict(verdict);
+        }
+
+        @Override
+        public void finished(DebateSummary summary) {
+            writer.finished(summary);
+        }
+
+        @Override
+        public synchronized void close() throws IOException {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                sink.flush();
+            } finally {
+                out.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.arena.transcript;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TranscriptFormatTest {
+
+    @ParameterizedTest
+    @CsvSource({
+        "debate.md, MARKDOWN",
+        "out/Debate.MD, MARKDOWN",
+        "notes.markdown, MARKDOWN",
+        "debate.json, JSON",
+        "/tmp/x/DEBATE.Json, JSON",
+        "events.jsonl, JSONL",
+        "events.ndjson, JSONL",
+        "my.debate.v2.jsonl, JSONL",
+    })
+    void formatFromFileName(String name, TranscriptFormat expected) {
+        assertEquals(Optional.of(expected), TranscriptFormat.fromFileName(Path.of(name)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"debate.txt", "debate", "debate.", ".md.bak", "json", "dir.md/file"})
+    void unknownNamesHaveNoFormat(String name) {
+        assertEquals(Optional.empty(), TranscriptFormat.fromFileName(Path.of(name)));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "md, MARKDOWN",
+        "Markdown, MARKDOWN",
+        "json, JSON",
+        "JSONL, JSONL",
+        "' jsonl ', JSONL",
+        "ndjson, JSONL",
+    })
+    void parseFormatOption(String text, TranscriptFormat expected) {
+        assertEquals(expected, TranscriptFormat.parse(text));
+    }
+
+    @Test
+    void unknownFormatSaysWhatWorks() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TranscriptFormat.parse("yaml"));
+        assertEquals("'yaml' is not a transcript format; use md, json or jsonl", e.getMessage());
+    }
+
+    @Test
+    void optionWinsOverTheExtension() {
+        assertEquals(TranscriptFormat.JSONL, TranscriptFormat.forFile(Path.of("debate.json"), "jsonl"));
+        assertEquals(TranscriptFormat.JSON, TranscriptFormat.forFile(Path.of("debate.json"), null));
+    }
+
+    @Test
+    void nameWithoutAKnownExtensionNeedsTheOption() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TranscriptFormat.forFile(Path.of("out/debate.txt"), null));
+        assertTrue(e.getMessage().contains("'debate.txt'"), e.getMessage());
+        assertTrue(e.getMessage().contains("--format md|json|jsonl"), e.getMessage());
+    }
+}
