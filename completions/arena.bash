@@ -155,10 +155,13 @@ function compReplyArray() {
 function _complete_arena() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} chat" ];    then _picocli_arena; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} debate" ];    then _picocli_arena; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(chat)
+  local cmds1=(debate)
 
+  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_arena_debate; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_arena_chat; return $?; fi
 
   # No subcommands were specified; generate completions for the top-level command.
@@ -170,7 +173,7 @@ function _picocli_arena() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="chat"
+  local commands="chat debate"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -212,6 +215,99 @@ function _picocli_arena_chat() {
       return
       ;;
     '--seed')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-key-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--idle-timeout')
+      return
+      ;;
+    '--retries')
+      return
+      ;;
+    '--rate-limit')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `debate` subcommand.
+function _picocli_arena_debate() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--dry-run' '--debug' '--json' '--no-color' '-q' '--quiet' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--pro' '--con' '--rounds' '--temperature' '--max-tokens' '--seed' '--fallback' '--pro-fallback' '--con-fallback' '--system-pro' '--system-con' '--stance-file' '--judge' '-o' '--out' '--format' '--base-url' '--api-key-file' '--idle-timeout' '--retries' '--rate-limit'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--pro')
+      return
+      ;;
+    '--con')
+      return
+      ;;
+    '--rounds')
+      return
+      ;;
+    '--temperature')
+      return
+      ;;
+    '--max-tokens')
+      return
+      ;;
+    '--seed')
+      return
+      ;;
+    '--fallback')
+      return
+      ;;
+    '--pro-fallback')
+      return
+      ;;
+    '--con-fallback')
+      return
+      ;;
+    '--system-pro')
+      return
+      ;;
+    '--system-con')
+      return
+      ;;
+    '--stance-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--judge')
+      return
+      ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--format')
       return
       ;;
     '--base-url')

@@ -27,7 +27,7 @@ final class AnswerRun {
 
     int run(ChatRequest request, List<String> models) {
         Cancellation cancel = new Cancellation();
-        try (CtrlC ignored = CtrlC.cancels(cancel)) {
+        try (StopSignals ignored = StopSignals.cancel(cancel)) {
             view.begin(models);
             Answer answer = connection.chain().answer(request, models, view, cancel);
             view.finish(answer);

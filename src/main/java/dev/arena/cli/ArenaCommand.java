@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Streams LLM answers from OpenRouter or any OpenAI-compatible server, with model fallback.",
-        subcommands = {ChatCommand.class},
+        subcommands = {ChatCommand.class, DebateCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -1,17 +1,24 @@
 package dev.arena.cli;
 
+import dev.arena.debate.DebateListener;
 import dev.arena.output.AnswerView;
 import dev.arena.output.JsonEventsView;
 import dev.arena.output.PlainView;
+import dev.arena.output.StderrDebateNotices;
 import dev.arena.output.TextSink;
+import dev.arena.terminal.RichDebateView;
 import dev.arena.terminal.RichView;
+import dev.arena.transcript.JsonLinesDebateWriter;
+import dev.arena.transcript.MarkdownDebateWriter;
 import dev.arena.terminal.Terminals;
 import picocli.CommandLine.Option;
+
+import java.util.List;
 
 /** How answers are shown: rich on a terminal, plain on a pipe, or JSON events. */
 final class OutputOptions {
 
-    @Option(names = "--json", description = "Write JSON Lines events (start, delta, fallback, usage, end, error) to stdout.")
+    @Option(names = "--json", description = "Write JSON Lines events to stdout instead of text.")
     boolean json;
 
     @Option(names = "--no-color", description = "No colours (also when $NO_COLOR is set).")
@@ -25,10 +32,25 @@ final class OutputOptions {
             return new JsonEventsView(out, err);
         }
         if (io.stdoutIsTerminal()) {
-            String noColorEnv = io.env().get("NO_COLOR");
-            boolean color = !noColor && (noColorEnv == null || noColorEnv.isEmpty());
-            return new RichView(Terminals.openStdout(), err, color);
+            return new RichView(Terminals.openStdout(), err, color(io));
         }
         return new PlainView(out, err, quiet);
+    }
+
+    /**
+     * The listeners that show a debate: JSON events, the terminal view, or Markdown on a
+     * pipe; off the terminal, notices go to stderr unless --quiet.
+     */
+    List<DebateListener> debateViews(Stdio io, TextSink out, TextSink err) {
+        if (!json && io.stdoutIsTerminal()) {
+            return List.of(new RichDebateView(Terminals.openStdout(), color(io)));
+        }
+        DebateListener view = json ? new JsonLinesDebateWriter(out) : new MarkdownDebateWriter(out);
+        return quiet ? List.of(view) : List.of(view, new StderrDebateNotices(err));
+    }
+
+    private boolean color(Stdio io) {
+        String noColorEnv = io.env().get("NO_COLOR");
+        return !noColor && (noColorEnv == null || noColorEnv.isEmpty());
     }
 }

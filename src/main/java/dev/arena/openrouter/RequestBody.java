@@ -1,15 +1,26 @@
 package dev.arena.openrouter;
 
+import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 /** Builds the JSON body of a streamed chat completion request. */
-final class RequestBody {
+public final class RequestBody {
 
     private RequestBody() {
     }
 
-    static String json(ChatRequest request) {
+    /** The body as sent: compact JSON. */
+    public static String json(ChatRequest request) {
+        return body(request).toString();
+    }
+
+    /** The same body indented for people, as {@code --dry-run} shows it. */
+    public static String prettyJson(ChatRequest request) {
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(body(request));
+    }
+
+    private static JsonObject body(ChatRequest request) {
         JsonObject body = new JsonObject();
         body.addProperty("model", request.model());
         JsonArray messages = new JsonArray();
@@ -34,6 +45,6 @@ final class RequestBody {
         if (request.seed() != null) {
             body.addProperty("seed", request.seed());
         }
-        return body.toString();
+        return body;
     }
 }

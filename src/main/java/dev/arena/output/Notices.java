@@ -20,7 +20,11 @@ public final class Notices {
     }
 
     public static String fallback(ApiException failure, String nextModel, boolean continuing) {
-        return failure.model() + " failed (" + failure.getMessage() + "); "
+        return fallback(failure.model(), failure.getMessage(), nextModel, continuing);
+    }
+
+    public static String fallback(String failedModel, String reason, String nextModel, boolean continuing) {
+        return failedModel + " failed (" + reason + "); "
                 + (continuing ? nextModel + " continues the answer" : "falling back to " + nextModel);
     }
 

@@ -1,0 +1,207 @@
+package dev.arena.cli;
+
+import dev.arena.debate.DebateSettings;
+import dev.arena.debate.DryRun;
+import dev.arena.debate.Fighter;
+import dev.arena.debate.Side;
+import dev.arena.debate.Stances;
+import dev.arena.openrouter.RequestBody;
+import dev.arena.output.TextSink;
+import dev.arena.transcript.TranscriptFormat;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code arena debate}: two models argue a topic through rounds, live; a third may judge. */
+@Command(name = "debate", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"Two models debate a topic through rounds, streamed live; a third model may judge.",
+            "Round 1 is openings (Pro, then Con), middle rounds rebuttals, the last round closings."})
+final class DebateCommand implements Callable<Integer> {
+
+    static final String DEFAULT_PRO = "openai/gpt-4o-mini";
+    static final String DEFAULT_CON = "deepseek/deepseek-chat";
+
+    @ParentCommand
+    ArenaCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "TOPIC", arity = "1..*", description = "The motion to debate (words are joined with spaces).")
+    List<String> topicWords = new ArrayList<>();
+
+    @Option(names = "--pro", paramLabel = "MODEL", defaultValue = DEFAULT_PRO,
+            description = "Model arguing for the topic (default: ${DEFAULT-VALUE}).")
+    String pro;
+
+    @Option(names = "--con", paramLabel = "MODEL", defaultValue = DEFAULT_CON,
+            description = "Model arguing against the topic (default: ${DEFAULT-VALUE}).")
+    String con;
+
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "3", description = "Rounds (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--temperature", paramLabel = "T", defaultValue = "0.8",
+            description = "Sampling temperature for the fighters, 0 to 2 (default: ${DEFAULT-VALUE}).")
+    double temperature;
+
+    @Option(names = "--max-tokens", paramLabel = "N", defaultValue = "500",
+            description = "Longest turn, in tokens (default: ${DEFAULT-VALUE}).")
+    int maxTokens;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed for sampling, where the models support it.")
+    Long seed;
+
+    @Option(names = "--fallback", split = ",", paramLabel = "MODEL", description = "Fallback models for both sides.")
+    List<String> fallbacks = new ArrayList<>();
+
+    @Option(names = "--pro-fallback", split = ",", paramLabel = "MODEL", description = "Fallback models for Pro (tried before --fallback).")
+    List<String> proFallbacks = new ArrayList<>();
+
+    @Option(names = "--con-fallback", split = ",", paramLabel = "MODEL", description = "Fallback models for Con (tried before --fallback).")
+    List<String> conFallbacks = new ArrayList<>();
+
+    @Option(names = "--system-pro", paramLabel = "TEXT", description = "Persona for Pro's system prompt.")
+    String systemPro;
+
+    @Option(names = "--system-con", paramLabel = "TEXT", description = "Persona for Con's system prompt.")
+    String systemCon;
+
+    @Option(names = "--stance-file", paramLabel = "FILE",
+            description = "File with a [pro] and a [con] section holding each side's persona.")
+    Path stanceFile;
+
+    @Option(names = "--judge", split = ",", paramLabel = "MODEL",
+            description = "Judge the debate with this model (more, comma-separated, are its fallbacks).")
+    List<String> judge = new ArrayList<>();
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE",
+            description = "Write the transcript to FILE as it happens (.md, .json or .jsonl).")
+    Path out;
+
+    @Option(names = "--format", paramLabel = "md|json|jsonl", description = "Transcript format, when the --out extension does not say.")
+    String format;
+
+    @Option(names = "--dry-run", description = "Print the requests that would be sent (key redacted); needs no key or network.")
+    boolean dryRun;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() {
+        Stdio io = root.stdio();
+        DebateSettings settings = settings();
+        TranscriptFormat transcriptFormat = out == null ? null : transcriptFormat();
+        TextSink err = new TextSink(io.err());
+        if (dryRun) {
+            return printPlan(io, settings);
+        }
+        try {
+            Connection conn = connection.connect(io, err);
+            return new DebateRun(conn, settings, output, io, err).run(out, transcriptFormat);
+        } catch (ConfigException e) {
+            err.write("arena: " + e.getMessage() + "\n").flush();
+            return ExitCode.CONFIG;
+        }
+    }
+
+    private DebateSettings settings() {
+        if (rounds < 1 || rounds > 50) {
+            throw new ParameterException(spec.commandLine(), "--rounds must be between 1 and 50");
+        }
+        if (temperature < 0 || temperature > 2) {
+            throw new ParameterException(spec.commandLine(), "--temperature must be between 0 and 2");
+        }
+        if (maxTokens < 1) {
+            throw new ParameterException(spec.commandLine(), "--max-tokens must be at least 1");
+        }
+        String topic = String.join(" ", topicWords).strip();
+        if (topic.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "the topic is empty");
+        }
+        Map<Side, String> stances = stances();
+        Fighter proFighter = new Fighter(Side.PRO, chain(pro, proFallbacks), stances.get(Side.PRO));
+        Fighter conFighter = new Fighter(Side.CON, chain(con, conFallbacks), stances.get(Side.CON));
+        return new DebateSettings(topic, rounds, proFighter, conFighter, temperature, maxTokens, seed,
+                chain(null, judge));
+    }
+
+    /** The side's own model, its own fallbacks, then the shared ones; each once. */
+    private List<String> chain(String first, List<String> own) {
+        LinkedHashSet<String> models = new LinkedHashSet<>();
+        if (first != null) {
+            models.add(first.strip());
+        }
+        own.stream().map(String::strip).filter(m -> !m.isEmpty()).forEach(models::add);
+        if (first != null) {
+            fallbacks.stream().map(String::strip).filter(m -> !m.isEmpty()).forEach(models::add);
+        }
+        return List.copyOf(models);
+    }
+
+    /** Personas from --system-pro/--system-con, which win over the stance file's. */
+    private Map<Side, String> stances() {
+        Map<Side, String> stances = new EnumMap<>(Side.class);
+        if (stanceFile != null) {
+            try {
+                stances.putAll(Stances.read(stanceFile));
+            } catch (IOException e) {
+                throw new ParameterException(spec.commandLine(), "--stance-file: " + e.getMessage());
+            }
+        }
+        if (systemPro != null) {
+            stances.put(Side.PRO, systemPro);
+        }
+        if (systemCon != null) {
+            stances.put(Side.CON, systemCon);
+        }
+        return stances;
+    }
+
+    private TranscriptFormat transcriptFormat() {
+        try {
+            return TranscriptFormat.forFile(out, format);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--out: " + e.getMessage());
+        }
+    }
+
+    private int printPlan(Stdio io, DebateSettings settings) {
+        URI endpoint = URI.create(connection.baseUri(io.env()) + "/chat/completions");
+        String auth;
+        try {
+            auth = ApiKeys.find(connection.apiKeyFile, io.env()) != null
+                    ? "Authorization: Bearer [redacted]"
+                    : "(no API key set: a real run needs " + ApiKeys.ENV + " or --api-key-file)";
+        } catch (ConfigException e) {
+            auth = "(the API key cannot be used: " + e.getMessage() + ")";
+        }
+        TextSink sink = new TextSink(io.out());
+        for (DryRun.PlannedRequest planned : DryRun.plan(settings)) {
+            sink.write("### " + planned.label() + " (models: " + String.join(", ", planned.models()) + ")\n")
+                    .write("POST " + endpoint + "\n" + auth + "\n\n")
+                    .write(RequestBody.prettyJson(planned.request()) + "\n\n");
+        }
+        sink.flush();
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.arena.cli;
+
+import dev.arena.openrouter.Cancellation;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Turns Ctrl-C into a cancellation of the request in flight, so the stream is closed, what
+ * arrived is kept, and arena exits 130 through its normal path; a second Ctrl-C ends the
+ * process at once. A {@code kill} (SIGTERM) cancels the same way and gives the main thread
+ * a moment to finish writing, so transcripts end complete rather than mid-write.
+ */
+final class StopSignals implements AutoCloseable {
+
+    private static final Signal INT = new Signal("INT");
+    private static final long GRACE_SECONDS = 3;
+
+    private final SignalHandler previous;
+    private final Thread shutdownHook;
+    private final CountDownLatch finished = new CountDownLatch(1);
+
+    private StopSignals(Cancellation cancellation) {
+        AtomicInteger presses = new AtomicInteger();
+        previous = Signal.handle(INT, signal -> {
+            if (presses.getAndIncrement() > 0) {
+                Runtime.getRuntime().halt(ExitCode.INTERRUPTED);
+            }
+            cancellation.cancel();
+        });
+        shutdownHook = new Thread(() -> {
+            cancellation.cancel();
+            try {
+                finished.await(GRACE_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "arena-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    static StopSignals cancel(Cancellation cancellation) {
+        return new StopSignals(cancellation);
+    }
+
+    @Override
+    public void close() {
+        finished.countDown();
+        Signal.handle(INT, previous);
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // The hook is running and has just been released by the countDown above.
+        }
+    }
+}

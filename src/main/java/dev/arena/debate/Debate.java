@@ -1,0 +1,109 @@
+package dev.arena.debate;
+
+import dev.arena.openrouter.CancelledException;
+import dev.arena.openrouter.Cancellation;
+import dev.arena.openrouter.HttpStatusException;
+import dev.arena.resilience.ChainFailedException;
+import dev.arena.resilience.FallbackChain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a debate: in each round Pro speaks, then Con; then, if asked, the judge. Every
+ * event goes to the listener as it happens. The debate stops at the first turn whose every
+ * model failed, at an account problem, or at a cancel; it still ends with
+ * {@link DebateListener#finished}, so views and transcripts can close cleanly.
+ */
+public final class Debate {
+
+    private final DebateSettings settings;
+    private final FallbackChain chain;
+    private final Judge judge;
+    private final DebateListener listener;
+    private final List<Turn> turns = new ArrayList<>();
+    private Verdict verdict;
+
+    public Debate(DebateSettings settings, FallbackChain chain, DebateListener listener) {
+        this.settings = settings;
+        this.chain = chain;
+        this.judge = settings.judged() ? new Judge(chain, settings.judgeModels()) : null;
+        this.listener = listener;
+    }
+
+    /**
+     * @throws TurnFailedException  a turn failed on every model of its chain
+     * @throws ChainFailedException the judge failed on every model of its chain
+     * @throws HttpStatusException  401 or 402
+     * @throws CancelledException   Ctrl-C
+     */
+    public void run(Cancellation cancel)
+            throws TurnFailedException, ChainFailedException, HttpStatusException, CancelledException {
+        long start = System.nanoTime();
+        listener.debateStarted(settings, Instant.now());
+        String stopReason = null;
+        try {
+            List<FighterAgent> order = List.of(new FighterAgent(settings.pro(), settings),
+                    new FighterAgent(settings.con(), settings));
+            for (int round = 1; round <= settings.rounds(); round++) {
+                for (FighterAgent fighter : order) {
+                    Turn turn = fighter.speak(List.copyOf(turns), round, chain, listener, cancel);
+                    turns.add(turn);
+                    listener.turnEnded(turn);
+                    if (turn.failed()) {
+                        throw new TurnFailedException(turn);
+                    }
+                }
+            }
+            if (judge != null) {
+                listener.judging(settings.judgeModels().get(0));
+                verdict = judge.judge(settings, List.copyOf(turns), new JudgeNotices(listener), cancel);
+                listener.verdict(verdict);
+            }
+        } catch (TurnFailedException | HttpStatusException e) {
+            stopReason = e.getMessage();
+            throw e;
+        } catch (ChainFailedException e) {
+            stopReason = "the judge failed: " + e.getMessage();
+            throw e;
+        } catch (CancelledException e) {
+            stopReason = "interrupted";
+            throw e;
+        } finally {
+            listener.finished(new DebateSummary(stats(), verdict, Duration.ofNanos(System.nanoTime() - start), stopReason));
+        }
+    }
+
+    public List<Turn> turns() {
+        return List.copyOf(turns);
+    }
+
+    private List<FighterStats> stats() {
+        List<FighterStats> stats = new ArrayList<>();
+        for (Side side : Side.values()) {
+            int count = 0;
+            long in = 0;
+            long out = 0;
+            Double cost = null;
+            Duration time = Duration.ZERO;
+            int fallbacks = 0;
+            for (Turn t : turns) {
+                if (t.side() != side) {
+                    continue;
+                }
+                count++;
+                in += t.usage().promptTokens();
+                out += t.usage().completionTokens();
+                if (t.usage().cost() != null) {
+                    cost = (cost == null ? 0 : cost) + t.usage().cost();
+                }
+                time = time.plus(Duration.between(t.startedAt(), t.endedAt()));
+                fallbacks += t.fallbacks().size();
+            }
+            stats.add(new FighterStats(side, count, in, out, cost, time, fallbacks));
+        }
+        return stats;
+    }
+}

@@ -1,0 +1,150 @@
+package dev.arena.debate;
+
+import dev.arena.openrouter.ApiException;
+import dev.arena.openrouter.CancelledException;
+import dev.arena.openrouter.Cancellation;
+import dev.arena.openrouter.ChatRequest;
+import dev.arena.openrouter.HttpStatusException;
+import dev.arena.openrouter.Message;
+import dev.arena.openrouter.Usage;
+import dev.arena.resilience.Answer;
+import dev.arena.resilience.ChainFailedException;
+import dev.arena.resilience.ChainListener;
+import dev.arena.resilience.FallbackChain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One side of the debate. It holds its model chain and stance, and speaks one turn at a
+ * time through the shared {@link FallbackChain} (so rate limits and fallbacks apply). It
+ * sees the debate from its own seat: its turns as assistant messages, the opponent's as
+ * user messages, and the topic, side, round and phase in its system prompt.
+ */
+public final class FighterAgent {
+
+    private final Fighter fighter;
+    private final DebateSettings settings;
+
+    public FighterAgent(Fighter fighter, DebateSettings settings) {
+        this.fighter = fighter;
+        this.settings = settings;
+    }
+
+    public Side side() {
+        return fighter.side();
+    }
+
+    /** The request for this fighter's turn in {@code round}, given every turn spoken so far. */
+    public ChatRequest request(List<Turn> history, int round) {
+        List<Message> messages = new ArrayList<>();
+        messages.add(Message.system(systemPrompt(round)));
+        if (history.isEmpty() || history.get(0).side() == fighter.side()) {
+            // The opening speaker has no opponent message to answer yet: a user message starts the debate.
+            messages.add(Message.user("The debate begins. The topic is: \"" + settings.topic() + "\". Give your opening statement."));
+        }
+        for (Turn turn : history) {
+            messages.add(turn.side() == fighter.side() ? Message.assistant(turn.text()) : Message.user(turn.text()));
+        }
+        return new ChatRequest(fighter.model(), messages, settings.temperature(), settings.maxTokens(), settings.seed());
+    }
+
+    String systemPrompt(int round) {
+        Phase phase = Phase.of(round, settings.rounds());
+        String persona = fighter.stance() != null && !fighter.stance().isBlank()
+                ? fighter.stance().strip()
+                : "You are a sharp, persuasive debater in a formal debate.";
+        StringBuilder prompt = new StringBuilder(persona)
+                .append("\n\nThe topic is: \"").append(settings.topic()).append("\".")
+                .append("\nYou argue ").append(fighter.side().stance()).append(" the topic (the ")
+                .append(fighter.side().label()).append(" side); your opponent argues ")
+                .append(fighter.side().opponent().stance()).append(" it.")
+                .append("\nThis is round ").append(round).append(" of ").append(settings.rounds())
+                .append(": your ").append(phase.label()).append(". ").append(phase.instruction())
+                .append("\nSpeak directly to your opponent and the audience; use concrete evidence and examples.");
+        if (settings.maxTokens() != null) {
+            // Tokens run out mid-sentence; a word budget lets the model finish its thought in time.
+            prompt.append(" Keep it under about ").append(settings.maxTokens() * 3 / 5).append(" words.");
+        }
+        return prompt.toString();
+    }
+
+    /**
+     * Speaks this fighter's turn, streaming it to {@code listener}. A turn whose every model
+     * failed is returned with its error (and any partial text) rather than thrown, so the
+     * debate can record it; an account problem or a cancel is thrown.
+     */
+    public Turn speak(List<Turn> history, int round, FallbackChain chain, DebateListener listener, Cancellation cancel)
+            throws HttpStatusException, CancelledException {
+        Phase phase = Phase.of(round, settings.rounds());
+        TurnEvents events = new TurnEvents(round, phase, listener);
+        Instant started = Instant.now();
+        try {
+            Answer answer = chain.answer(request(history, round), fighter.models(), events, cancel);
+            events.ensureStarted();
+            return turn(round, phase, answer.answeringModel(), answer.text(), answer.completion().usage(), started,
+                    events.fallbacks, null);
+        } catch (ChainFailedException e) {
+            events.ensureStarted();
+            return turn(round, phase, events.model, e.partialAnswer(), Usage.NONE, started, events.fallbacks, e.getMessage());
+        }
+    }
+
+    private Turn turn(int round, Phase phase, String model, String text, Usage usage, Instant started,
+                      List<FallbackNote> fallbacks, String error) {
+        return new Turn(round, fighter.side(), phase, model, text, usage, started, Instant.now(), fallbacks, error);
+    }
+
+    /** Adapts the chain's events to debate events for this turn; announces the turn when it first speaks. */
+    private final class TurnEvents implements ChainListener {
+        private final int round;
+        private final Phase phase;
+        private final DebateListener listener;
+        private final List<FallbackNote> fallbacks = new ArrayList<>();
+        private String model = fighter.model();
+        private boolean started;
+
+        TurnEvents(int round, Phase phase, DebateListener listener) {
+            this.round = round;
+            this.phase = phase;
+            this.listener = listener;
+        }
+
+        void ensureStarted() {
+            if (!started) {
+                started = true;
+                listener.turnStarted(round, fighter.side(), phase, model, Instant.now());
+            }
+        }
+
+        @Override
+        public void onAttempt(String attemptModel, boolean continuing) {
+            model = attemptModel;
+        }
+
+        @Override
+        public void onContent(String text) {
+            ensureStarted();
+            listener.delta(fighter.side(), text);
+        }
+
+        @Override
+        public void onRetry(ApiException failure, Duration delay, int retry, int maxRetries) {
+            listener.retry(fighter.side().label(), failure, delay, retry, maxRetries);
+        }
+
+        @Override
+        public void onFallback(ApiException failure, String nextModel, boolean continuing) {
+            FallbackNote note = new FallbackNote(failure.model(), nextModel, failure.getMessage(), continuing);
+            fallbacks.add(note);
+            listener.fallback(fighter.side().label(), note);
+        }
+
+        @Override
+        public void onWait(String waitModel, Duration wait, String reason) {
+            listener.waiting(fighter.side().label(), waitModel, wait, reason);
+        }
+    }
+}

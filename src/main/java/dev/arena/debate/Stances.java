@@ -1,0 +1,53 @@
+package dev.arena.debate;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads a stance file: a {@code [pro]} section and a {@code [con]} section, each holding
+ * the persona for that side's system prompt, for example:
+ * <pre>
+ * [pro]
+ * You are an urban planner who has seen car-free centres thrive.
+ * [con]
+ * You are a rural commuter who depends on a car.
+ * </pre>
+ */
+public final class Stances {
+
+    private Stances() {
+    }
+
+    public static Map<Side, String> read(Path file) throws IOException {
+        Map<Side, StringBuilder> sections = new EnumMap<>(Side.class);
+        StringBuilder current = null;
+        int lineNumber = 0;
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            lineNumber++;
+            String trimmed = line.strip().toLowerCase(Locale.ROOT);
+            if (trimmed.equals("[pro]") || trimmed.equals("[con]")) {
+                current = new StringBuilder();
+                sections.put(trimmed.equals("[pro]") ? Side.PRO : Side.CON, current);
+            } else if (current != null) {
+                current.append(line).append('\n');
+            } else if (!trimmed.isEmpty()) {
+                throw new IOException(file + " line " + lineNumber + ": text before a [pro] or [con] section");
+            }
+        }
+        Map<Side, String> stances = new EnumMap<>(Side.class);
+        sections.forEach((side, text) -> {
+            if (!text.toString().isBlank()) {
+                stances.put(side, text.toString().strip());
+            }
+        });
+        if (stances.isEmpty()) {
+            throw new IOException(file + " has no [pro] or [con] section with text");
+        }
+        return stances;
+    }
+}

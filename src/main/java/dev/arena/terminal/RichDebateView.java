@@ -1,0 +1,187 @@
+package dev.arena.terminal;
+
+import dev.arena.debate.DebateListener;
+import dev.arena.debate.DebateSettings;
+import dev.arena.debate.DebateSummary;
+import dev.arena.debate.FallbackNote;
+import dev.arena.debate.FighterStats;
+import dev.arena.debate.Phase;
+import dev.arena.debate.Scores;
+import dev.arena.debate.Side;
+import dev.arena.debate.Turn;
+import dev.arena.debate.Verdict;
+import dev.arena.openrouter.ApiException;
+import dev.arena.openrouter.Durations;
+import dev.arena.output.Notices;
+import dev.arena.output.TextTable;
+import org.jline.terminal.Terminal;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStyle;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A debate at the terminal: a coloured header per turn (round, side, phase, the model that
+ * actually answered), the tokens as they arrive (sanitised), a short line after each turn,
+ * the verdict, and a summary table per fighter.
+ */
+public final class RichDebateView implements DebateListener {
+
+    private static final AttributedStyle PRO = AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN).bold();
+    private static final AttributedStyle CON = AttributedStyle.DEFAULT.foreground(AttributedStyle.MAGENTA).bold();
+    private static final AttributedStyle TITLE = AttributedStyle.DEFAULT.bold();
+    private static final AttributedStyle DIM = AttributedStyle.DEFAULT.faint();
+    private static final AttributedStyle NOTICE = AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW);
+    private static final AttributedStyle ERROR = AttributedStyle.DEFAULT.foreground(AttributedStyle.RED).bold();
+
+    private final Terminal terminal;
+    private final PrintWriter writer;
+    private final boolean color;
+    private TerminalSanitizer sanitizer = new TerminalSanitizer();
+    private boolean atLineStart = true;
+
+    public RichDebateView(Terminal terminal, boolean color) {
+        this.terminal = terminal;
+        this.writer = terminal.writer();
+        this.color = color;
+    }
+
+    @Override
+    public void debateStarted(DebateSettings settings, Instant at) {
+        line(clean("Debate: " + settings.topic()), TITLE);
+        line(clean("Pro: " + settings.pro().model() + "  vs  Con: " + settings.con().model() + " · "
+                + settings.rounds() + (settings.rounds() == 1 ? " round" : " rounds")
+                + (settings.judged() ? " · judge: " + settings.judgeModels().get(0) : "")), DIM);
+    }
+
+    @Override
+    public void turnStarted(int round, Side side, Phase phase, String model, Instant at) {
+        sanitizer = new TerminalSanitizer();
+        endLine();
+        writer.print('\n');
+        line(clean("Round " + round + " · " + side.label() + " · " + phase.label() + " · " + model), style(side));
+    }
+
+    @Override
+    public void delta(Side side, String text) {
+        String printable = sanitizer.sanitize(text);
+        if (!printable.isEmpty()) {
+            writer.print(printable);
+            atLineStart = printable.endsWith("\n");
+            terminal.flush();
+        }
+    }
+
+    @Override
+    public void turnEnded(Turn turn) {
+        endLine();
+        if (turn.failed()) {
+            line(clean("This turn failed: " + turn.error()), ERROR);
+        } else {
+            line(clean(Notices.usage(turn.answeringModel(), turn.usage(),
+                    Duration.between(turn.startedAt(), turn.endedAt()))), DIM);
+        }
+    }
+
+    @Override
+    public void retry(String who, ApiException failure, Duration delay, int retry, int maxRetries) {
+        notice(who, Notices.retry(failure, delay, retry, maxRetries));
+    }
+
+    @Override
+    public void waiting(String who, String model, Duration wait, String reason) {
+        notice(who, Notices.waiting(model, wait, reason));
+    }
+
+    @Override
+    public void fallback(String who, FallbackNote note) {
+        notice(who, Notices.fallback(note.fromModel(), note.reason(), note.toModel(), note.continuing()));
+    }
+
+    @Override
+    public void judging(String model) {
+        endLine();
+        writer.print('\n');
+        line(clean("Judging with " + model + " (asked twice, sides swapped)..."), DIM);
+    }
+
+    @Override
+    public void verdict(Verdict verdict) {
+        String winner = switch (verdict.winner()) {
+            case PRO -> "Pro wins";
+            case CON -> "Con wins";
+            case TIE -> verdict.readingsAgree() ? "Tie" : "Tie (the judge's two readings disagreed)";
+        };
+        line("Verdict: " + winner, TITLE);
+        Scores pro = verdict.scores().get(Side.PRO);
+        Scores con = verdict.scores().get(Side.CON);
+        if (pro != null && con != null) {
+            TextTable table = new TextTable("", "Pro", "Con")
+                    .row("argument strength", score(pro.argumentStrength()), score(con.argumentStrength()))
+                    .row("rebuttal", score(pro.rebuttal()), score(con.rebuttal()))
+                    .row("evidence", score(pro.evidence()), score(con.evidence()))
+                    .row("clarity", score(pro.clarity()), score(con.clarity()))
+                    .row("total", score(pro.total()), score(con.total()));
+            table.lines().forEach(l -> line(l, null));
+        }
+        if (verdict.rationale() != null && !verdict.rationale().isBlank()) {
+            line(clean(verdict.rationale()), null);
+        }
+    }
+
+    @Override
+    public void finished(DebateSummary summary) {
+        endLine();
+        writer.print('\n');
+        TextTable table = new TextTable("", "turns", "tokens in", "tokens out", "cost", "time", "fallbacks");
+        for (FighterStats f : summary.fighters()) {
+            table.row(f.side().label(), Integer.toString(f.turns()), Long.toString(f.promptTokens()),
+                    Long.toString(f.completionTokens()), f.cost() == null ? "n/a" : Notices.cost(f.cost()),
+                    Durations.format(f.time()), Integer.toString(f.fallbacks()));
+        }
+        List<String> lines = table.lines();
+        line(lines.get(0), DIM);
+        lines.subList(1, lines.size()).forEach(l -> line(l, null));
+        line("Total time " + Durations.format(summary.elapsed()), DIM);
+        if (!summary.complete()) {
+            line(clean("The debate stopped early: " + summary.stopReason()), ERROR);
+        }
+        terminal.flush();
+    }
+
+    private void notice(String who, String text) {
+        endLine();
+        line(clean("[" + who + "] " + text), NOTICE);
+    }
+
+    private void line(String text, AttributedStyle style) {
+        writer.print(style == null || !color ? text : new AttributedString(text, style).toAnsi(terminal));
+        writer.print('\n');
+        atLineStart = true;
+        terminal.flush();
+    }
+
+    private void endLine() {
+        if (!atLineStart) {
+            writer.print('\n');
+            atLineStart = true;
+        }
+    }
+
+    private static AttributedStyle style(Side side) {
+        return side == Side.PRO ? PRO : CON;
+    }
+
+    /** Topics, model ids and error messages are text from outside too: sanitise them as well. */
+    private static String clean(String text) {
+        return TerminalSanitizer.strip(text);
+    }
+
+    private static String score(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+}

@@ -1,0 +1,195 @@
+package dev.arena.e2e;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.arena.fake.FakeOpenRouter;
+import dev.arena.fake.RecordedRequest;
+import dev.arena.fake.Reply;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static dev.arena.e2e.ArenaProcess.arena;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Runs the real bin/arena debate against the fake OpenRouter, which serves scripted answers per model. */
+class DebateEndToEndIT {
+
+    private static final String KEY = "sk-or-v1-debate-secret-0123456789";
+    private static FakeOpenRouter fake;
+
+    @BeforeAll
+    static void startFake() {
+        fake = FakeOpenRouter.start().requireKey(KEY);
+    }
+
+    @AfterAll
+    static void stopFake() {
+        fake.close();
+    }
+
+    private static ArenaProcess debate(String... args) {
+        String[] full = new String[args.length + 3];
+        full[0] = "debate";
+        full[1] = "--base-url";
+        full[2] = fake.baseUrl();
+        System.arraycopy(args, 0, full, 3, args.length);
+        return arena(full).env("OPENROUTER_API_KEY", KEY);
+    }
+
+    private static List<String> roles(RecordedRequest request) {
+        JsonArray messages = request.json().getAsJsonArray("messages");
+        return messages.asList().stream().map(m -> m.getAsJsonObject().get("role").getAsString()).collect(Collectors.toList());
+    }
+
+    private static String content(RecordedRequest request, int index) {
+        return request.json().getAsJsonArray("messages").get(index).getAsJsonObject().get("content").getAsString();
+    }
+
+    @Test
+    void roundsRotateAndEachFighterSeesTheDebateFromItsSeat() {
+        fake.script("t1/pro", Reply.stream("Pro opens."), Reply.stream("Pro closes."));
+        fake.script("t1/con", Reply.stream("Con opens."), Reply.stream("Con closes."));
+        ArenaProcess.Result r = debate("--pro", "t1/pro", "--con", "t1/con", "--rounds", "2", "Cities should ban cars").run();
+        assertEquals(0, r.exitCode(), r.toString());
+
+        String md = r.stdout();
+        int p1 = md.indexOf("## Round 1 — Pro (t1/pro)");
+        int c1 = md.indexOf("## Round 1 — Con (t1/con)");
+        int p2 = md.indexOf("## Round 2 — Pro (t1/pro)");
+        int c2 = md.indexOf("## Round 2 — Con (t1/con)");
+        assertTrue(p1 >= 0 && p1 < c1 && c1 < p2 && p2 < c2, "turn order in:\n" + md);
+        assertTrue(md.indexOf("Pro opens.") > p1 && md.indexOf("Con closes.") > c2, md);
+        assertTrue(md.startsWith("# Debate: Cities should ban cars"), md);
+
+        List<RecordedRequest> pro = fake.requestsFor("t1/pro");
+        List<RecordedRequest> con = fake.requestsFor("t1/con");
+        assertEquals(List.of("system", "user"), roles(pro.get(0)));
+        assertEquals(List.of("system", "user"), roles(con.get(0)));
+        assertEquals("Pro opens.", content(con.get(0), 1));
+        assertEquals(List.of("system", "user", "assistant", "user"), roles(pro.get(1)));
+        assertEquals("Pro opens.", content(pro.get(1), 2));
+        assertEquals("Con opens.", content(pro.get(1), 3));
+        assertEquals(List.of("system", "user", "assistant", "user"), roles(con.get(1)));
+        assertEquals("Con opens.", content(con.get(1), 2));
+        assertEquals("Pro closes.", content(con.get(1), 3));
+
+        String proSystem = content(pro.get(1), 0);
+        assertTrue(proSystem.contains("Cities should ban cars") && proSystem.contains("round 2 of 2")
+                && proSystem.contains("closing statement") && proSystem.contains("for the topic"), proSystem);
+        assertTrue(content(con.get(0), 0).contains("against the topic") && content(con.get(0), 0).contains("opening statement"));
+        assertEquals(0.8, pro.get(0).json().get("temperature").getAsDouble(), 1e-9);
+        assertEquals(500, pro.get(0).json().get("max_tokens").getAsInt());
+    }
+
+    @Test
+    void jsonEventsAndAJudgeAskedTwiceWithSidesSwapped() {
+        fake.script("t2/pro", Reply.stream("P"));
+        fake.script("t2/con", Reply.stream("C"));
+        String scores = "\"scores\":{\"A\":{\"argument_strength\":8,\"rebuttal\":7,\"evidence\":6,\"clarity\":9},"
+                + "\"B\":{\"argument_strength\":5,\"rebuttal\":5,\"evidence\":5,\"clarity\":5}}";
+        // Both readings prefer Debater A, who is Pro the first time and Con the second: a disagreement, so a tie.
+        fake.script("t2/judge", Reply.stream("{\"winner\":\"A\"," + scores + ",\"rationale\":\"A was sharper.\"}"));
+        ArenaProcess.Result r = debate("--json", "--pro", "t2/pro", "--con", "t2/con", "--rounds", "1",
+                "--judge", "t2/judge", "Tabs beat spaces").run();
+        assertEquals(0, r.exitCode(), r.toString());
+        List<JsonObject> events = r.stdout().lines().map(l -> JsonParser.parseString(l).getAsJsonObject()).collect(Collectors.toList());
+        List<String> types = events.stream().map(e -> e.get("type").getAsString()).distinct().collect(Collectors.toList());
+        assertEquals(List.of("debate_start", "turn_start", "delta", "turn_end", "judging", "verdict", "summary"), types, r.stdout());
+        JsonObject verdict = events.stream().filter(e -> e.get("type").getAsString().equals("verdict")).findFirst().orElseThrow();
+        assertEquals("tie", verdict.get("winner").getAsString(), verdict.toString());
+        assertFalse(verdict.get("readings_agree").getAsBoolean());
+
+        List<RecordedRequest> judge = fake.requestsFor("t2/judge");
+        assertEquals(2, judge.size(), "the judge is asked twice");
+        String first = content(judge.get(0), 1);
+        String second = content(judge.get(1), 1);
+        assertTrue(first.contains("Debater A argued for"), first);
+        assertTrue(second.contains("Debater A argued against"), second);
+    }
+
+    @Test
+    void aFallbackMidDebateIsShownWithTheModelThatAnswered() {
+        fake.script("t3/pro", Reply.stream("Pro 1"), Reply.stream("Pro 2"));
+        fake.script("t3/con", Reply.stream("Con 1"), Reply.errorMessage(503, "No provider available"));
+        fake.script("t3/backup", Reply.stream("Backup speaks for Con"));
+        ArenaProcess.Result r = debate("--pro", "t3/pro", "--con", "t3/con", "--con-fallback", "t3/backup",
+                "--retries", "0", "--rounds", "2", "Topic").run();
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.stdout().contains("## Round 2 — Con (t3/backup)"), r.stdout());
+        assertTrue(r.stderr().contains("[Con] t3/con failed") && r.stderr().contains("falling back to t3/backup"), r.stderr());
+        // The backup sees the same debate Con would have.
+        assertEquals("Pro 2", content(fake.requestsFor("t3/backup").get(0), 3));
+    }
+
+    @Test
+    void aTurnThatFailsEverywhereStopsTheDebateAndKeepsTheTranscript(@TempDir Path dir) throws Exception {
+        fake.script("t4/pro", Reply.stream("Pro speaks"));
+        fake.script("t4/con", Reply.stream("Con starts", " and then").resetAfter(1));
+        Path md = dir.resolve("debate.md");
+        ArenaProcess.Result r = debate("--pro", "t4/pro", "--con", "t4/con", "--retries", "0", "--out", md.toString(), "Topic").run();
+        assertEquals(1, r.exitCode(), r.toString());
+        String transcript = Files.readString(md);
+        assertTrue(transcript.contains("Pro speaks") && transcript.contains("Con starts"), transcript);
+        assertTrue(transcript.contains("This turn failed"), transcript);
+        assertTrue(r.stderr().contains(md.toString()), "says where the transcript is:\n" + r);
+        assertEquals(1, fake.requestsFor("t4/pro").size(), "no round 2 after a failed turn");
+    }
+
+    @Test
+    void bothFightersOnOneModelShareItsRateLimit() {
+        fake.script("t5/same", Reply.stream("one"), Reply.stream("two"), Reply.stream("three"));
+        ArenaProcess.Result r = debate("--pro", "t5/same", "--con", "t5/same", "--rounds", "2",
+                "--rate-limit", "t5/same=2/s", "Topic").run();
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.stderr().contains("rate limit of 2/s"), "the third request waits for the shared bucket:\n" + r);
+    }
+
+    @Test
+    void dryRunNeedsNoKeyAndNoNetwork() {
+        ArenaProcess.Result r = arena("debate", "--dry-run", "--rounds", "2", "--judge", "j/one", "Topic here").run();
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.stdout().contains("POST https://openrouter.ai/api/v1/chat/completions"), r.stdout());
+        assertTrue(r.stdout().contains("<Pro's round 1 answer>"), r.stdout());
+        assertTrue(r.stdout().contains("Judge, Con presented first"), r.stdout());
+        ArenaProcess.Result withKey = debate("--dry-run", "Topic").run();
+        assertTrue(withKey.stdout().contains("Authorization: Bearer [redacted]"), withKey.stdout());
+        assertFalse(withKey.stdout().contains(KEY));
+    }
+
+    @Test
+    void aKilledDebateKeepsEveryTokenReceived(@TempDir Path dir) throws Exception {
+        fake.script("t6/pro", Reply.stream("Every word", " counts").stallAfter(1));
+        fake.script("t6/con", Reply.stream("never"));
+        Path jsonl = dir.resolve("t.jsonl");
+        ArenaProcess.Running running = debate("--pro", "t6/pro", "--con", "t6/con", "--out", jsonl.toString(), "Topic").start();
+        running.awaitStdout("Every word");
+        running.signal("KILL");
+        running.waitFor();
+        String text = Files.readString(jsonl);
+        assertTrue(text.contains("\"debate_start\"") && text.contains("Every word"), text);
+    }
+
+    @Test
+    void ctrlCStopsTheDebateSaysWhereTheTranscriptIsAndExits130(@TempDir Path dir) throws Exception {
+        fake.script("t7/pro", Reply.stream("Halfway", " there").stallAfter(1));
+        Path json = dir.resolve("t.json");
+        ArenaProcess.Running running = debate("--pro", "t7/pro", "--con", "t7/con", "--out", json.toString(), "Topic").start();
+        running.awaitStdout("Halfway");
+        running.signal("INT");
+        ArenaProcess.Result r = running.waitFor();
+        assertEquals(130, r.exitCode(), r.toString());
+        assertTrue(r.stderr().contains("interrupted") && r.stderr().contains(json.toString()), r.toString());
+        JsonObject doc = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+        assertTrue(doc.toString().contains("Halfway"), doc.toString());
+    }
+}
