@@ -38,7 +38,7 @@ final class AnswerRun {
             String kept = e.partialAnswer().isEmpty() ? "" : "; the partial answer was kept";
             return fail(e.getMessage() + kept, ExitCode.FAILED, e);
         } catch (CancelledException e) {
-            return fail("interrupted; the answer so far was kept", ExitCode.INTERRUPTED, e);
+            return fail("interrupted", ExitCode.INTERRUPTED, e);
         } catch (OutputClosedException e) {
             // The reader closed the pipe (| head): the request is already closed; end quietly.
             return ExitCode.OK;

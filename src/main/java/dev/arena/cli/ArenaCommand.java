@@ -15,12 +15,7 @@ import java.nio.charset.StandardCharsets;
         subcommands = {ChatCommand.class, DebateCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:success",
-            "1:the request failed (every model of the chain failed, or a malformed server answer)",
-            "2:usage error (a bad flag or value)",
-            "3:configuration or authentication (no API key, key refused (401), no credits (402))",
-            "130:interrupted (Ctrl-C)"},
+        exitCodeList = {ExitCode.HELP_0, ExitCode.HELP_1, ExitCode.HELP_2, ExitCode.HELP_3, ExitCode.HELP_130},
         footerHeading = "%nEnvironment:%n",
         footer = {
             "  OPENROUTER_API_KEY  the API key (or --api-key-file FILE; never an argument)",

@@ -24,12 +24,20 @@ import java.util.concurrent.Callable;
 
 /** {@code arena chat}: one prompt, one streamed answer, with fallback. */
 @Command(name = "chat", sortOptions = false, mixinStandardHelpOptions = true,
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {ExitCode.HELP_0, ExitCode.HELP_1, ExitCode.HELP_2, ExitCode.HELP_3, ExitCode.HELP_130},
         description = {"Ask one model, streaming its answer as it arrives.",
             "The prompt comes from the arguments, or from stdin when stdin is not a terminal; "
                 + "with both, the arguments are the instruction and stdin the material."})
 final class ChatCommand implements Callable<Integer> {
 
     static final String DEFAULT_MODEL = "openai/gpt-4o-mini";
+
+    /**
+     * How much of an answer is kept for a fallback to continue (256K characters, about 64K
+     * tokens): enough for any real answer, and it keeps memory flat on an endless stream.
+     */
+    static final int CONTINUATION_LIMIT = 256 * 1024;
 
     @ParentCommand
     ArenaCommand root;
@@ -72,7 +80,7 @@ final class ChatCommand implements Callable<Integer> {
         ChatRequest request = request(prompt(io));
         TextSink err = new TextSink(io.err());
         try {
-            Connection connection = this.connection.connect(io, err);
+            Connection connection = this.connection.connect(io, err, CONTINUATION_LIMIT);
             AnswerView view = output.view(io, new TextSink(io.out()), err);
             return new AnswerRun(connection, view).run(request, models());
         } catch (ConfigException e) {
@@ -82,7 +90,11 @@ final class ChatCommand implements Callable<Integer> {
     }
 
     private ChatRequest request(String prompt) {
-        if (temperature != null && (temperature < 0 || temperature > 2)) {
+        if (model.isBlank()) {
+            throw new ParameterException(spec.commandLine(), "--model must not be empty");
+        }
+        // Written so that NaN, which fails every comparison, is rejected too.
+        if (temperature != null && !(temperature >= 0 && temperature <= 2)) {
             throw new ParameterException(spec.commandLine(), "--temperature must be between 0 and 2");
         }
         if (maxTokens != null && maxTokens < 1) {

@@ -56,9 +56,10 @@ final class ConnectionOptions {
 
     /**
      * Finds the key and builds the client and fallback chain. A key is required only by
-     * OpenRouter itself; local servers (Ollama, LM Studio) answer without one.
+     * OpenRouter itself; local servers (Ollama, LM Studio) answer without one. The chain
+     * keeps up to {@code continuationLimit} characters of an answer for a fallback to continue.
      */
-    Connection connect(Stdio io, TextSink err) throws ConfigException {
+    Connection connect(Stdio io, TextSink err, int continuationLimit) throws ConfigException {
         String apiKey = ApiKeys.find(apiKeyFile, io.env());
         Redactor redactor = new Redactor(apiKey);
         ClientSettings settings = new ClientSettings(baseUri(io.env()), apiKey, idle(),
@@ -67,7 +68,7 @@ final class ConnectionOptions {
             throw new ConfigException("no API key: set " + ApiKeys.ENV
                     + " or pass --api-key-file FILE (get a key at https://openrouter.ai/keys)");
         }
-        return new Connection(settings, redactor, chain(settings));
+        return new Connection(settings, redactor, chain(settings, continuationLimit));
     }
 
     URI baseUri(Map<String, String> env) {
@@ -85,19 +86,19 @@ final class ConnectionOptions {
         }
     }
 
-    private FallbackChain chain(ClientSettings settings) {
+    private FallbackChain chain(ClientSettings settings, int continuationLimit) {
         if (retries < 0) {
             throw new ParameterException(spec.commandLine(), "--retries cannot be negative");
         }
         OpenRouterClient client = new OpenRouterClient(SharedHttpClient.get(), settings);
-        return new FallbackChain(client, limits(), RetryPolicy.DEFAULT.withMaxRetries(retries));
+        return new FallbackChain(client, limits(), RetryPolicy.DEFAULT.withMaxRetries(retries), continuationLimit);
     }
 
     private Duration idle() {
         try {
             Duration d = Durations.parse(idleTimeout);
             if (d.isZero()) {
-                throw new IllegalArgumentException("--idle-timeout must be more than zero");
+                throw new IllegalArgumentException("it must be more than zero");
             }
             return d;
         } catch (IllegalArgumentException e) {

@@ -29,6 +29,8 @@ import java.util.concurrent.Callable;
 
 /** {@code arena debate}: two models argue a topic through rounds, live; a third may judge. */
 @Command(name = "debate", sortOptions = false, mixinStandardHelpOptions = true,
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {ExitCode.HELP_0, ExitCode.HELP_1, ExitCode.HELP_2, ExitCode.HELP_3, ExitCode.HELP_130},
         description = {"Two models debate a topic through rounds, streamed live; a third model may judge.",
             "Round 1 is openings (Pro, then Con), middle rounds rebuttals, the last round closings."})
 final class DebateCommand implements Callable<Integer> {
@@ -116,7 +118,8 @@ final class DebateCommand implements Callable<Integer> {
             return printPlan(io, settings);
         }
         try {
-            Connection conn = connection.connect(io, err);
+            // Every turn is history for the turns after it, so turns are kept whole.
+            Connection conn = connection.connect(io, err, Integer.MAX_VALUE);
             return new DebateRun(conn, settings, output, io, err).run(out, transcriptFormat);
         } catch (ConfigException e) {
             err.write("arena: " + e.getMessage() + "\n").flush();
@@ -128,11 +131,15 @@ final class DebateCommand implements Callable<Integer> {
         if (rounds < 1 || rounds > 50) {
             throw new ParameterException(spec.commandLine(), "--rounds must be between 1 and 50");
         }
-        if (temperature < 0 || temperature > 2) {
+        // Written so that NaN, which fails every comparison, is rejected too.
+        if (!(temperature >= 0 && temperature <= 2)) {
             throw new ParameterException(spec.commandLine(), "--temperature must be between 0 and 2");
         }
         if (maxTokens < 1) {
             throw new ParameterException(spec.commandLine(), "--max-tokens must be at least 1");
+        }
+        if (pro.isBlank() || con.isBlank()) {
+            throw new ParameterException(spec.commandLine(), "--pro and --con must not be empty");
         }
         String topic = String.join(" ", topicWords).strip();
         if (topic.isEmpty()) {

@@ -13,6 +13,13 @@ public final class ExitCode {
     /** Interrupted by Ctrl-C. */
     public static final int INTERRUPTED = 130;
 
+    /** The exit codes as picocli lists them under "Exit codes:" in every command's help. */
+    static final String HELP_0 = "0:success";
+    static final String HELP_1 = "1:the request failed (every model of the chain failed, or a malformed server answer)";
+    static final String HELP_2 = "2:usage error (a bad flag or value)";
+    static final String HELP_3 = "3:configuration or authentication (no API key, key refused (401), no credits (402))";
+    static final String HELP_130 = "130:interrupted (Ctrl-C)";
+
     private ExitCode() {
     }
 }

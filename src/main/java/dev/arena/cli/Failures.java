@@ -14,8 +14,8 @@ final class Failures {
         String server = settings.isOpenRouter() ? "OpenRouter" : "the server";
         String detail = " (" + e.getMessage() + ")";
         if (e.status() == 402) {
-            return server + " says the account is out of credits" + detail
-                    + "; add credits at https://openrouter.ai/settings/credits or choose a :free model";
+            return server + " says the account is out of credits" + detail + (settings.isOpenRouter()
+                    ? "; add credits at https://openrouter.ai/settings/credits or choose a :free model" : "");
         }
         return server + " refused the API key" + detail + "; check " + ApiKeys.ENV + " or the file given to --api-key-file";
     }

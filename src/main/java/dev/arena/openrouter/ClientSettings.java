@@ -31,4 +31,11 @@ public record ClientSettings(URI baseUrl, String apiKey, Duration idleTimeout, C
     URI endpoint(String path) {
         return URI.create(baseUrl + path);
     }
+
+    /** The endpoint as logs show it: without any user:password written into the base URL. */
+    String displayEndpoint(String path) {
+        String url = endpoint(path).toString();
+        String userInfo = baseUrl.getRawUserInfo();
+        return userInfo == null ? url : url.replace(userInfo + "@", "[redacted]@");
+    }
 }

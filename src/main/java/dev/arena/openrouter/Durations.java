@@ -10,6 +10,8 @@ public final class Durations {
 
     private static final Pattern SPEC = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
 
+    private static final Duration MAX = Duration.ofDays(365);
+
     private Durations() {
     }
 
@@ -27,6 +29,10 @@ public final class Durations {
             case "h" -> amount * 3_600_000;
             default -> amount * 1000;
         };
+        // Math.round saturates at Long.MAX_VALUE; a duration that long is a typo, not a wish.
+        if (millis > MAX.toMillis()) {
+            throw new IllegalArgumentException("'" + text + "' is too long (at most " + MAX.toDays() + " days)");
+        }
         return Duration.ofMillis(Math.round(millis));
     }
 

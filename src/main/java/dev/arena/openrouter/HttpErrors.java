@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import dev.arena.text.TerminalSanitizer;
 
 import java.net.http.HttpHeaders;
 import java.time.Duration;
@@ -43,10 +44,23 @@ final class HttpErrors {
             if (retryAfter == null && error.get("availability") instanceof JsonObject availability) {
                 retryAfter = retryAfter(ChunkDecoder.string(availability.get("retry_after")));
             }
+        } else if (status / 100 == 3) {
+            message = "the server redirects to " + headers.firstValue("Location").orElse("another address")
+                    + "; use that address as the base URL";
         } else if (!body.isBlank()) {
             // Not OpenRouter's JSON (a proxy's HTML page, a plain-text error): keep its start.
-            message = body.strip().replaceAll("\\s+", " ");
+            message = body;
         }
+        return new HttpStatusException(model, status, serverText(message), metadata, retryAfter);
+    }
+
+    /**
+     * Server text made fit to show: a server (or a model, through an error event) may put
+     * escape sequences in its messages, and these reach the user's terminal; so control
+     * sequences go, whitespace collapses to one line, and long text is cut.
+     */
+    static String serverText(String text) {
+        String message = TerminalSanitizer.strip(text).strip().replaceAll("\\s+", " ");
         if (message.length() > MAX_MESSAGE) {
             int end = MAX_MESSAGE;
             // Do not cut an emoji (a surrogate pair) in half: a lone surrogate prints as '?'.
@@ -55,7 +69,7 @@ final class HttpErrors {
             }
             message = message.substring(0, end) + "...";
         }
-        return new HttpStatusException(model, status, message, metadata, retryAfter);
+        return message;
     }
 
     private static JsonObject errorObject(String body) {

@@ -17,7 +17,8 @@ public final class HttpStatusException extends ApiException {
     private final Duration retryAfter;
 
     public HttpStatusException(String model, int status, String serverMessage, JsonObject metadata, Duration retryAfter) {
-        super(model, "HTTP " + status + (serverMessage.isEmpty() ? "" : ": " + serverMessage), null);
+        super(model, "HTTP " + status + (serverMessage.isEmpty() ? "" : ": " + serverMessage)
+                + (retryAfter == null ? "" : "; the server asked to wait " + Durations.format(retryAfter)), null);
         this.status = status;
         this.serverMessage = serverMessage;
         this.metadata = metadata == null ? new JsonObject() : metadata;

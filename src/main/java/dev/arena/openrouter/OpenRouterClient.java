@@ -37,10 +37,6 @@ public final class OpenRouterClient {
         this.settings = settings;
     }
 
-    public ClientSettings settings() {
-        return settings;
-    }
-
     /**
      * Sends the request and streams the answer into {@code handler}. Returns when the
      * stream ends; throws when the model failed (the handler may already have received
@@ -71,6 +67,10 @@ public final class OpenRouterClient {
                 if (contentType.startsWith("application/json")) {
                     // A server that ignored stream=true: the whole answer in one JSON body.
                     state.accept(decoder.decode(readCapped(body, watchdog)), handler);
+                    state.markDone();
+                } else if (contentType.startsWith("text/html")) {
+                    throw new MalformedResponseException(model, "the server answered with a web page (" + contentType
+                            + "), not an event stream; check the base URL");
                 } else {
                     readEvents(body, watchdog, state, handler);
                 }
@@ -169,7 +169,7 @@ public final class OpenRouterClient {
         if (settings.apiKey() != null) {
             builder.header("Authorization", "Bearer " + settings.apiKey());
         }
-        settings.debug().accept("> POST " + settings.endpoint("/chat/completions")
+        settings.debug().accept("> POST " + settings.displayEndpoint("/chat/completions")
                 + (settings.apiKey() != null ? " (Authorization: Bearer [redacted])" : " (no API key)"));
         settings.debug().accept("> " + json);
         return builder.build();

@@ -22,7 +22,8 @@ public final class SharedHttpClient {
     private static final class Holder {
         static final HttpClient CLIENT = HttpClient.newBuilder()
                 .connectTimeout(CONNECT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                // Never follow redirects: the JDK would resend the Authorization header to the new host.
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 }

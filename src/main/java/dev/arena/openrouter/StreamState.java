@@ -1,5 +1,7 @@
 package dev.arena.openrouter;
 
+import java.io.IOException;
+
 /** What one stream has told us so far: who answers, how it ended, what it cost. */
 final class StreamState {
 
@@ -40,7 +42,8 @@ final class StreamState {
             finishReason = chunk.finishReason();
         }
         if (chunk.error() != null) {
-            error = new StreamErrorException(requestedModel, chunk.error().code(), chunk.error().message());
+            error = new StreamErrorException(requestedModel, HttpErrors.serverText(chunk.error().code()),
+                    HttpErrors.serverText(chunk.error().message()));
             done = true;
             return;
         }
@@ -53,8 +56,9 @@ final class StreamState {
     }
 
     /**
-     * Ends the stream. Some servers end without [DONE] or without a finish reason, so a
-     * clean end of the body is accepted; a body that carried no chunk at all is not.
+     * Ends the stream. Servers end with [DONE], or at least with a finish reason (some
+     * OpenRouter streams lack one, some servers lack [DONE]); a body that stops with
+     * neither was cut short, however cleanly the connection closed.
      */
     Completion finish() throws ApiException {
         if (error != null) {
@@ -62,6 +66,13 @@ final class StreamState {
         }
         if (!sawAnything && !done) {
             throw new MalformedResponseException(requestedModel, "the server ended the stream without sending an answer");
+        }
+        if ("error".equals(finishReason)) {
+            throw new StreamErrorException(requestedModel, "", "the provider ended the answer with an error");
+        }
+        if (!done && finishReason == null) {
+            throw new NetworkException(requestedModel, "the stream ended early, without [DONE] or a finish reason",
+                    new IOException("truncated stream"));
         }
         return new Completion(servedModel == null ? requestedModel : servedModel, finishReason, usage, generationId);
     }

@@ -83,9 +83,11 @@ public final class JsonEventsView implements AnswerView {
     public void finish(Answer answer) {
         Usage usage = answer.completion().usage();
         JsonObject u = event("usage");
-        u.addProperty("prompt_tokens", usage.promptTokens());
-        u.addProperty("completion_tokens", usage.completionTokens());
-        u.addProperty("total_tokens", usage.totalTokens());
+        // A server that reports no usage gets nulls, not zeros that would read as "free".
+        boolean reported = !Usage.NONE.equals(usage);
+        u.addProperty("prompt_tokens", reported ? usage.promptTokens() : null);
+        u.addProperty("completion_tokens", reported ? usage.completionTokens() : null);
+        u.addProperty("total_tokens", reported ? usage.totalTokens() : null);
         u.addProperty("cost", usage.cost());
         emit(u);
         JsonObject end = event("end");

@@ -7,7 +7,6 @@ import dev.arena.openrouter.ChatRequest;
 import dev.arena.openrouter.Completion;
 import dev.arena.openrouter.HttpStatusException;
 import dev.arena.openrouter.OpenRouterClient;
-import dev.arena.openrouter.StreamHandler;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,11 +27,23 @@ public final class FallbackChain {
     private final OpenRouterClient client;
     private final RateLimits rateLimits;
     private final RetryPolicy retryPolicy;
+    private final int continuationLimit;
 
+    /** A chain that keeps every answer whole, however long. */
     public FallbackChain(OpenRouterClient client, RateLimits rateLimits, RetryPolicy retryPolicy) {
+        this(client, rateLimits, retryPolicy, Integer.MAX_VALUE);
+    }
+
+    /**
+     * A chain that keeps at most {@code continuationLimit} characters of an answer, so memory
+     * stays flat on endless answers; a failure past that point ends the chain, since the
+     * next model could not be told the whole answer to continue.
+     */
+    public FallbackChain(OpenRouterClient client, RateLimits rateLimits, RetryPolicy retryPolicy, int continuationLimit) {
         this.client = client;
         this.rateLimits = rateLimits;
         this.retryPolicy = retryPolicy;
+        this.continuationLimit = continuationLimit;
     }
 
     /**
@@ -48,31 +59,19 @@ public final class FallbackChain {
             throw new IllegalArgumentException("a fallback chain needs at least one model");
         }
         long start = System.nanoTime();
-        StringBuilder shown = new StringBuilder();
-        StreamHandler handler = new StreamHandler() {
-            @Override
-            public void onContent(String text) {
-                shown.append(text);
-                listener.onContent(text);
-            }
-
-            @Override
-            public void onReasoning(String text) {
-                listener.onReasoning(text);
-            }
-        };
+        ShownText shown = new ShownText(continuationLimit, listener);
         List<ApiException> failures = new ArrayList<>();
         for (int i = 0; i < models.size(); i++) {
             String model = models.get(i);
             for (int retry = 0; ; retry++) {
                 rateLimits.acquire(model, listener, cancel);
                 boolean continuing = shown.length() > 0;
-                ChatRequest attempt = continuing ? request.withModel(model).continuing(shown.toString()) : request.withModel(model);
+                ChatRequest attempt = continuing ? request.withModel(model).continuing(shown.text()) : request.withModel(model);
                 listener.onAttempt(model, continuing);
-                int shownBefore = shown.length();
+                long shownBefore = shown.length();
                 try {
-                    Completion completion = client.stream(attempt, handler, cancel);
-                    return new Answer(shown.toString(), completion.servedModel(), completion,
+                    Completion completion = client.stream(attempt, shown, cancel);
+                    return new Answer(shown.text(), completion.servedModel(), completion,
                             Duration.ofNanos(System.nanoTime() - start), failures);
                 } catch (ApiException e) {
                     if (e instanceof HttpStatusException status && status.isAccountProblem()) {
@@ -84,11 +83,14 @@ public final class FallbackChain {
                     }
                 }
             }
+            if (!shown.continuable()) {
+                break;
+            }
             if (i + 1 < models.size()) {
                 listener.onFallback(failures.get(failures.size() - 1), models.get(i + 1), shown.length() > 0);
             }
         }
-        throw new ChainFailedException(failures, shown.toString());
+        throw new ChainFailedException(failures, shown.text());
     }
 
     /**

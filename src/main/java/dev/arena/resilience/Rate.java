@@ -24,7 +24,12 @@ public record Rate(long requests, Duration period, String unit) {
         if (!m.matches()) {
             throw new IllegalArgumentException("'" + text + "' is not a rate (examples: 10/min, 2/s, 100/h)");
         }
-        long n = Long.parseLong(m.group(1));
+        long n;
+        try {
+            n = Long.parseLong(m.group(1));
+        } catch (NumberFormatException tooBig) {
+            throw new IllegalArgumentException("'" + text + "' asks for more requests than can be counted");
+        }
         return switch (m.group(2)) {
             case "s", "sec" -> new Rate(n, Duration.ofSeconds(1), "s");
             case "h", "hour" -> new Rate(n, Duration.ofHours(1), "h");

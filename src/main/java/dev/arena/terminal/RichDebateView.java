@@ -14,6 +14,7 @@ import dev.arena.openrouter.ApiException;
 import dev.arena.openrouter.Durations;
 import dev.arena.output.Notices;
 import dev.arena.output.TextTable;
+import dev.arena.text.TerminalSanitizer;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;

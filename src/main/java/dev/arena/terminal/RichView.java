@@ -5,6 +5,7 @@ import dev.arena.output.AnswerView;
 import dev.arena.output.Notices;
 import dev.arena.output.TextSink;
 import dev.arena.resilience.Answer;
+import dev.arena.text.TerminalSanitizer;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
@@ -22,7 +23,6 @@ public final class RichView implements AnswerView {
 
     private static final AttributedStyle DIM = AttributedStyle.DEFAULT.faint();
     private static final AttributedStyle NOTICE = AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW);
-    private static final AttributedStyle ERROR = AttributedStyle.DEFAULT.foreground(AttributedStyle.RED).bold();
 
     private final Terminal terminal;
     private final PrintWriter writer;
@@ -89,8 +89,9 @@ public final class RichView implements AnswerView {
     public void fail(String sentence, int exitCode) {
         endLine();
         terminal.flush();
-        // Errors go to stderr even here, so a script that logs stderr keeps them.
-        err.write(styled("arena: " + sentence, ERROR) + "\n").flush();
+        // Errors go to stderr even here, so a script that logs stderr keeps them; uncoloured,
+        // since stderr may be a file even when stdout is the terminal.
+        err.write("arena: " + sentence + "\n").flush();
     }
 
     private void print(String text, AttributedStyle style) {

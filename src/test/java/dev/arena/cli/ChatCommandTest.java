@@ -117,6 +117,10 @@ class ChatCommandTest {
             {"chat", "--max-tokens", "0", "hi"},
             {"chat", "--temperature", "2.5", "hi"},
             {"chat", "--temperature", "warm", "hi"},
+            {"chat", "--temperature", "NaN", "hi"},
+            {"chat", "--idle-timeout", "99999999999h", "hi"},
+            {"chat", "--rate-limit", "99999999999999999999/min", "hi"},
+            {"chat", "-m", " ", "hi"},
         };
         env.put("OPENROUTER_API_KEY", "sk-or-v1-test-000000");
         for (String[] args : cases) {

@@ -1,4 +1,4 @@
-package dev.arena.terminal;
+package dev.arena.text;
 
 /**
  * Removes everything from model output that a terminal would interpret rather than print.

@@ -1,4 +1,4 @@
-package dev.arena.terminal;
+package dev.arena.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;

@@ -1,0 +1,90 @@
+package dev.arena.resilience;
+
+import dev.arena.fake.FakeOpenRouter;
+import dev.arena.fake.Reply;
+import dev.arena.openrouter.ApiException;
+import dev.arena.openrouter.Cancellation;
+import dev.arena.openrouter.ChatRequest;
+import dev.arena.openrouter.ClientSettings;
+import dev.arena.openrouter.Message;
+import dev.arena.openrouter.OpenRouterClient;
+import dev.arena.openrouter.SharedHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Memory stays flat on long answers: past the limit the text is not kept, and so cannot be continued. */
+class ContinuationLimitTest {
+
+    private FakeOpenRouter fake;
+
+    @BeforeEach
+    void start() {
+        fake = FakeOpenRouter.start();
+    }
+
+    @AfterEach
+    void stop() {
+        fake.close();
+    }
+
+    private FallbackChain chain(int limit) {
+        OpenRouterClient client = new OpenRouterClient(SharedHttpClient.get(),
+                new ClientSettings(URI.create(fake.baseUrl()), null, Duration.ofSeconds(5), l -> { }));
+        return new FallbackChain(client, new RateLimits(Rate.parse("100/s"), Map.of()),
+                new RetryPolicy(0, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(1)), limit);
+    }
+
+    private static final ChainListener QUIET = new ChainListener() {
+        @Override
+        public void onAttempt(String model, boolean continuing) {
+        }
+
+        @Override
+        public void onContent(String text) {
+        }
+
+        @Override
+        public void onRetry(ApiException failure, Duration delay, int retry, int maxRetries) {
+        }
+
+        @Override
+        public void onFallback(ApiException failure, String nextModel, boolean continuing) {
+        }
+
+        @Override
+        public void onWait(String model, Duration wait, String reason) {
+        }
+    };
+
+    private static ChatRequest request() {
+        return new ChatRequest("ignored", List.of(Message.user("hi")), null, null, null);
+    }
+
+    @Test
+    void withinTheLimitAFailureIsContinuedByTheNextModel() throws Exception {
+        fake.script("a", Reply.stream("12345", "67890").resetAfter(1));
+        fake.script("b", Reply.stream("!"));
+        Answer answer = chain(10).answer(request(), List.of("a", "b"), QUIET, new Cancellation());
+        assertEquals("12345!", answer.text());
+    }
+
+    @Test
+    void pastTheLimitAFailureEndsTheChainWithoutAskingAnotherModel() {
+        fake.script("a", Reply.stream("12345", "67890", "abc").resetAfter(2));
+        fake.script("b", Reply.stream("never"));
+        ChainFailedException e = assertThrows(ChainFailedException.class,
+                () -> chain(8).answer(request(), List.of("a", "b"), QUIET, new Cancellation()));
+        assertTrue(fake.requestsFor("b").isEmpty(), "b cannot be told the whole answer");
+        assertEquals("12345", e.partialAnswer(), "only what fits the limit is kept");
+    }
+}
