@@ -36,7 +36,7 @@ final class AnswerRun {
             return fail(Failures.account(e, connection.settings()), ExitCode.CONFIG, e);
         } catch (ChainFailedException e) {
             String kept = e.partialAnswer().isEmpty() ? "" : "; the partial answer was kept";
-            return fail(e.getMessage() + kept, ExitCode.FAILED, e);
+            return fail(e.getMessage() + kept + Failures.baseUrlHint(e, connection.settings()), ExitCode.FAILED, e);
         } catch (CancelledException e) {
             return fail("interrupted", ExitCode.INTERRUPTED, e);
         } catch (OutputClosedException e) {

@@ -1,6 +1,6 @@
 package dev.arena.openrouter;
 
-/** The user (Ctrl-C) or the output (a closed pipe) stopped the request; not a model failure. */
+/** The user stopped the request (Ctrl-C, or a kill); not a model failure. */
 public final class CancelledException extends Exception {
 
     public CancelledException() {

@@ -1,5 +1,6 @@
 package dev.arena.openrouter;
 
+import dev.arena.sse.EventTooLargeException;
 import dev.arena.sse.SseParser;
 
 import java.io.IOException;
@@ -104,9 +105,13 @@ public final class OpenRouterClient {
         byte[] buffer = new byte[READ_BUFFER];
         int n;
         // Stop at [DONE] or at an error event: what follows carries nothing for us.
-        while (!state.done() && (n = body.read(buffer)) != -1) {
-            watchdog.touch();
-            parser.feed(buffer, 0, n);
+        try {
+            while (!state.done() && (n = body.read(buffer)) != -1) {
+                watchdog.touch();
+                parser.feed(buffer, 0, n);
+            }
+        } catch (EventTooLargeException e) {
+            throw new MalformedResponseException(state.requestedModel(), "the server sent " + e.getMessage());
         }
         parser.finish();
     }

@@ -19,6 +19,10 @@ final class StreamState {
         this.generationId = generationId;
     }
 
+    String requestedModel() {
+        return requestedModel;
+    }
+
     boolean done() {
         return done;
     }

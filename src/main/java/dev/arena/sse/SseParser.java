@@ -44,6 +44,9 @@ public final class SseParser {
      * one fed array are parsed in place and never copied here.
      */
     private byte[] line = new byte[256];
+
+    /** The largest line or event accepted: far beyond any real chunk, far below a memory problem. */
+    public static final int MAX_EVENT_BYTES = 16 * 1024 * 1024;
     private int lineLen;
 
     /**
@@ -211,6 +214,7 @@ public final class SseParser {
         if (len == 0) {
             return;
         }
+        checkSize(lineLen + len);
         if (lineLen + len > line.length) {
             line = Arrays.copyOf(line, Math.max(line.length * 2, lineLen + len));
         }
@@ -219,12 +223,20 @@ public final class SseParser {
     }
 
     private void appendData(byte[] a, int off, int len) {
+        checkSize(dataLen + len + 1);
         if (dataLen + len + 1 > data.length) {
             data = Arrays.copyOf(data, Math.max(data.length * 2, dataLen + len + 1));
         }
         System.arraycopy(a, off, data, dataLen, len);
         dataLen += len;
         data[dataLen++] = LF;
+    }
+
+    /** A line or event without end would grow until memory runs out; a real chunk is a few KB. */
+    private static void checkSize(long bytes) {
+        if (bytes > MAX_EVENT_BYTES) {
+            throw new EventTooLargeException(MAX_EVENT_BYTES);
+        }
     }
 
     private static boolean nameIs(byte[] a, int start, int len, byte[] name) {

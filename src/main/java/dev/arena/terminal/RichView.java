@@ -50,6 +50,10 @@ public final class RichView implements AnswerView {
 
     @Override
     public void onReasoning(String text) {
+        if (!inReasoning && !color) {
+            // Without colour, dim text looks like the answer: label the reasoning instead.
+            print("[reasoning]\n", null);
+        }
         inReasoning = true;
         print(reasoningSanitizer.sanitize(text), DIM);
     }

@@ -192,4 +192,19 @@ class DebateEndToEndIT {
         JsonObject doc = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
         assertTrue(doc.toString().contains("Halfway"), doc.toString());
     }
+
+    @Test
+    void aTerminatedDebateFinishesItsJsonTranscript(@TempDir Path dir) throws Exception {
+        fake.script("t8/pro", Reply.stream("Before the kill", " never").stallAfter(1));
+        Path json = dir.resolve("t.json");
+        ArenaProcess.Running running = debate("--pro", "t8/pro", "--con", "t8/con", "--out", json.toString(), "Topic").start();
+        running.awaitStdout("Before the kill");
+        running.signal("TERM");
+        running.waitFor();
+        JsonObject doc = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+        assertTrue(doc.toString().contains("Before the kill"), doc.toString());
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(json), files.collect(Collectors.toList()), "no temporary file left behind");
+        }
+    }
 }

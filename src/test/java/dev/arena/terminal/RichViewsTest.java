@@ -1,0 +1,98 @@
+package dev.arena.terminal;
+
+import dev.arena.debate.DebateSettings;
+import dev.arena.debate.DebateSummary;
+import dev.arena.debate.FallbackNote;
+import dev.arena.debate.Fighter;
+import dev.arena.debate.FighterStats;
+import dev.arena.debate.Phase;
+import dev.arena.debate.Side;
+import dev.arena.debate.Turn;
+import dev.arena.openrouter.Completion;
+import dev.arena.openrouter.Usage;
+import dev.arena.output.TextSink;
+import dev.arena.resilience.Answer;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.impl.DumbTerminal;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The terminal views, drawn on a JLine dumb terminal: what a person sees, and what a model cannot do to it. */
+class RichViewsTest {
+
+    private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+
+    private Terminal terminal() throws Exception {
+        return new DumbTerminal("test", "dumb", new ByteArrayInputStream(new byte[0]), screen, StandardCharsets.UTF_8);
+    }
+
+    private String screen() {
+        return screen.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void chatShowsTokensLiveThenWhoAnsweredWithUsage() throws Exception {
+        RichView view = new RichView(terminal(), new TextSink(stderr), false);
+        view.begin(List.of("m"));
+        view.onAttempt("m", false);
+        view.onReasoning("thinking");
+        view.onContent("Hello \u001b[2J\u001b]52;c;ZXZpbA==\u0007world");
+        assertTrue(screen().contains("Hello world"), "a token is on screen before the answer ends: " + screen());
+        view.finish(new Answer("Hello world", "m-2025", new Completion("m-2025", "stop", new Usage(3, 2, 0.0001), "gen-1"),
+                Duration.ofMillis(1200), List.of()));
+        String shown = screen();
+        assertFalse(shown.contains("\u001b"), "no escape sequence from the model reaches the terminal: " + shown);
+        assertTrue(shown.contains("[reasoning]\nthinking\n\nHello world\n"), shown);
+        assertTrue(shown.contains("m-2025 · 3 in, 2 out tokens · $0.000100 · 1.2s"), shown);
+    }
+
+    @Test
+    void chatFailureGoesToStderrAsOneSentence() throws Exception {
+        RichView view = new RichView(terminal(), new TextSink(stderr), true);
+        view.onContent("partial");
+        view.fail("m failed: HTTP 500", 1);
+        assertEquals("partial\n", screen().replaceAll("\u001b\\[[0-9;]*m", ""));
+        assertEquals("arena: m failed: HTTP 500\n", stderr.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void debateShowsHeadersTurnLinesNoticesAndTheSummary() throws Exception {
+        RichDebateView view = new RichDebateView(terminal(), false);
+        DebateSettings settings = new DebateSettings("Tabs \u001b[31mbeat\u001b[0m spaces", 1,
+                new Fighter(Side.PRO, List.of("p"), null), new Fighter(Side.CON, List.of("c", "c2"), null),
+                0.8, 500, null, List.of());
+        Instant t0 = Instant.parse("2026-11-25T10:00:00Z");
+        view.debateStarted(settings, t0);
+        view.turnStarted(1, Side.PRO, Phase.OPENING, "p", t0);
+        view.delta(Side.PRO, "Tabs are \u001b[1Abetter.");
+        view.turnEnded(new Turn(1, Side.PRO, Phase.OPENING, "p", "Tabs are better.", new Usage(5, 3, null), t0,
+                t0.plusSeconds(2), List.of(), null));
+        view.fallback("Con", new FallbackNote("c", "c2", "HTTP 503", false));
+        view.turnStarted(1, Side.CON, Phase.OPENING, "c2", t0);
+        view.delta(Side.CON, "Spaces.");
+        view.turnEnded(new Turn(1, Side.CON, Phase.OPENING, "c2", "Spaces.", Usage.NONE, t0, t0.plusSeconds(1),
+                List.of(new FallbackNote("c", "c2", "HTTP 503", false)), null));
+        view.finished(new DebateSummary(List.of(
+                new FighterStats(Side.PRO, 1, 5, 3, null, Duration.ofSeconds(2), 0),
+                new FighterStats(Side.CON, 1, 0, 0, null, Duration.ofSeconds(1), 1)), null, Duration.ofSeconds(3), null));
+        String shown = screen();
+        assertFalse(shown.contains("\u001b"), shown);
+        assertTrue(shown.startsWith("Debate: Tabs beat spaces\n"), shown);
+        assertTrue(shown.contains("Round 1 · Pro · opening statement · p\nTabs are better.\np · 5 in, 3 out tokens · cost not reported · 2.0s\n"), shown);
+        assertTrue(shown.contains("[Con] c failed (HTTP 503); falling back to c2\n"), shown);
+        assertTrue(shown.contains("Round 1 · Con · opening statement · c2\nSpaces.\n"), shown);
+        assertTrue(shown.contains("turns  tokens in  tokens out  cost  time  fallbacks"), shown);
+        assertTrue(shown.contains("Con      1          0           0   n/a  1.0s          1"), shown);
+    }
+}
