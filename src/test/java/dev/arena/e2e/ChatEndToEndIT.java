@@ -6,9 +6,12 @@ import dev.arena.fake.FakeOpenRouter;
 import dev.arena.fake.RecordedRequest;
 import dev.arena.fake.Reply;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -231,5 +234,17 @@ class ChatEndToEndIT {
     private static String userContent(RecordedRequest request) {
         var messages = request.json().getAsJsonArray("messages");
         return messages.get(messages.size() - 1).getAsJsonObject().get("content").getAsString();
+    }
+
+    /** The launcher and the jar, built for Java 17, must also run on the newest JDK installed here. */
+    @Test
+    void runsOnANewerJdkWithoutWarnings() {
+        Path newer = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+        Assumptions.assumeTrue(Files.isExecutable(newer.resolve("bin/java")), "no JDK 25 on this machine");
+        fake.script("e2e/jdk25", Reply.stream("still ", "fine"));
+        ArenaProcess.Result r = chat("-m", "e2e/jdk25", "hi").env("JAVA_HOME", newer.toString()).run();
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals("still fine\n", r.stdout());
+        assertFalse(r.stderr().contains("WARNING"), r.toString());
     }
 }
