@@ -112,6 +112,9 @@ final class DebateCommand implements Callable<Integer> {
     public Integer call() {
         Stdio io = root.stdio();
         DebateSettings settings = settings();
+        if (format != null && out == null) {
+            throw new ParameterException(spec.commandLine(), "--format needs --out FILE; stdout is Markdown, or JSON events with --json");
+        }
         TranscriptFormat transcriptFormat = out == null ? null : transcriptFormat();
         TextSink err = new TextSink(io.err());
         if (dryRun) {
@@ -148,8 +151,11 @@ final class DebateCommand implements Callable<Integer> {
         Map<Side, String> stances = stances();
         Fighter proFighter = new Fighter(Side.PRO, chain(pro, proFallbacks), stances.get(Side.PRO));
         Fighter conFighter = new Fighter(Side.CON, chain(con, conFallbacks), stances.get(Side.CON));
-        return new DebateSettings(topic, rounds, proFighter, conFighter, temperature, maxTokens, seed,
-                chain(null, judge));
+        List<String> judgeModels = chain(null, judge);
+        if (!judge.isEmpty() && judgeModels.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--judge needs a model id");
+        }
+        return new DebateSettings(topic, rounds, proFighter, conFighter, temperature, maxTokens, seed, judgeModels);
     }
 
     /** The side's own model, its own fallbacks, then the shared ones; each once. */
@@ -172,7 +178,7 @@ final class DebateCommand implements Callable<Integer> {
             try {
                 stances.putAll(Stances.read(stanceFile));
             } catch (IOException e) {
-                throw new ParameterException(spec.commandLine(), "--stance-file: " + e.getMessage());
+                throw new ParameterException(spec.commandLine(), "--stance-file: " + Stances.describe(e, stanceFile));
             }
         }
         if (systemPro != null) {

@@ -53,6 +53,9 @@ public final class Debate {
                     turns.add(turn);
                     listener.turnEnded(turn);
                     if (turn.failed()) {
+                        if (cancel.isCancelled()) {
+                            throw new CancelledException();
+                        }
                         throw new TurnFailedException(turn);
                     }
                 }
@@ -66,7 +69,7 @@ public final class Debate {
             stopReason = e.getMessage();
             throw e;
         } catch (ChainFailedException e) {
-            stopReason = "the judge failed: " + e.getMessage();
+            stopReason = "all rounds were spoken, but the judge failed: " + e.getMessage();
             throw e;
         } catch (CancelledException e) {
             stopReason = "interrupted";
@@ -93,7 +96,9 @@ public final class Debate {
                 if (t.side() != side) {
                     continue;
                 }
-                count++;
+                if (!t.failed()) {
+                    count++;
+                }
                 in += t.usage().promptTokens();
                 out += t.usage().completionTokens();
                 if (t.usage().cost() != null) {

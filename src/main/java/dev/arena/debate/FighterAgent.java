@@ -25,6 +25,9 @@ import java.util.List;
  */
 public final class FighterAgent {
 
+    /** The error of a turn cut short by Ctrl-C or a kill. */
+    public static final String INTERRUPTED = "interrupted";
+
     private final Fighter fighter;
     private final DebateSettings settings;
 
@@ -46,9 +49,18 @@ public final class FighterAgent {
             messages.add(Message.user("The debate begins. The topic is: \"" + settings.topic() + "\". Give your opening statement."));
         }
         for (Turn turn : history) {
-            messages.add(turn.side() == fighter.side() ? Message.assistant(turn.text()) : Message.user(turn.text()));
+            messages.add(turn.side() == fighter.side() ? Message.assistant(turn.text()) : Message.user(opponentSays(turn)));
         }
         return new ChatRequest(fighter.model(), messages, settings.temperature(), settings.maxTokens(), settings.seed());
+    }
+
+    /**
+     * The opponent's turn as this fighter reads it: framed, so that a model does not take
+     * the opponent's words for instructions from its user.
+     */
+    private static String opponentSays(Turn turn) {
+        return "Your opponent (" + turn.side().label() + "), round " + turn.round() + ", " + turn.phase().label()
+                + ":\n\n" + turn.text();
     }
 
     String systemPrompt(int round) {
@@ -73,22 +85,26 @@ public final class FighterAgent {
 
     /**
      * Speaks this fighter's turn, streaming it to {@code listener}. A turn whose every model
-     * failed is returned with its error (and any partial text) rather than thrown, so the
-     * debate can record it; an account problem or a cancel is thrown.
+     * failed, or that was interrupted, is returned with its error and whatever text arrived,
+     * so the debate can record it; an account problem is thrown.
      */
     public Turn speak(List<Turn> history, int round, FallbackChain chain, DebateListener listener, Cancellation cancel)
-            throws HttpStatusException, CancelledException {
+            throws HttpStatusException {
         Phase phase = Phase.of(round, settings.rounds());
         TurnEvents events = new TurnEvents(round, phase, listener);
-        Instant started = Instant.now();
         try {
             Answer answer = chain.answer(request(history, round), fighter.models(), events, cancel);
             events.ensureStarted();
-            return turn(round, phase, answer.answeringModel(), answer.text(), answer.completion().usage(), started,
-                    events.fallbacks, null);
+            return turn(round, phase, answer.answeringModel(), answer.text(), answer.completion().usage(),
+                    events.startedAt(), events.fallbacks, null);
         } catch (ChainFailedException e) {
             events.ensureStarted();
-            return turn(round, phase, events.model, e.partialAnswer(), Usage.NONE, started, events.fallbacks, e.getMessage());
+            return turn(round, phase, events.model, e.partialAnswer(), Usage.NONE, events.startedAt(), events.fallbacks,
+                    e.getMessage());
+        } catch (CancelledException e) {
+            events.ensureStarted();
+            return turn(round, phase, events.model, events.text.toString(), Usage.NONE, events.startedAt(),
+                    events.fallbacks, INTERRUPTED);
         }
     }
 
@@ -103,7 +119,10 @@ public final class FighterAgent {
         private final Phase phase;
         private final DebateListener listener;
         private final List<FallbackNote> fallbacks = new ArrayList<>();
+        /** The text so far, for a turn that is interrupted (a completed turn's text comes from its Answer). */
+        private final StringBuilder text = new StringBuilder();
         private String model = fighter.model();
+        private Instant firstAttempt;
         private boolean started;
 
         TurnEvents(int round, Phase phase, DebateListener listener) {
@@ -119,15 +138,24 @@ public final class FighterAgent {
             }
         }
 
-        @Override
-        public void onAttempt(String attemptModel, boolean continuing) {
-            model = attemptModel;
+        /** When the first request went out: rate-limit waits before it are not the turn's time. */
+        Instant startedAt() {
+            return firstAttempt != null ? firstAttempt : Instant.now();
         }
 
         @Override
-        public void onContent(String text) {
+        public void onAttempt(String attemptModel, boolean continuing) {
+            model = attemptModel;
+            if (firstAttempt == null) {
+                firstAttempt = Instant.now();
+            }
+        }
+
+        @Override
+        public void onContent(String piece) {
             ensureStarted();
-            listener.delta(fighter.side(), text);
+            text.append(piece);
+            listener.delta(fighter.side(), piece);
         }
 
         @Override

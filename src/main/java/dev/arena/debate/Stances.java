@@ -2,7 +2,10 @@ package dev.arena.debate;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -23,6 +26,20 @@ public final class Stances {
     private Stances() {
     }
 
+    /** A stance-file failure as a sentence: what is wrong with which file. */
+    public static String describe(IOException e, Path file) {
+        if (e instanceof NoSuchFileException) {
+            return file + " does not exist";
+        }
+        if (e instanceof AccessDeniedException) {
+            return file + " cannot be read (permission denied)";
+        }
+        if (e instanceof CharacterCodingException) {
+            return file + " is not UTF-8 text";
+        }
+        return file + ": " + e.getMessage();
+    }
+
     public static Map<Side, String> read(Path file) throws IOException {
         Map<Side, StringBuilder> sections = new EnumMap<>(Side.class);
         StringBuilder current = null;
@@ -33,10 +50,12 @@ public final class Stances {
             if (trimmed.equals("[pro]") || trimmed.equals("[con]")) {
                 current = new StringBuilder();
                 sections.put(trimmed.equals("[pro]") ? Side.PRO : Side.CON, current);
+            } else if (trimmed.startsWith("[") && trimmed.endsWith("]")) {
+                throw new IOException("line " + lineNumber + ": unknown section " + line.strip() + "; use [pro] and [con]");
             } else if (current != null) {
                 current.append(line).append('\n');
             } else if (!trimmed.isEmpty()) {
-                throw new IOException(file + " line " + lineNumber + ": text before a [pro] or [con] section");
+                throw new IOException("line " + lineNumber + ": text before a [pro] or [con] section");
             }
         }
         Map<Side, String> stances = new EnumMap<>(Side.class);
@@ -46,7 +65,7 @@ public final class Stances {
             }
         });
         if (stances.isEmpty()) {
-            throw new IOException(file + " has no [pro] or [con] section with text");
+            throw new IOException("no [pro] or [con] section with text");
         }
         return stances;
     }
