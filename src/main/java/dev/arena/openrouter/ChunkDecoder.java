@@ -1,99 +1,217 @@
 package dev.arena.openrouter;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+
+import java.io.IOException;
+import java.io.StringReader;
 
 /**
  * Turns the JSON of a {@code data:} event into a {@link Chunk}. Deliberately tolerant:
- * unknown fields are ignored, every field may be missing or null, and text that is not a
- * JSON object (a proxy re-emitting a keep-alive comment as data) yields null to be skipped.
+ * unknown fields are ignored, every field may be missing, null or of another type, and
+ * text that is not a JSON object (a proxy re-emitting a keep-alive comment as data)
+ * yields null to be skipped.
+ *
+ * <p>It reads with Gson's streaming {@link JsonReader} and keeps only the fields arena
+ * uses, skipping the rest without building a tree: a long answer is hundreds of thousands
+ * of chunks, and this is the hot path between the socket and the screen.
  */
 final class ChunkDecoder {
 
     Chunk decode(String data) {
-        JsonObject root;
-        try {
-            JsonElement parsed = JsonParser.parseString(data);
-            if (!parsed.isJsonObject()) {
+        try (JsonReader reader = new JsonReader(new StringReader(data))) {
+            if (reader.peek() != JsonToken.BEGIN_OBJECT) {
                 return null;
             }
-            root = parsed.getAsJsonObject();
-        } catch (JsonParseException e) {
+            Chunk chunk = root(reader);
+            // Trailing text after the object means this was not one JSON object after all.
+            return reader.peek() == JsonToken.END_DOCUMENT ? chunk : null;
+        } catch (IOException | IllegalStateException | NumberFormatException | JsonParseException e) {
             return null;
         }
-        String content = null;
-        String reasoning = null;
-        String finishReason = null;
-        Chunk.ErrorBody error = errorOf(root.get("error"));
-        JsonObject choice = firstChoice(root);
-        if (choice != null) {
-            finishReason = string(choice.get("finish_reason"));
-            JsonObject delta = object(choice.get("delta"));
-            if (delta == null) {
-                // A server that ignored stream=true sends whole messages instead of deltas.
-                delta = object(choice.get("message"));
+    }
+
+    private static Chunk root(JsonReader reader) throws IOException {
+        String model = null;
+        Usage usage = null;
+        Chunk.ErrorBody error = null;
+        Choice choice = null;
+        reader.beginObject();
+        while (reader.hasNext()) {
+            switch (reader.nextName()) {
+                case "model" -> model = primitive(reader);
+                case "choices" -> choice = firstChoice(reader);
+                case "usage" -> usage = usage(reader);
+                case "error" -> error = error(reader);
+                default -> reader.skipValue();
             }
-            if (delta != null) {
-                content = string(delta.get("content"));
-                reasoning = string(delta.get("reasoning"));
-                if (reasoning == null) {
-                    reasoning = string(delta.get("reasoning_content"));
+        }
+        reader.endObject();
+        if (choice == null) {
+            return new Chunk(null, null, model, null, usage, error);
+        }
+        // Non-streaming provider failures put the error inside the choice.
+        return new Chunk(choice.content, choice.reasoning(), model, choice.finishReason, usage,
+                error != null ? error : choice.error);
+    }
+
+    /** The fields of {@code choices[0]}; later choices (n > 1) are skipped. */
+    private static final class Choice {
+        String content;
+        String reasoning;
+        String reasoningContent;
+        String finishReason;
+        Chunk.ErrorBody error;
+        boolean sawDelta;
+
+        String reasoning() {
+            return reasoning != null ? reasoning : reasoningContent;
+        }
+    }
+
+    private static Choice firstChoice(JsonReader reader) throws IOException {
+        if (reader.peek() != JsonToken.BEGIN_ARRAY) {
+            reader.skipValue();
+            return null;
+        }
+        Choice choice = null;
+        reader.beginArray();
+        if (reader.hasNext()) {
+            if (reader.peek() == JsonToken.BEGIN_OBJECT) {
+                choice = choice(reader);
+            } else {
+                reader.skipValue();
+            }
+        }
+        while (reader.hasNext()) {
+            reader.skipValue();
+        }
+        reader.endArray();
+        return choice;
+    }
+
+    private static Choice choice(JsonReader reader) throws IOException {
+        Choice choice = new Choice();
+        reader.beginObject();
+        while (reader.hasNext()) {
+            switch (reader.nextName()) {
+                case "delta" -> {
+                    choice.sawDelta |= reader.peek() == JsonToken.BEGIN_OBJECT;
+                    message(reader, choice);
                 }
+                // A server that ignored stream=true sends a whole message instead of a delta.
+                case "message" -> {
+                    if (choice.sawDelta) {
+                        reader.skipValue();
+                    } else {
+                        message(reader, choice);
+                    }
+                }
+                case "finish_reason" -> choice.finishReason = primitive(reader);
+                case "error" -> choice.error = error(reader);
+                default -> reader.skipValue();
             }
-            if (error == null) {
-                // Non-streaming provider failures put the error inside the choice.
-                error = errorOf(choice.get("error"));
+        }
+        reader.endObject();
+        return choice;
+    }
+
+    private static void message(JsonReader reader, Choice choice) throws IOException {
+        if (reader.peek() != JsonToken.BEGIN_OBJECT) {
+            reader.skipValue();
+            return;
+        }
+        reader.beginObject();
+        while (reader.hasNext()) {
+            switch (reader.nextName()) {
+                case "content" -> choice.content = primitive(reader);
+                case "reasoning" -> choice.reasoning = primitive(reader);
+                case "reasoning_content" -> choice.reasoningContent = primitive(reader);
+                default -> reader.skipValue();
             }
         }
-        return new Chunk(content, reasoning, string(root.get("model")), finishReason, usageOf(root.get("usage")), error);
+        reader.endObject();
     }
 
-    private static JsonObject firstChoice(JsonObject root) {
-        JsonElement choices = root.get("choices");
-        if (choices == null || !choices.isJsonArray()) {
+    private static Usage usage(JsonReader reader) throws IOException {
+        if (reader.peek() != JsonToken.BEGIN_OBJECT) {
+            reader.skipValue();
             return null;
         }
-        JsonArray array = choices.getAsJsonArray();
-        return array.isEmpty() ? null : object(array.get(0));
+        long prompt = 0;
+        long completion = 0;
+        Double cost = null;
+        boolean empty = true;
+        reader.beginObject();
+        while (reader.hasNext()) {
+            empty = false;
+            switch (reader.nextName()) {
+                case "prompt_tokens" -> prompt = count(reader);
+                case "completion_tokens" -> completion = count(reader);
+                case "cost" -> cost = cost(reader);
+                default -> reader.skipValue();
+            }
+        }
+        reader.endObject();
+        return empty ? null : new Usage(prompt, completion, cost);
     }
 
-    private static Usage usageOf(JsonElement element) {
-        JsonObject usage = object(element);
-        if (usage == null || usage.isEmpty()) {
+    private static Chunk.ErrorBody error(JsonReader reader) throws IOException {
+        if (reader.peek() != JsonToken.BEGIN_OBJECT) {
+            reader.skipValue();
             return null;
         }
-        JsonElement cost = usage.get("cost");
-        Double costValue = cost != null && cost.isJsonPrimitive() && cost.getAsJsonPrimitive().isNumber()
-                ? cost.getAsDouble() : null;
-        return new Usage(number(usage.get("prompt_tokens")), number(usage.get("completion_tokens")), costValue);
-    }
-
-    private static Chunk.ErrorBody errorOf(JsonElement element) {
-        JsonObject error = object(element);
-        if (error == null) {
-            return null;
+        String code = null;
+        String message = null;
+        reader.beginObject();
+        while (reader.hasNext()) {
+            switch (reader.nextName()) {
+                case "code" -> code = primitive(reader);
+                case "message" -> message = primitive(reader);
+                default -> reader.skipValue();
+            }
         }
-        String code = string(error.get("code"));
-        String message = string(error.get("message"));
+        reader.endObject();
         return new Chunk.ErrorBody(code == null ? "" : code, message == null ? "unknown error" : message);
     }
 
-    private static JsonObject object(JsonElement element) {
-        return element != null && element.isJsonObject() ? element.getAsJsonObject() : null;
+    /** A string, number or boolean as text; null for JSON null, objects and arrays. */
+    private static String primitive(JsonReader reader) throws IOException {
+        switch (reader.peek()) {
+            case STRING:
+            case NUMBER:
+                return reader.nextString();
+            case BOOLEAN:
+                return Boolean.toString(reader.nextBoolean());
+            default:
+                reader.skipValue();
+                return null;
+        }
     }
 
-    /** A string or number as text; null for JSON null, objects and arrays. */
+    /** A token count: numbers only (a count sent as text is not trusted), fractions cut. */
+    private static long count(JsonReader reader) throws IOException {
+        return reader.peek() == JsonToken.NUMBER ? (long) reader.nextDouble() : skipZero(reader);
+    }
+
+    private static long skipZero(JsonReader reader) throws IOException {
+        reader.skipValue();
+        return 0;
+    }
+
+    /** A cost: a number, or null for anything else (a cost sent as text is not trusted). */
+    private static Double cost(JsonReader reader) throws IOException {
+        if (reader.peek() == JsonToken.NUMBER) {
+            return reader.nextDouble();
+        }
+        reader.skipValue();
+        return null;
+    }
+
+    /** A string or number of a parsed tree as text; null for JSON null, objects and arrays. */
     static String string(JsonElement element) {
         return element != null && element.isJsonPrimitive() ? element.getAsString() : null;
-    }
-
-    private static long number(JsonElement element) {
-        if (element != null && element.isJsonPrimitive() && element.getAsJsonPrimitive().isNumber()) {
-            return element.getAsLong();
-        }
-        return 0;
     }
 }
