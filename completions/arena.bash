@@ -156,11 +156,17 @@ function _complete_arena() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} chat" ];    then _picocli_arena; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} debate" ];    then _picocli_arena; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} models" ];    then _picocli_arena; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} models show" ];    then _picocli_arena_models; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(chat)
   local cmds1=(debate)
+  local cmds2=(models)
+  local cmds3=(models show)
 
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_arena_models_show; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_arena_models; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_arena_debate; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_arena_chat; return $?; fi
 
@@ -173,7 +179,7 @@ function _picocli_arena() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="chat debate"
+  local commands="chat debate models"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -327,6 +333,90 @@ function _picocli_arena_debate() {
       ;;
     '--rate-limit')
       return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `models` subcommand.
+function _picocli_arena_models() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="show"
+  local flag_opts="'--free' '--json' '--ids' '--refresh' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--search' '--max-price' '--min-context' '--supports' '--sort' '--base-url' '--api-key-file'"
+  local ORDER_option_args=("price" "context" "name" "newest") # --sort values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--search')
+      return
+      ;;
+    '--max-price')
+      return
+      ;;
+    '--min-context')
+      return
+      ;;
+    '--supports')
+      return
+      ;;
+    '--sort')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${ORDER_option_args[@]}" ) )
+      return $?
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-key-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `show` subcommand.
+function _picocli_arena_models_show() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '--refresh' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--base-url' '--api-key-file'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--base-url')
+      return
+      ;;
+    '--api-key-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
   esac
 

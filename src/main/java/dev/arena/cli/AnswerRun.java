@@ -1,6 +1,9 @@
 package dev.arena.cli;
 
+import dev.arena.catalog.CostEstimator;
 import dev.arena.openrouter.CancelledException;
+import dev.arena.openrouter.Completion;
+import dev.arena.openrouter.Usage;
 import dev.arena.openrouter.Cancellation;
 import dev.arena.openrouter.ChatRequest;
 import dev.arena.openrouter.HttpStatusException;
@@ -19,10 +22,17 @@ final class AnswerRun {
 
     private final Connection connection;
     private final AnswerView view;
+    private final CostEstimator costs;
 
     AnswerRun(Connection connection, AnswerView view) {
+        this(connection, view, CostEstimator.NONE);
+    }
+
+    /** {@code costs} fills in the cost when the server reported tokens but no cost (Ollama, vLLM). */
+    AnswerRun(Connection connection, AnswerView view, CostEstimator costs) {
         this.connection = connection;
         this.view = view;
+        this.costs = costs;
     }
 
     int run(ChatRequest request, List<String> models) {
@@ -30,7 +40,7 @@ final class AnswerRun {
         try (StopSignals ignored = StopSignals.cancel(cancel)) {
             view.begin(models);
             Answer answer = connection.chain().answer(request, models, view, cancel);
-            view.finish(answer);
+            view.finish(withCost(answer));
             return ExitCode.OK;
         } catch (HttpStatusException e) {
             return fail(Failures.account(e, connection.settings()), ExitCode.CONFIG, e);
@@ -43,6 +53,16 @@ final class AnswerRun {
             // The reader closed the pipe (| head): the request is already closed; end quietly.
             return ExitCode.OK;
         }
+    }
+
+    private Answer withCost(Answer answer) {
+        Completion c = answer.completion();
+        Usage usage = costs.complete(answer.answeringModel(), c.usage());
+        if (usage == c.usage()) {
+            return answer;
+        }
+        return new Answer(answer.text(), answer.answeringModel(),
+                new Completion(c.servedModel(), c.finishReason(), usage, c.generationId()), answer.elapsed(), answer.failures());
     }
 
     private int fail(String sentence, int exitCode, Exception cause) {

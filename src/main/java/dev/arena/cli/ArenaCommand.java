@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Streams LLM answers from OpenRouter or any OpenAI-compatible server, with model fallback.",
-        subcommands = {ChatCommand.class, DebateCommand.class},
+        subcommands = {ChatCommand.class, DebateCommand.class, ModelsCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {ExitCode.HELP_0, ExitCode.HELP_1, ExitCode.HELP_2, ExitCode.HELP_3, ExitCode.HELP_130},

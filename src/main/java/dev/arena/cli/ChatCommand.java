@@ -1,5 +1,7 @@
 package dev.arena.cli;
 
+import dev.arena.catalog.CatalogCache;
+import dev.arena.catalog.CostEstimator;
 import dev.arena.openrouter.ChatRequest;
 import dev.arena.openrouter.Message;
 import dev.arena.output.AnswerView;
@@ -16,6 +18,7 @@ import picocli.CommandLine.Spec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -82,11 +85,21 @@ final class ChatCommand implements Callable<Integer> {
         try {
             Connection connection = this.connection.connect(io, err, CONTINUATION_LIMIT);
             AnswerView view = output.view(io, new TextSink(io.out()), err);
-            return new AnswerRun(connection, view).run(request, models());
+            return new AnswerRun(connection, view, costs(io)).run(request, models());
         } catch (ConfigException e) {
             err.write("arena: " + e.getMessage() + "\n").flush();
             return ExitCode.CONFIG;
         }
+    }
+
+    /**
+     * Prices from the cached catalogue of this server, to estimate a cost the server does not
+     * report. Never fetched for this: no cache, no estimate.
+     */
+    private CostEstimator costs(Stdio io) {
+        URI base = connection.baseUri(io.env());
+        return CatalogCache.readCached(CatalogOptions.cacheDirectory(io), base)
+                .map(CostEstimator::new).orElse(CostEstimator.NONE);
     }
 
     private ChatRequest request(String prompt) {

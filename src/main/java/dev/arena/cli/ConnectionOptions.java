@@ -72,7 +72,15 @@ final class ConnectionOptions {
     }
 
     URI baseUri(Map<String, String> env) {
-        String text = baseUrl != null ? baseUrl : env.getOrDefault(BASE_URL_ENV, ClientSettings.OPENROUTER.toString());
+        return baseUri(baseUrl, env, spec);
+    }
+
+    /**
+     * The base URL from the flag, else {@code $ARENA_BASE_URL}, else OpenRouter's; shared
+     * with the commands that take only the server options ({@link CatalogOptions}).
+     */
+    static URI baseUri(String flag, Map<String, String> env, CommandSpec spec) {
+        String text = flag != null ? flag : env.getOrDefault(BASE_URL_ENV, ClientSettings.OPENROUTER.toString());
         try {
             URI uri = new URI(text.strip());
             if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
@@ -80,7 +88,7 @@ final class ConnectionOptions {
             }
             return uri;
         } catch (URISyntaxException e) {
-            String source = baseUrl != null ? "--base-url" : "$" + BASE_URL_ENV;
+            String source = flag != null ? "--base-url" : "$" + BASE_URL_ENV;
             throw new ParameterException(spec.commandLine(),
                     source + " '" + text + "' is not an http(s) URL, e.g. http://localhost:11434/v1");
         }

@@ -15,7 +15,7 @@ import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 /** Turns a non-2xx response into an {@link HttpStatusException}, whatever its body looks like. */
-final class HttpErrors {
+public final class HttpErrors {
 
     private static final int MAX_MESSAGE = 300;
 
@@ -29,7 +29,8 @@ final class HttpErrors {
     private HttpErrors() {
     }
 
-    static HttpStatusException toException(String model, int status, String body, HttpHeaders headers) {
+    /** Public for the other endpoints' clients (the model catalogue); {@code model} names what was asked. */
+    public static HttpStatusException toException(String model, int status, String body, HttpHeaders headers) {
         String message = "";
         JsonObject metadata = null;
         Duration retryAfter = retryAfter(headers.firstValue("Retry-After").orElse(null));

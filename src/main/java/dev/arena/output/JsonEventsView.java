@@ -89,6 +89,9 @@ public final class JsonEventsView implements AnswerView {
         u.addProperty("completion_tokens", reported ? usage.completionTokens() : null);
         u.addProperty("total_tokens", reported ? usage.totalTokens() : null);
         u.addProperty("cost", usage.cost());
+        if (usage.costEstimated()) {
+            u.addProperty("cost_estimated", true); // computed from the catalogue's prices, not reported by the server
+        }
         emit(u);
         JsonObject end = event("end");
         end.addProperty("model", answer.answeringModel());

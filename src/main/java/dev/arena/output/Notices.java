@@ -32,7 +32,10 @@ public final class Notices {
         return "waiting " + Durations.format(wait) + " before asking " + model + ": " + reason;
     }
 
-    /** {@code openai/gpt-4o-mini · 13 in, 16 out tokens · $0.000093 · 1.4s}. */
+    /**
+     * {@code openai/gpt-4o-mini · 13 in, 16 out tokens · $0.000093 · 1.4s}; a cost arena
+     * computed from the catalogue's prices reads {@code ~$0.000120 (estimated)}.
+     */
     public static String usage(Answer answer) {
         return usage(answer.answeringModel(), answer.completion().usage(), answer.elapsed());
     }
@@ -42,7 +45,8 @@ public final class Notices {
         String tokens = usage == null || Usage.NONE.equals(usage)
                 ? "tokens not reported"
                 : usage.promptTokens() + " in, " + usage.completionTokens() + " out tokens";
-        String cost = usage == null || usage.cost() == null ? "cost not reported" : cost(usage.cost());
+        String cost = usage == null || usage.cost() == null ? "cost not reported"
+                : usage.costEstimated() ? "~" + cost(usage.cost()) + " (estimated)" : cost(usage.cost());
         return model + " · " + tokens + " · " + cost + " · " + Durations.format(elapsed);
     }
 

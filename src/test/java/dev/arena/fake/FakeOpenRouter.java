@@ -33,6 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FakeOpenRouter implements AutoCloseable {
 
     private static final String CHAT_PATH = "/api/v1/chat/completions";
+    private static final String MODELS_PATH = "/api/v1/models";
 
     private final ServerSocket serverSocket;
     private final ExecutorService threads = Executors.newCachedThreadPool(task -> {
@@ -45,6 +46,7 @@ public final class FakeOpenRouter implements AutoCloseable {
     private final List<RecordedRequest> recorded = new ArrayList<>();
     private final AtomicInteger connectionsAccepted = new AtomicInteger();
     private volatile String requiredKey;
+    private volatile Reply modelsReply = Reply.json(FakeModels.OPENROUTER);
 
     private FakeOpenRouter(ServerSocket serverSocket) {
         this.serverSocket = serverSocket;
@@ -83,6 +85,22 @@ public final class FakeOpenRouter implements AutoCloseable {
         }
         scripts.computeIfAbsent(model, m -> new Script()).add(replies);
         return this;
+    }
+
+    /** From now on, {@code GET /models} answers 200 with this exact JSON body (default {@link FakeModels#OPENROUTER}). */
+    public FakeOpenRouter models(String jsonBody) {
+        return modelsReply(Reply.json(jsonBody));
+    }
+
+    /** From now on, {@code GET /models} gets this reply: an error, a reset, a stall. */
+    public FakeOpenRouter modelsReply(Reply reply) {
+        this.modelsReply = reply;
+        return this;
+    }
+
+    /** The {@code GET /models} requests received so far. */
+    public List<RecordedRequest> modelsRequests() {
+        return requests().stream().filter(r -> r.path().split("\\?", 2)[0].equals(MODELS_PATH)).toList();
     }
 
     /** From now on, requests must carry {@code Authorization: Bearer <key>} or get a 401. */
@@ -177,12 +195,16 @@ public final class FakeOpenRouter implements AutoCloseable {
 
     private boolean respond(HttpConnection connection, RecordedRequest request) throws IOException {
         String path = request.path().split("\\?", 2)[0];
-        if (!request.method().equals("POST") || !path.equals(CHAT_PATH)) {
+        boolean models = request.method().equals("GET") && path.equals(MODELS_PATH);
+        if (!models && (!request.method().equals("POST") || !path.equals(CHAT_PATH))) {
             return serve(Reply.errorMessage(404, "Not Found"), connection, null, null);
         }
         String authFailure = authFailure(request.header("authorization"));
         if (authFailure != null) {
             return serve(Reply.errorMessage(401, authFailure), connection, null, null);
+        }
+        if (models) {
+            return serve(modelsReply, connection, null, null);
         }
         JsonObject body;
         try {

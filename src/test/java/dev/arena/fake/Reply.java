@@ -49,6 +49,11 @@ public abstract class Reply {
         return new ErrorReply(status, jsonBody);
     }
 
+    /** A plain 200 answer with {@code Content-Type: application/json} and this exact body. */
+    public static ErrorReply json(String jsonBody) {
+        return new ErrorReply(200, jsonBody);
+    }
+
     /** An error in OpenRouter's shape, {@code {"error":{"code":status,"message":message}}}. */
     public static ErrorReply errorMessage(int status, String message) {
         JsonObject error = new JsonObject();

@@ -61,6 +61,12 @@ class NoticesTest {
     }
 
     @Test
+    void anEstimatedCostIsMarked() {
+        assertEquals("openai/gpt-4o-mini · 100 in, 20 out tokens · ~$0.000120 (estimated) · 1.4s",
+                Notices.usage(answer(new Usage(100, 20, null).withEstimatedCost(0.00012), Duration.ofMillis(1400))));
+    }
+
+    @Test
     void usageWithoutCost() {
         assertEquals("openai/gpt-4o-mini · 26 in, 5 out tokens · cost not reported · 42s",
                 Notices.usage(answer(new Usage(26, 5, null), Duration.ofSeconds(42))));

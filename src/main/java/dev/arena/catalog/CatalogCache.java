@@ -1,0 +1,187 @@
+package dev.arena.catalog;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import dev.arena.openrouter.ApiException;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The catalogue of one base URL, cached on disk so that {@code arena models} answers at
+ * once and works offline. One file per base URL under the XDG cache directory
+ * ({@code $XDG_CACHE_HOME/arena/}, else {@code ~/.cache/arena/}), named after a hash of
+ * the URL, holding the models in OpenRouter's shape and when they were fetched. Files are
+ * replaced atomically, so a reader never sees half a file.
+ */
+public final class CatalogCache {
+
+    public static final Duration DEFAULT_TTL = Duration.ofHours(24);
+
+    private static final int FORMAT = 1;
+
+    private final Path file;
+    private final URI baseUrl;
+    private final CatalogSource source;
+    private final Duration ttl;
+    private final Clock clock;
+
+    public CatalogCache(Path directory, URI baseUrl, CatalogSource source, Duration ttl, Clock clock) {
+        this.file = directory.resolve(fileName(baseUrl));
+        this.baseUrl = baseUrl;
+        this.source = source;
+        this.ttl = ttl;
+        this.clock = clock;
+    }
+
+    /**
+     * arena's cache directory: {@code $XDG_CACHE_HOME/arena} when that is an absolute path
+     * (the XDG spec says to ignore relative ones), else {@code <home>/.cache/arena}.
+     */
+    public static Path directory(Map<String, String> env, Path home) {
+        String xdg = env.get("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
+            return Path.of(xdg, "arena");
+        }
+        return home.resolve(".cache").resolve("arena");
+    }
+
+    /** The cache file for this base URL. */
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * The catalogue: the cache while it is fresh (unless {@code refresh}), else the server's
+     * list (then cached); when the server fails, the cache whatever its age, saying how old
+     * it is; with no cache either, the built-in list, saying so.
+     */
+    public Catalog load(boolean refresh) {
+        Optional<Cached> cached = read();
+        Instant now = clock.instant();
+        if (!refresh && cached.isPresent() && Duration.between(cached.get().fetchedAt(), now).compareTo(ttl) < 0) {
+            return cached.get().catalog(Catalog.Source.CACHE, null);
+        }
+        ApiException failure;
+        try {
+            Catalog fresh = new Catalog(source.fetch(), Catalog.Source.NETWORK, now, null);
+            String notice = write(fresh);
+            return notice == null ? fresh : new Catalog(fresh.models(), fresh.source(), now, notice);
+        } catch (ApiException e) {
+            failure = e;
+        }
+        String why = "could not fetch the model list (" + failure.getMessage() + ")";
+        if (cached.isPresent()) {
+            Duration age = Duration.between(cached.get().fetchedAt(), now);
+            return cached.get().catalog(Catalog.Source.STALE_CACHE,
+                    why + "; using the cached list from " + Ages.format(age) + " ago");
+        }
+        return new Catalog(BuiltInModels.MODELS, Catalog.Source.BUILT_IN, null,
+                why + " and there is no cached list; using arena's built-in list of "
+                        + BuiltInModels.MODELS.size() + " common models (prices unknown)");
+    }
+
+    /** The cached catalogue of this base URL whatever its age, never going online; empty when there is none. */
+    public static Optional<Catalog> readCached(Path directory, URI baseUrl) {
+        return new CatalogCache(directory, baseUrl, () -> java.util.List.of(), DEFAULT_TTL, Clock.systemUTC()).cachedOnly();
+    }
+
+    /** The cached catalogue whatever its age, without going online; empty when there is none. */
+    public Optional<Catalog> cachedOnly() {
+        return read().map(c -> c.catalog(Catalog.Source.CACHE, null));
+    }
+
+    private record Cached(java.util.List<ModelInfo> models, Instant fetchedAt) {
+        Catalog catalog(Catalog.Source source, String notice) {
+            return new Catalog(models, source, fetchedAt, notice);
+        }
+    }
+
+    /** The cache file's content, or empty when it is missing, unreadable or not ours. */
+    private Optional<Cached> read() {
+        try {
+            if (!Files.isRegularFile(file)) {
+                return Optional.empty();
+            }
+            JsonElement root = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
+            if (!root.isJsonObject()) {
+                return Optional.empty();
+            }
+            JsonObject o = root.getAsJsonObject();
+            JsonElement at = o.get("fetched_at");
+            JsonElement data = o.get("data");
+            if (at == null || !at.isJsonPrimitive() || data == null || !data.isJsonArray()) {
+                return Optional.empty();
+            }
+            Instant fetchedAt = Instant.parse(at.getAsString());
+            return Optional.of(new Cached(ModelJson.parseArray(data.getAsJsonArray()), fetchedAt));
+        } catch (IOException | JsonParseException | DateTimeParseException | IllegalStateException e) {
+            return Optional.empty(); // a broken cache is no cache: the next fetch replaces it
+        }
+    }
+
+    /** Writes the cache atomically; returns a notice when it could not, null when it did. */
+    private String write(Catalog catalog) {
+        JsonObject o = new JsonObject();
+        o.addProperty("format", FORMAT);
+        o.addProperty("base_url", withoutUserInfo(baseUrl));
+        o.addProperty("fetched_at", catalog.fetchedAt().orElseThrow().toString());
+        o.add("data", ModelJson.toJson(catalog.models()));
+        Path temp = null;
+        try {
+            Files.createDirectories(file.getParent());
+            temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+            Files.writeString(temp, o.toString(), StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return null;
+        } catch (IOException e) {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // nothing more to do
+                }
+            }
+            return "could not cache the model list in " + file.getParent() + " (" + e.getMessage() + ")";
+        }
+    }
+
+    static String fileName(URI baseUrl) {
+        String url = baseUrl.toString();
+        if (url.endsWith("/")) {
+            url = url.substring(0, url.length() - 1);
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(url.getBytes(StandardCharsets.UTF_8));
+            return "models-" + HexFormat.of().formatHex(hash, 0, 8) + ".json";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /** A password in the base URL must not end up in a file. */
+    private static String withoutUserInfo(URI uri) {
+        String userInfo = uri.getRawUserInfo();
+        return userInfo == null ? uri.toString() : uri.toString().replace(userInfo + "@", "");
+    }
+}

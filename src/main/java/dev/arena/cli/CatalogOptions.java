@@ -1,0 +1,66 @@
+package dev.arena.cli;
+
+import dev.arena.catalog.CatalogCache;
+import dev.arena.catalog.CatalogClient;
+import dev.arena.openrouter.SharedHttpClient;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * Which server's catalogue to read: the base URL and key options of {@code chat}, without
+ * the streaming ones (retries, rate limits, idle timeout) that mean nothing for one GET.
+ */
+final class CatalogOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "OpenAI-compatible API base URL (default: $ARENA_BASE_URL, else https://openrouter.ai/api/v1).")
+    String baseUrl;
+
+    @Option(names = "--api-key-file", paramLabel = "FILE",
+            description = "Read the API key from FILE instead of $OPENROUTER_API_KEY.")
+    Path apiKeyFile;
+
+    @Option(names = "--refresh", description = "Fetch the model list now, even when the cached one is fresh.")
+    boolean refresh;
+
+    /** These options, with any left unset taken from the parent command's ({@code arena models --base-url U show ID}). */
+    CatalogOptions orElse(CatalogOptions parent) {
+        CatalogOptions merged = new CatalogOptions();
+        merged.spec = spec;
+        merged.baseUrl = baseUrl != null ? baseUrl : parent.baseUrl;
+        merged.apiKeyFile = apiKeyFile != null ? apiKeyFile : parent.apiKeyFile;
+        merged.refresh = refresh || parent.refresh;
+        return merged;
+    }
+
+    URI baseUri(Stdio io) {
+        return ConnectionOptions.baseUri(baseUrl, io.env(), spec);
+    }
+
+    /** The cache of this server's catalogue, fetching with the shared client and the key, if any. */
+    CatalogCache cache(Stdio io) throws ConfigException {
+        URI base = baseUri(io);
+        String key = ApiKeys.find(apiKeyFile, io.env());
+        CatalogClient client = new CatalogClient(SharedHttpClient.get(), base, key, CatalogClient.DEFAULT_TIMEOUT);
+        return new CatalogCache(cacheDirectory(io), base, client, CatalogCache.DEFAULT_TTL, Clock.systemUTC());
+    }
+
+    /** arena's cache directory for this environment ({@code $XDG_CACHE_HOME/arena} or {@code ~/.cache/arena}). */
+    static Path cacheDirectory(Stdio io) {
+        return CatalogCache.directory(io.env(), home(io));
+    }
+
+    /** {@code $HOME} when set (tests and sandboxes change it), else the JVM's idea of home. */
+    private static Path home(Stdio io) {
+        String home = io.env().get("HOME");
+        return home != null && !home.isBlank() && Path.of(home).isAbsolute() ? Path.of(home) : Path.of(System.getProperty("user.home"));
+    }
+}

@@ -1,0 +1,161 @@
+package dev.arena.cli;
+
+import com.google.gson.GsonBuilder;
+import dev.arena.catalog.Catalog;
+import dev.arena.catalog.ModelInfo;
+import dev.arena.catalog.ModelJson;
+import dev.arena.catalog.ModelSort;
+import dev.arena.output.TextSink;
+import dev.arena.terminal.Terminals;
+import org.jline.terminal.Terminal;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code arena models}: the server's model catalogue, filtered and sorted, for people and scripts. */
+@Command(name = "models", sortOptions = false, mixinStandardHelpOptions = true,
+        subcommands = ModelsShowCommand.class,
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {ExitCode.HELP_0, ExitCode.HELP_1, ExitCode.HELP_2, ExitCode.HELP_3},
+        description = {"List the models of the server (OpenRouter, or any OpenAI-compatible server), "
+                + "with context length and prices per million tokens.",
+            "The list is cached for 24 hours under $XDG_CACHE_HOME/arena (default ~/.cache/arena); "
+                + "without network the cache is used, however old, and without either a built-in list.",
+            "On a terminal: an aligned table. On a pipe: tab-separated rows without a header "
+                + "(id, name, context, prompt and completion USD per million tokens; '-' when unknown)."})
+final class ModelsCommand implements Callable<Integer> {
+
+    static final int DEFAULT_WIDTH = 100;
+
+    enum Sort { price, context, name, newest }
+
+    @ParentCommand
+    ArenaCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--search", paramLabel = "TEXT", description = "Only models whose id or name contains TEXT (ignoring case).")
+    String search;
+
+    @Option(names = "--free", description = "Only models whose prompt and completion are free.")
+    boolean free;
+
+    @Option(names = "--max-price", paramLabel = "USD",
+            description = "Only models whose prompt and completion prices are both at most USD per million tokens.")
+    BigDecimal maxPrice;
+
+    @Option(names = "--min-context", paramLabel = "N", description = "Only models with a context window of at least N tokens.")
+    Long minContext;
+
+    @Option(names = "--supports", paramLabel = "PARAM",
+            description = "Only models that accept this request parameter, e.g. tools, reasoning, seed.")
+    String supports;
+
+    @Option(names = "--sort", paramLabel = "ORDER", defaultValue = "name",
+            description = "price (cheapest first), context (largest first), name, or newest (default: ${DEFAULT-VALUE}).")
+    Sort sort;
+
+    @Option(names = "--json", description = "Write the models as a JSON array, in OpenRouter's shape (prices per token, as strings).")
+    boolean json;
+
+    @Option(names = "--ids", description = "Write only the ids, one per line.")
+    boolean ids;
+
+    @Mixin
+    CatalogOptions catalogOptions;
+
+    @Override
+    public Integer call() {
+        Stdio io = root.stdio();
+        TextSink out = new TextSink(io.out());
+        TextSink err = new TextSink(io.err());
+        if (json && ids) {
+            throw new ParameterException(spec.commandLine(), "--json and --ids cannot be combined");
+        }
+        Catalog all;
+        try {
+            all = catalogOptions.cache(io).load(catalogOptions.refresh);
+        } catch (ConfigException e) {
+            err.write("arena: " + e.getMessage() + "\n").flush();
+            return ExitCode.CONFIG;
+        }
+        all.notice().ifPresent(n -> err.write("arena: " + n + "\n").flush());
+        Catalog catalog = filtered(all);
+        List<ModelInfo> models = catalog.sorted(ModelSort.valueOf(sort.name().toUpperCase(Locale.ROOT))).models();
+        try {
+            if (json) {
+                out.write(new GsonBuilder().setPrettyPrinting().serializeNulls().create()
+                        .toJson(ModelJson.toJson(models)) + "\n");
+            } else if (ids) {
+                models.forEach(m -> out.write(ModelText.line(m.id()) + "\n"));
+            } else if (io.stdoutIsTerminal()) {
+                ModelText.table(models, width(io)).forEach(line -> out.write(line + "\n"));
+            } else {
+                models.forEach(m -> out.write(ModelText.tsv(m) + "\n"));
+            }
+            out.flush();
+            if (models.isEmpty()) {
+                err.write("arena: " + (all.models().isEmpty() ? "the server lists no models" : "no model matches the filters")
+                        + "\n").flush();
+            }
+        } catch (dev.arena.output.OutputClosedException e) {
+            // | head: the reader has what it wanted.
+        }
+        return ExitCode.OK;
+    }
+
+    private Catalog filtered(Catalog catalog) {
+        if (maxPrice != null && maxPrice.signum() < 0) {
+            throw new ParameterException(spec.commandLine(), "--max-price cannot be negative");
+        }
+        if (minContext != null && minContext < 0) {
+            throw new ParameterException(spec.commandLine(), "--min-context cannot be negative");
+        }
+        Catalog c = catalog;
+        if (search != null) {
+            c = c.search(search);
+        }
+        if (free) {
+            c = c.free();
+        }
+        if (maxPrice != null) {
+            c = c.maxPrice(maxPrice);
+        }
+        if (minContext != null) {
+            c = c.minContext(minContext);
+        }
+        if (supports != null) {
+            c = c.supports(supports);
+        }
+        return c;
+    }
+
+    /** $COLUMNS when set, else the terminal's width from JLine, else {@value #DEFAULT_WIDTH}. */
+    static int width(Stdio io) {
+        try {
+            int columns = Integer.parseInt(io.env().getOrDefault("COLUMNS", "").strip());
+            if (columns > 0) {
+                return columns;
+            }
+        } catch (NumberFormatException notSet) {
+            // ask the terminal
+        }
+        try (Terminal terminal = Terminals.openStdout()) {
+            int width = terminal.getWidth();
+            return width > 0 ? width : DEFAULT_WIDTH;
+        } catch (IOException | RuntimeException e) {
+            return DEFAULT_WIDTH;
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package dev.arena.catalog;
+
+import dev.arena.openrouter.NetworkException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CatalogCacheTest {
+
+    private static final URI BASE = URI.create("https://openrouter.ai/api/v1");
+    private static final Instant T0 = Instant.parse("2026-01-10T12:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private final AtomicInteger fetches = new AtomicInteger();
+    private volatile boolean offline;
+    private List<ModelInfo> served = List.of(ModelInfo.ofId("a/one"), ModelInfo.ofId("b/two"));
+
+    private final CatalogSource source = () -> {
+        fetches.incrementAndGet();
+        if (offline) {
+            throw new NetworkException(CatalogClient.WHAT, "connection refused", new IOException("refused"));
+        }
+        return served;
+    };
+
+    private CatalogCache cacheAt(Instant now) {
+        return new CatalogCache(dir, BASE, source, CatalogCache.DEFAULT_TTL, Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    @Test
+    void theFirstLoadFetchesAndCaches() {
+        Catalog c = cacheAt(T0).load(false);
+        assertEquals(Catalog.Source.NETWORK, c.source());
+        assertEquals(List.of("a/one", "b/two"), c.ids());
+        assertTrue(c.notice().isEmpty());
+        assertTrue(Files.isRegularFile(cacheAt(T0).file()));
+        assertEquals(1, fetches.get());
+    }
+
+    @Test
+    void aFreshCacheIsUsedWithoutFetching() {
+        cacheAt(T0).load(false);
+        Catalog c = cacheAt(T0.plus(Duration.ofHours(23))).load(false);
+        assertEquals(Catalog.Source.CACHE, c.source());
+        assertEquals(T0, c.fetchedAt().orElseThrow());
+        assertEquals(List.of("a/one", "b/two"), c.ids());
+        assertEquals(1, fetches.get());
+    }
+
+    @Test
+    void anExpiredCacheIsFetchedAgain() {
+        cacheAt(T0).load(false);
+        served = List.of(ModelInfo.ofId("c/three"));
+        Catalog c = cacheAt(T0.plus(Duration.ofHours(25))).load(false);
+        assertEquals(Catalog.Source.NETWORK, c.source());
+        assertEquals(List.of("c/three"), c.ids());
+        assertEquals(List.of("c/three"), cacheAt(T0.plus(Duration.ofHours(26))).load(false).ids(), "the new list was cached");
+        assertEquals(2, fetches.get());
+    }
+
+    @Test
+    void refreshFetchesEvenWhenFresh() {
+        cacheAt(T0).load(false);
+        Catalog c = cacheAt(T0.plusSeconds(60)).load(true);
+        assertEquals(Catalog.Source.NETWORK, c.source());
+        assertEquals(2, fetches.get());
+    }
+
+    @Test
+    void offlineAStaleCacheIsUsedAndSaysHowOld() {
+        cacheAt(T0).load(false);
+        offline = true;
+        Catalog c = cacheAt(T0.plus(Duration.ofDays(3))).load(false);
+        assertEquals(Catalog.Source.STALE_CACHE, c.source());
+        assertEquals(List.of("a/one", "b/two"), c.ids());
+        String notice = c.notice().orElseThrow();
+        assertTrue(notice.contains("connection refused"), notice);
+        assertTrue(notice.contains("cached list from 3 days ago"), notice);
+    }
+
+    @Test
+    void offlineWithoutACacheTheBuiltInListSaysSo() {
+        offline = true;
+        Catalog c = cacheAt(T0).load(false);
+        assertEquals(Catalog.Source.BUILT_IN, c.source());
+        assertEquals(BuiltInModels.MODELS, c.models());
+        assertTrue(c.notice().orElseThrow().contains("built-in list"), c.notice().orElseThrow());
+        assertFalse(Files.exists(cacheAt(T0).file()), "the built-in list is not cached");
+    }
+
+    @Test
+    void theWriteIsAtomicAndLeavesNoTemporaryFiles() throws IOException {
+        cacheAt(T0).load(false);
+        served = List.of(ModelInfo.ofId("c/three"));
+        cacheAt(T0).load(true);
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(cacheAt(T0).file()), files.toList());
+        }
+        String text = Files.readString(cacheAt(T0).file());
+        assertTrue(text.contains("\"fetched_at\":\"2026-01-10T12:00:00Z\""), text);
+    }
+
+    @Test
+    void aBrokenCacheIsNoCache() throws IOException {
+        Files.writeString(cacheAt(T0).file(), "{not json");
+        offline = true;
+        assertEquals(Catalog.Source.BUILT_IN, cacheAt(T0).load(false).source());
+        assertTrue(cacheAt(T0).cachedOnly().isEmpty());
+    }
+
+    @Test
+    void eachBaseUrlHasItsOwnFile() {
+        assertNotEquals(CatalogCache.fileName(BASE), CatalogCache.fileName(URI.create("http://localhost:11434/v1")));
+        assertEquals(CatalogCache.fileName(BASE), CatalogCache.fileName(URI.create(BASE + "/")));
+    }
+
+    @Test
+    void aPasswordInTheBaseUrlIsNotWritten() throws IOException {
+        URI withPassword = URI.create("https://user:s3cret@example.com/v1");
+        new CatalogCache(dir, withPassword, source, CatalogCache.DEFAULT_TTL, Clock.fixed(T0, ZoneOffset.UTC)).load(false);
+        try (var files = Files.list(dir)) {
+            String text = Files.readString(files.findFirst().orElseThrow());
+            assertFalse(text.contains("s3cret"), text);
+        }
+    }
+
+    @Test
+    void cachedOnlyNeverFetches() {
+        assertTrue(CatalogCache.readCached(dir, BASE).isEmpty());
+        cacheAt(T0).load(false);
+        assertEquals(List.of("a/one", "b/two"), CatalogCache.readCached(dir, BASE).orElseThrow().ids());
+        assertEquals(1, fetches.get());
+    }
+
+    @Test
+    void theDirectoryFollowsXdg() {
+        Path home = Path.of("/home/u");
+        assertEquals(Path.of("/xdg/arena"), CatalogCache.directory(Map.of("XDG_CACHE_HOME", "/xdg"), home));
+        assertEquals(Path.of("/home/u/.cache/arena"), CatalogCache.directory(Map.of(), home));
+        assertEquals(Path.of("/home/u/.cache/arena"), CatalogCache.directory(Map.of("XDG_CACHE_HOME", "relative"), home),
+                "relative XDG paths are ignored, as the spec says");
+    }
+
+    @Test
+    void anUnwritableCacheStillGivesTheList() throws IOException {
+        Path file = dir.resolve("not-a-dir");
+        Files.writeString(file, "x");
+        Catalog c = new CatalogCache(file, BASE, source, CatalogCache.DEFAULT_TTL, Clock.fixed(T0, ZoneOffset.UTC)).load(false);
+        assertEquals(List.of("a/one", "b/two"), c.ids());
+        assertTrue(c.notice().orElseThrow().contains("could not cache"), c.notice().orElseThrow());
+    }
+
+}
