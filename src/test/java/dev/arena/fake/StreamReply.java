@@ -19,7 +19,13 @@ public final class StreamReply extends Reply {
 
     private enum Fault { STALL, RESET, ERROR }
 
-    private static final int RESET_GRACE_MILLIS = 50;
+    /**
+     * Pause between the last piece and a reset. A TCP reset makes the client's kernel drop
+     * bytes the client has not read yet, so without time to read them a "reset after two
+     * pieces" could arrive as "reset before any"; on a loaded 2-core machine 50 ms was not
+     * always enough.
+     */
+    private static final int RESET_GRACE_MILLIS = 300;
 
     /** Content pieces, computed from the request so that {@link Reply#echo()} can answer it. */
     private final Function<JsonObject, List<String>> pieces;
