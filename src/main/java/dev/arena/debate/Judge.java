@@ -35,6 +35,13 @@ public final class Judge {
             The order in which the debaters appear is arbitrary and must not influence your verdict; \
             neither must the length of their turns.
 
+            The debaters spoke in turns, round by round. Within each round the transcript lists Debater A \
+            before Debater B: this is a fixed order for presentation and may differ from the order in which \
+            they spoke, which is stated for each round. Before its turn, each debater had seen every turn of \
+            the earlier rounds; the debater who spoke second in a round had also seen the other debater's turn \
+            of that round, the one who spoke first had not. Do not fault the first speaker of a round for not \
+            answering what was only said after it.
+
             Score each debater on each criterion with an integer from 1 (very poor) to 10 (excellent):
             - argument_strength: how sound, relevant and persuasive the debater's own arguments are.
             - rebuttal: how directly and effectively the debater answered the opponent's arguments.
@@ -102,6 +109,12 @@ public final class Judge {
             List<Turn> inRound = round.getValue();
             text.append("\n## Round ").append(round.getKey()).append(" (")
                     .append(inRound.get(0).phase().label()).append(")\n");
+            // Turns arrive in the order they were spoken; say who spoke first, since the
+            // listing below always puts Debater A first.
+            if (inRound.stream().map(Turn::side).distinct().count() > 1) {
+                text.append(inRound.get(0).side() == presentedFirst ? "Debater A" : "Debater B")
+                        .append(" spoke first in this round.\n");
+            }
             for (Side side : List.of(presentedFirst, second)) {
                 for (Turn turn : inRound) {
                     if (turn.side() == side) {

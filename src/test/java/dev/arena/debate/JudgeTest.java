@@ -239,6 +239,35 @@ class JudgeTest {
     }
 
     @Test
+    void theRationaleNamesProAndConNotTheJudgesDebaterLetters() throws Exception {
+        fake.script(JUDGE, Reply.stream(verdict("A", GOOD, POOR, "Debater A was sharper than debater B.")),
+                Reply.stream(verdict("A", GOOD, POOR, "Debater A was sharper than debater B.")));
+
+        Verdict verdict = judge();
+
+        assertEquals("With Pro first: Pro was sharper than Con.\n\nWith Con first: Con was sharper than Pro.",
+                verdict.rationale());
+        assertEquals("Con was sharper than Pro.", verdict.readings().get(1).rationale());
+        assertTrue(verdict.readings().get(1).rawAnswer().contains("Debater A was sharper"), "raw stays raw");
+    }
+
+    @Test
+    void theJudgeIsToldThatTheListingOrderIsNotTheSpeakingOrder() {
+        String instructions = Judge.request(settings, turns, Side.PRO).messages().get(0).content();
+        assertTrue(instructions.contains("may differ from the order in which they spoke"), instructions);
+        assertTrue(instructions.contains("the debater who spoke second in a round had also seen the other debater's "
+                + "turn of that round"), instructions);
+
+        // Pro spoke first in every round: as Debater A in the first reading, as Debater B in the second.
+        String proFirst = Judge.request(settings, turns, Side.PRO).messages().get(1).content();
+        String conFirst = Judge.request(settings, turns, Side.CON).messages().get(1).content();
+        assertTrue(proFirst.contains("## Round 1 (opening statement)\nDebater A spoke first in this round.\n"), proFirst);
+        assertTrue(conFirst.contains("## Round 1 (opening statement)\nDebater B spoke first in this round.\n"), conFirst);
+        assertTrue(conFirst.contains("## Round 2 (closing statement)\nDebater B spoke first in this round.\n"), conFirst);
+        assertBefore(conFirst, "Debater B spoke first", "Debater A:\nNO-OPENING");
+    }
+
+    @Test
     void anUnreadableProseAnswerMakesATie() throws Exception {
         fake.script(JUDGE, Reply.stream(verdict("A", GOOD, POOR, "Pro as A.")),
                 Reply.stream("Both debaters ", "raised thoughtful points about cities."));
