@@ -6,6 +6,7 @@ import dev.arena.openrouter.Cancellation;
 import dev.arena.openrouter.ChatRequest;
 import dev.arena.openrouter.HttpStatusException;
 import dev.arena.openrouter.Message;
+import dev.arena.openrouter.Usage;
 import dev.arena.resilience.Answer;
 import dev.arena.resilience.ChainFailedException;
 import dev.arena.resilience.ChainListener;
@@ -76,11 +77,20 @@ public final class Judge {
     public Verdict judge(DebateSettings settings, List<Turn> turns, ChainListener notices, Cancellation cancel)
             throws ChainFailedException, HttpStatusException, CancelledException {
         ChainListener quiet = noticesOnly(notices);
+        long start = System.nanoTime();
         Answer first = chain.answer(request(settings, turns, Side.PRO).withModel(models.get(0)), models, quiet, cancel);
         JudgeReading proFirst = VerdictParser.parse(first.text(), Side.PRO);
         Answer second = chain.answer(request(settings, turns, Side.CON).withModel(models.get(0)), models, quiet, cancel);
         JudgeReading conFirst = VerdictParser.parse(second.text(), Side.CON);
-        return merge(proFirst, conFirst, first.answeringModel());
+        Verdict merged = merge(proFirst, conFirst, first.answeringModel());
+        // The judge costs tokens too: both calls, and the whole time including waits for rate limits.
+        return new Verdict(merged.winner(), merged.scores(), merged.rationale(), merged.judgeModel(),
+                merged.readingsAgree(), merged.readings(), Usage.sum(usage(first), usage(second)),
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private static Usage usage(Answer answer) {
+        return answer.completion() == null ? null : answer.completion().usage();
     }
 
     /**

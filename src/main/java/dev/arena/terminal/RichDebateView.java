@@ -115,7 +115,7 @@ public final class RichDebateView implements DebateListener {
         String winner = switch (verdict.winner()) {
             case PRO -> "Pro wins";
             case CON -> "Con wins";
-            case TIE -> verdict.readingsAgree() ? "Tie" : "Tie (the judge's two readings disagreed)";
+            case TIE -> verdict.tieExplanation() == null ? "Tie" : "Tie (" + verdict.tieExplanation() + ")";
         };
         line("Verdict: " + winner, TITLE);
         Scores pro = verdict.scores().get(Side.PRO);
@@ -131,6 +131,9 @@ public final class RichDebateView implements DebateListener {
         }
         if (verdict.rationale() != null && !verdict.rationale().isBlank()) {
             line(clean(verdict.rationale()), null);
+        }
+        if (verdict.judgeModel() != null) {
+            line(clean("Judge: " + Notices.usage(verdict.judgeModel(), verdict.usage(), verdict.elapsed())), DIM);
         }
     }
 

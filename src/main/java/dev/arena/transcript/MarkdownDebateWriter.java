@@ -121,9 +121,9 @@ public final class MarkdownDebateWriter implements DebateListener {
     @Override
     public void verdict(Verdict verdict) {
         block("## Verdict\n");
-        if (verdict.winner() == Winner.TIE && !verdict.readingsAgree()) {
-            block("**Winner: Tie.** The judge's two readings, with the sides presented in swapped order, "
-                    + "disagreed, so the debate is a tie.\n");
+        String tie = verdict.tieExplanation();
+        if (tie != null) {
+            block("**Winner: Tie.** " + capitalized(tie) + ", so the debate is a tie.\n");
         } else {
             block("**Winner: " + winner(verdict.winner()) + "**\n");
         }
@@ -147,7 +147,8 @@ public final class MarkdownDebateWriter implements DebateListener {
             block(verdict.rationale().strip() + "\n");
         }
         if (verdict.judgeModel() != null) {
-            block("*Judged by " + verdict.judgeModel() + ", asked twice with the sides swapped.*\n");
+            block("*Judge · " + Notices.usage(verdict.judgeModel(), verdict.usage(), verdict.elapsed())
+                    + " · asked twice with the sides swapped*\n");
         }
         out.flush();
     }

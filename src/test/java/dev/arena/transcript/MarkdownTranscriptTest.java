@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.arena.debate.DebateSettings;
 import dev.arena.debate.FallbackNote;
 import dev.arena.debate.Fighter;
+import dev.arena.debate.JudgeReading;
 import dev.arena.debate.Phase;
 import dev.arena.debate.Side;
 import dev.arena.debate.Turn;
@@ -93,7 +94,8 @@ class MarkdownTranscriptTest {
 
                 Pro was concrete; Con relied on slogans.
 
-                *Judged by google/gemini-2.0-flash, asked twice with the sides swapped.*
+                *Judge · google/gemini-2.0-flash · 2100 in, 130 out tokens · $0.005000 · 3.0s · \
+                asked twice with the sides swapped*
 
                 ## Summary
 
@@ -203,6 +205,17 @@ class MarkdownTranscriptTest {
         assertTrue(text.contains("disagreed, so the debate is a tie.\n\n*The judge's scores could not be read.*\n"),
                 text);
         assertFalse(text.contains("| Criterion"), text);
+    }
+
+    @Test
+    void anUnreadableJudgeAnswerIsNotCalledADisagreement() {
+        JudgeReading read = new JudgeReading(Side.PRO, Winner.PRO, Map.of(), "Pro.", "{\"winner\":\"A\"}", true);
+        JudgeReading unread = new JudgeReading(Side.CON, Winner.TIE, Map.of(), "Hmm.", "Hmm.", false);
+        writer.verdict(new Verdict(Winner.TIE, Map.of(), "Pro.", "j/judge", false, List.of(read, unread)));
+        String text = text();
+        assertTrue(text.startsWith("## Verdict\n\n**Winner: Tie.** One of the judge's answers could not be read, "
+                + "so the debate is a tie.\n"), text);
+        assertFalse(text.contains("disagreed"), text);
     }
 
     @Test
