@@ -121,4 +121,16 @@ class RichViewsTest {
         view.verdict(new Verdict(Winner.TIE, Map.of(), "x", "j/judge", false, List.of(a, b)));
         assertTrue(screen().startsWith("Verdict: Tie (the judge's two readings disagreed)\n"), screen());
     }
+
+    @Test
+    void summaryCopesWithCountsAndTimesAsTheyCome() throws Exception {
+        RichDebateView view = new RichDebateView(terminal(), false);
+        // A failed turn may or may not be counted; a time may be missing: the table shows what it gets.
+        view.finished(new DebateSummary(List.of(
+                new FighterStats(Side.PRO, 0, 0, 0, null, null, 0),
+                new FighterStats(Side.CON, 3, 1, 2, 0.5, Duration.ofSeconds(1), 0)), null, null, "stopped"));
+        String shown = screen();
+        assertTrue(shown.contains("Pro      0"), shown);
+        assertTrue(shown.contains("The debate stopped early: stopped"), shown);
+    }
 }
