@@ -6,6 +6,7 @@ import dev.arena.openrouter.Cancellation;
 import dev.arena.openrouter.ChatRequest;
 import dev.arena.openrouter.HttpStatusException;
 import dev.arena.openrouter.Message;
+import dev.arena.openrouter.Usage;
 import dev.arena.resilience.Answer;
 import dev.arena.resilience.ChainFailedException;
 import dev.arena.resilience.ChainListener;
@@ -34,6 +35,13 @@ public final class Judge {
             Judge only the arguments made in the transcript, not your own opinion of the topic. \
             The order in which the debaters appear is arbitrary and must not influence your verdict; \
             neither must the length of their turns.
+
+            The debaters spoke in turns, round by round. Within each round the transcript lists Debater A \
+            before Debater B: this is a fixed order for presentation and may differ from the order in which \
+            they spoke, which is stated for each round. Before its turn, each debater had seen every turn of \
+            the earlier rounds; the debater who spoke second in a round had also seen the other debater's turn \
+            of that round, the one who spoke first had not. Do not fault the first speaker of a round for not \
+            answering what was only said after it.
 
             Score each debater on each criterion with an integer from 1 (very poor) to 10 (excellent):
             - argument_strength: how sound, relevant and persuasive the debater's own arguments are.
@@ -69,11 +77,20 @@ public final class Judge {
     public Verdict judge(DebateSettings settings, List<Turn> turns, ChainListener notices, Cancellation cancel)
             throws ChainFailedException, HttpStatusException, CancelledException {
         ChainListener quiet = noticesOnly(notices);
+        long start = System.nanoTime();
         Answer first = chain.answer(request(settings, turns, Side.PRO).withModel(models.get(0)), models, quiet, cancel);
         JudgeReading proFirst = VerdictParser.parse(first.text(), Side.PRO);
         Answer second = chain.answer(request(settings, turns, Side.CON).withModel(models.get(0)), models, quiet, cancel);
         JudgeReading conFirst = VerdictParser.parse(second.text(), Side.CON);
-        return merge(proFirst, conFirst, first.answeringModel());
+        Verdict merged = merge(proFirst, conFirst, first.answeringModel());
+        // The judge costs tokens too: both calls, and the whole time including waits for rate limits.
+        return new Verdict(merged.winner(), merged.scores(), merged.rationale(), merged.judgeModel(),
+                merged.readingsAgree(), merged.readings(), Usage.sum(usage(first), usage(second)),
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private static Usage usage(Answer answer) {
+        return answer.completion() == null ? null : answer.completion().usage();
     }
 
     /**
@@ -102,6 +119,12 @@ public final class Judge {
             List<Turn> inRound = round.getValue();
             text.append("\n## Round ").append(round.getKey()).append(" (")
                     .append(inRound.get(0).phase().label()).append(")\n");
+            // Turns arrive in the order they were spoken; say who spoke first, since the
+            // listing below always puts Debater A first.
+            if (inRound.stream().map(Turn::side).distinct().count() > 1) {
+                text.append(inRound.get(0).side() == presentedFirst ? "Debater A" : "Debater B")
+                        .append(" spoke first in this round.\n");
+            }
             for (Side side : List.of(presentedFirst, second)) {
                 for (Turn turn : inRound) {
                     if (turn.side() == side) {

@@ -46,7 +46,7 @@ final class VerdictParser {
         if (json.isPresent()) {
             JsonObject verdict = json.get();
             Map<Side, Scores> scores = scores(verdict, presentedFirst);
-            String rationale = rationale(verdict).orElseGet(() -> prose(raw));
+            String rationale = sides(rationale(verdict).orElseGet(() -> prose(raw)), presentedFirst);
             Optional<Outcome> winner = jsonWinner(verdict);
             if (winner.isEmpty()) {
                 // The object held scores but no usable winner: the text around it may still say.
@@ -59,7 +59,26 @@ final class VerdictParser {
         }
         Optional<Outcome> winner = proseWinner(raw);
         return new JudgeReading(presentedFirst, winner.map(o -> o.winner(presentedFirst)).orElse(Winner.TIE),
-                Map.of(), prose(raw), raw, winner.isPresent());
+                Map.of(), sides(prose(raw), presentedFirst), raw, winner.isPresent());
+    }
+
+    /** "Debater A", "debater b", "Debater-A": the judge's names, as whole words. */
+    private static final Pattern DEBATER_NAME =
+            Pattern.compile("\\bdebater[\\s_-]?([ab])\\b", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The rationale in the user's terms: the judge only knew "Debater A" (presented first) and
+     * "Debater B", which mean nothing to someone reading the verdict, and mean Pro in one reading
+     * and Con in the other. Each becomes "Pro" or "Con" per {@code presentedFirst}.
+     */
+    static String sides(String rationale, Side presentedFirst) {
+        if (rationale == null || rationale.isEmpty()) {
+            return rationale;
+        }
+        return DEBATER_NAME.matcher(rationale).replaceAll(m -> {
+            Side side = m.group(1).equalsIgnoreCase("a") ? presentedFirst : presentedFirst.opponent();
+            return Matcher.quoteReplacement(side.label());
+        });
     }
 
     /** What a judge can decide, in its own A/B terms. */

@@ -22,4 +22,19 @@ public record Usage(long promptTokens, long completionTokens, Double cost, boole
     public Usage withEstimatedCost(double estimate) {
         return new Usage(promptTokens, completionTokens, estimate, true);
     }
+
+    /**
+     * Both usages together; a null usage counts as {@link #NONE}. The cost is the sum of the
+     * costs that were reported, and null only when neither was: the same rule as a fighter's
+     * total in the debate summary, so totals read alike everywhere. (A sum that leaves out an
+     * unreported part is a lower bound; in practice both parts come from one provider, which
+     * either reports costs or does not.)
+     */
+    public static Usage sum(Usage a, Usage b) {
+        Usage x = a == null ? NONE : a;
+        Usage y = b == null ? NONE : b;
+        Double cost = x.cost == null ? y.cost : y.cost == null ? x.cost : Double.valueOf(x.cost + y.cost);
+        return new Usage(x.promptTokens + y.promptTokens, x.completionTokens + y.completionTokens, cost,
+                x.costEstimated || y.costEstimated);
+    }
 }

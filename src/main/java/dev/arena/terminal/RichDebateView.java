@@ -83,8 +83,9 @@ public final class RichDebateView implements DebateListener {
         if (turn.failed()) {
             line(clean("This turn failed: " + turn.error()), ERROR);
         } else {
-            line(clean(Notices.usage(turn.answeringModel(), turn.usage(),
-                    Duration.between(turn.startedAt(), turn.endedAt()))), DIM);
+            Duration took = turn.startedAt() == null || turn.endedAt() == null
+                    ? Duration.ZERO : Duration.between(turn.startedAt(), turn.endedAt());
+            line(clean(Notices.usage(turn.answeringModel(), turn.usage(), took)), DIM);
         }
     }
 
@@ -115,7 +116,7 @@ public final class RichDebateView implements DebateListener {
         String winner = switch (verdict.winner()) {
             case PRO -> "Pro wins";
             case CON -> "Con wins";
-            case TIE -> verdict.readingsAgree() ? "Tie" : "Tie (the judge's two readings disagreed)";
+            case TIE -> verdict.tieExplanation() == null ? "Tie" : "Tie (" + verdict.tieExplanation() + ")";
         };
         line("Verdict: " + winner, TITLE);
         Scores pro = verdict.scores().get(Side.PRO);
@@ -132,22 +133,29 @@ public final class RichDebateView implements DebateListener {
         if (verdict.rationale() != null && !verdict.rationale().isBlank()) {
             line(clean(verdict.rationale()), null);
         }
+        if (verdict.judgeModel() != null) {
+            line(clean("Judge: " + Notices.usage(verdict.judgeModel(), verdict.usage(), verdict.elapsed())), DIM);
+        }
     }
 
     @Override
     public void finished(DebateSummary summary) {
         endLine();
         writer.print('\n');
+        // The numbers are shown as they come: nothing here assumes a relation between them (a
+        // failed turn may or may not be counted in "turns"), and a missing time is left blank.
         TextTable table = new TextTable("", "turns", "tokens in", "tokens out", "cost", "time", "fallbacks");
         for (FighterStats f : summary.fighters()) {
             table.row(f.side().label(), Integer.toString(f.turns()), Long.toString(f.promptTokens()),
                     Long.toString(f.completionTokens()), f.cost() == null ? "n/a" : Notices.cost(f.cost()),
-                    Durations.format(f.time()), Integer.toString(f.fallbacks()));
+                    f.time() == null ? "" : Durations.format(f.time()), Integer.toString(f.fallbacks()));
         }
         List<String> lines = table.lines();
         line(lines.get(0), DIM);
         lines.subList(1, lines.size()).forEach(l -> line(l, null));
-        line("Total time " + Durations.format(summary.elapsed()), DIM);
+        if (summary.elapsed() != null) {
+            line("Total time " + Durations.format(summary.elapsed()), DIM);
+        }
         if (!summary.complete()) {
             line(clean("The debate stopped early: " + summary.stopReason()), ERROR);
         }

@@ -15,8 +15,10 @@ import dev.arena.debate.Winner;
 import dev.arena.openrouter.Durations;
 import dev.arena.output.Notices;
 import dev.arena.output.TextSink;
+import dev.arena.text.TerminalSanitizer;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
@@ -29,6 +31,17 @@ import java.util.function.ToDoubleFunction;
  * <p>Blocks are separated by one blank line, whatever the models' text ends with. Fallbacks
  * of a turn are written after its text from {@link Turn#fallbacks()}, never inside it; the
  * judge's fallbacks, which have no turn, are written when they happen.
+ *
+ * <p>Everything written passes through a {@link TerminalSanitizer}: the document goes to
+ * stdout and to {@code .md} files that people {@code cat}, and model text (or a server's error
+ * message, or a model id it reports) may hold escape sequences, NULs or bare CRs that a terminal
+ * would act on. A turn's deltas share one sanitizer, since a sequence can be split between them.
+ *
+ * <p>Markdown in the models' text is left as it is, headings included: answers use headings,
+ * lists and emphasis, and the document is meant to render them. A model line starting with
+ * {@code #} can therefore add a heading inside a turn (even one that looks like a turn's
+ * header); escaping it would mangle ordinary formatting to guard against a cosmetic problem,
+ * and the JSON transcripts keep every turn's text and metadata unambiguously.
  */
 public final class MarkdownDebateWriter implements DebateListener {
 
@@ -39,6 +52,8 @@ public final class MarkdownDebateWriter implements DebateListener {
     private String openTurn;
     /** True between a turn's header and its first text, which starts a block of its own. */
     private boolean textStart;
+    /** Cleans the current turn's deltas; a new one per turn. */
+    private TerminalSanitizer turnText = new TerminalSanitizer();
 
     public MarkdownDebateWriter(TextSink out) {
         this.out = out;
@@ -73,12 +88,14 @@ public final class MarkdownDebateWriter implements DebateListener {
 
     @Override
     public void turnStarted(int round, Side side, Phase phase, String model, Instant at) {
+        turnText = new TerminalSanitizer();
         header(round, side, phase, model);
         out.flush();
     }
 
     @Override
-    public void delta(Side side, String text) {
+    public void delta(Side side, String raw) {
+        String text = turnText.sanitize(raw);
         if (text.isEmpty()) {
             return;
         }
@@ -111,9 +128,13 @@ public final class MarkdownDebateWriter implements DebateListener {
         }
         if (turn.failed()) {
             block("**This turn failed:** " + TranscriptText.oneLine(turn.error()) + "\n");
+            block("*" + turn.side().label() + (turn.answeringModel() == null ? "" : " · " + turn.answeringModel())
+                    + started(turn)
+                    + " · failed after " + Durations.format(TranscriptText.elapsed(turn)) + "*\n");
         } else {
             block("*" + turn.side().label() + " · "
-                    + Notices.usage(turn.answeringModel(), turn.usage(), TranscriptText.elapsed(turn)) + "*\n");
+                    + Notices.usage(turn.answeringModel(), turn.usage(), TranscriptText.elapsed(turn))
+                    + started(turn) + "*\n");
         }
         out.flush();
     }
@@ -121,9 +142,9 @@ public final class MarkdownDebateWriter implements DebateListener {
     @Override
     public void verdict(Verdict verdict) {
         block("## Verdict\n");
-        if (verdict.winner() == Winner.TIE && !verdict.readingsAgree()) {
-            block("**Winner: Tie.** The judge's two readings, with the sides presented in swapped order, "
-                    + "disagreed, so the debate is a tie.\n");
+        String tie = verdict.tieExplanation();
+        if (tie != null) {
+            block("**Winner: Tie.** " + capitalized(tie) + ", so the debate is a tie.\n");
         } else {
             block("**Winner: " + winner(verdict.winner()) + "**\n");
         }
@@ -147,7 +168,8 @@ public final class MarkdownDebateWriter implements DebateListener {
             block(verdict.rationale().strip() + "\n");
         }
         if (verdict.judgeModel() != null) {
-            block("*Judged by " + verdict.judgeModel() + ", asked twice with the sides swapped.*\n");
+            block("*Judge · " + Notices.usage(verdict.judgeModel(), verdict.usage(), verdict.elapsed())
+                    + " · asked twice with the sides swapped*\n");
         }
         out.flush();
     }
@@ -183,6 +205,11 @@ public final class MarkdownDebateWriter implements DebateListener {
         block("*" + capitalized(phase.label()) + "*\n");
         openTurn = round + ":" + side;
         textStart = true;
+    }
+
+    /** {@code  · started 2026-11-25T10:00:03Z}: UTC, to the second; empty when unknown. */
+    private static String started(Turn turn) {
+        return turn.startedAt() == null ? "" : " · started " + turn.startedAt().truncatedTo(ChronoUnit.SECONDS);
     }
 
     private static void appendStance(StringBuilder list, Fighter fighter) {
@@ -226,10 +253,14 @@ public final class MarkdownDebateWriter implements DebateListener {
         return Side.PRO.label().equals(who) || Side.CON.label().equals(who);
     }
 
-    /** Writes {@code text} as a block of its own: a blank line before it unless it starts the document. */
+    /**
+     * Writes {@code text} as a block of its own: a blank line before it unless it starts the
+     * document. Blocks carry outside text too (topic, stances, model ids, error messages, the
+     * judge's rationale), so each is sanitised whole.
+     */
     private void block(String text) {
         separate();
-        write(text);
+        write(TerminalSanitizer.strip(text));
     }
 
     /** Ends what was written with a blank line. */

@@ -1,5 +1,6 @@
 package dev.arena.transcript;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -47,8 +48,13 @@ public enum TranscriptFormat {
     /**
      * The format for {@code --out path}: {@code option} (a {@code --format} value) when given,
      * otherwise the file's extension; a name without a known extension needs {@code --format}.
+     * An existing directory is refused first, whatever its name: {@code --out some/dir} would
+     * otherwise be told to add an extension or {@code --format}, which cannot help.
      */
     public static TranscriptFormat forFile(Path path, String option) {
+        if (Files.isDirectory(path)) {
+            throw new IllegalArgumentException(path + " is a directory");
+        }
         if (option != null) {
             return parse(option);
         }

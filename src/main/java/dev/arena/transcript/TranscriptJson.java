@@ -90,9 +90,16 @@ final class TranscriptJson {
         JsonObject o = new JsonObject();
         o.addProperty("winner", verdict.winner().name().toLowerCase(Locale.ROOT));
         o.addProperty("readings_agree", verdict.readingsAgree());
+        o.addProperty("tie_reason", verdict.tieReason() == null ? null
+                : verdict.tieReason().name().toLowerCase(Locale.ROOT));
         o.add("scores", scores(verdict.scores()));
         o.addProperty("rationale", verdict.rationale());
         o.addProperty("judge_model", verdict.judgeModel());
+        // Both calls to the judge together, named as a turn's usage is.
+        o.addProperty("elapsed_ms", verdict.elapsed().toMillis());
+        o.addProperty("prompt_tokens", verdict.usage().promptTokens());
+        o.addProperty("completion_tokens", verdict.usage().completionTokens());
+        o.addProperty("cost", verdict.usage().cost());
         JsonArray readings = new JsonArray();
         for (JudgeReading r : verdict.readings()) {
             JsonObject reading = new JsonObject();

@@ -11,6 +11,7 @@ import dev.arena.debate.Verdict;
 import dev.arena.openrouter.ApiException;
 import dev.arena.output.TextSink;
 
+import java.io.FileNotFoundException;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -30,34 +31,49 @@ public final class Transcripts {
      * JSON Lines are appended and flushed per event, so a killed process keeps everything
      * received; JSON is one document replaced atomically.
      *
-     * @throws IOException with a sentence for the user when the file cannot be written
+     * @throws IOException when the file cannot be written; its message is only the reason
+     *         ("the directory D does not exist", "X is a directory"), since the caller already
+     *         says which transcript could not be written
      */
     public static TranscriptFile open(Path path, TranscriptFormat format) throws IOException {
+        if (Files.isDirectory(path)) {
+            throw new IOException(path + " is a directory");
+        }
         Path parent = path.toAbsolutePath().getParent();
         if (parent == null || !Files.isDirectory(parent)) {
-            throw new IOException("cannot write the transcript " + path + ": the directory " + parent
-                    + " does not exist");
-        }
-        if (Files.isDirectory(path)) {
-            throw new IOException("cannot write the transcript " + path + ": it is a directory");
+            throw new IOException("the directory " + parent + " does not exist");
         }
         if (format == TranscriptFormat.JSON) {
             if (Files.exists(path) && !Files.isWritable(path) || !Files.isWritable(parent)) {
-                throw new IOException("cannot write the transcript " + path + ": permission denied");
+                throw new IOException("permission denied");
             }
             return new JsonDebateFile(path);
         }
         OutputStream out;
         try {
             out = new FileOutputStream(path.toFile());
-        } catch (IOException e) {
-            throw new IOException("cannot write the transcript " + path + ": " + e.getMessage(), e);
+        } catch (FileNotFoundException e) {
+            throw new IOException(reason(e), e);
         }
         TextSink sink = new TextSink(out);
         DebateListener writer = format == TranscriptFormat.MARKDOWN
                 ? new MarkdownDebateWriter(sink)
                 : new JsonLinesDebateWriter(sink);
         return new StreamedFile(path, writer, sink, out);
+    }
+
+    /**
+     * "Permission denied" from FileOutputStream's "/x/debate.md (Permission denied)": the
+     * caller names the file already.
+     */
+    static String reason(FileNotFoundException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        int open = message.lastIndexOf(" (");
+        if (open < 0 || !message.endsWith(")")) {
+            return message.isEmpty() ? "cannot open the file" : message;
+        }
+        String reason = message.substring(open + 2, message.length() - 1);
+        return reason.isEmpty() ? message : Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
     }
 
     /** An appended transcript: the writer flushes every event through to the file. */

@@ -239,6 +239,80 @@ class JudgeTest {
     }
 
     @Test
+    void theRationaleNamesProAndConNotTheJudgesDebaterLetters() throws Exception {
+        fake.script(JUDGE, Reply.stream(verdict("A", GOOD, POOR, "Debater A was sharper than debater B.")),
+                Reply.stream(verdict("A", GOOD, POOR, "Debater A was sharper than debater B.")));
+
+        Verdict verdict = judge();
+
+        assertEquals("With Pro first: Pro was sharper than Con.\n\nWith Con first: Con was sharper than Pro.",
+                verdict.rationale());
+        assertEquals("Con was sharper than Pro.", verdict.readings().get(1).rationale());
+        assertTrue(verdict.readings().get(1).rawAnswer().contains("Debater A was sharper"), "raw stays raw");
+    }
+
+    @Test
+    void theJudgeIsToldThatTheListingOrderIsNotTheSpeakingOrder() {
+        String instructions = Judge.request(settings, turns, Side.PRO).messages().get(0).content();
+        assertTrue(instructions.contains("may differ from the order in which they spoke"), instructions);
+        assertTrue(instructions.contains("the debater who spoke second in a round had also seen the other debater's "
+                + "turn of that round"), instructions);
+
+        // Pro spoke first in every round: as Debater A in the first reading, as Debater B in the second.
+        String proFirst = Judge.request(settings, turns, Side.PRO).messages().get(1).content();
+        String conFirst = Judge.request(settings, turns, Side.CON).messages().get(1).content();
+        assertTrue(proFirst.contains("## Round 1 (opening statement)\nDebater A spoke first in this round.\n"), proFirst);
+        assertTrue(conFirst.contains("## Round 1 (opening statement)\nDebater B spoke first in this round.\n"), conFirst);
+        assertTrue(conFirst.contains("## Round 2 (closing statement)\nDebater B spoke first in this round.\n"), conFirst);
+        assertBefore(conFirst, "Debater B spoke first", "Debater A:\nNO-OPENING");
+    }
+
+    @Test
+    void theJudgesUsageIsBothCallsTogetherWithItsTime() throws Exception {
+        fake.script(JUDGE, Reply.stream(verdict("A", GOOD, POOR, "r")).usage(1000, 60, 0.002),
+                Reply.stream(verdict("B", POOR, GOOD, "r")).usage(1100, 70, 0.003));
+
+        Verdict verdict = judge();
+
+        assertEquals(2100, verdict.usage().promptTokens());
+        assertEquals(130, verdict.usage().completionTokens());
+        assertEquals(0.005, verdict.usage().cost(), 1e-12);
+        assertTrue(!verdict.elapsed().isNegative() && !verdict.elapsed().isZero(), verdict.elapsed().toString());
+    }
+
+    @Test
+    void aTieFromDisagreementIsToldApartFromAnUnreadableAnswer() throws Exception {
+        fake.script(JUDGE, Reply.stream(verdict("A", GOOD, POOR, "a")), Reply.stream(verdict("A", GOOD, POOR, "a")),
+                Reply.stream(verdict("A", GOOD, POOR, "a")), Reply.stream("Both made fine points."),
+                Reply.stream("No idea."), Reply.stream("Hmm."),
+                Reply.stream(verdict("tie", GOOD, GOOD, "a")), Reply.stream(verdict("tie", GOOD, GOOD, "a")));
+
+        Verdict disagreed = judge();
+        Verdict oneUnreadable = judge();
+        Verdict bothUnreadable = judge();
+        Verdict calledATie = judge();
+
+        assertEquals(Verdict.TieReason.READINGS_DISAGREED, disagreed.tieReason());
+        assertEquals("the judge's two readings disagreed", disagreed.tieExplanation());
+        assertEquals(Verdict.TieReason.ANSWER_UNREADABLE, oneUnreadable.tieReason());
+        assertEquals("one of the judge's answers could not be read", oneUnreadable.tieExplanation());
+        assertEquals(Verdict.TieReason.ANSWER_UNREADABLE, bothUnreadable.tieReason());
+        assertEquals("the judge's answers could not be read", bothUnreadable.tieExplanation());
+        assertEquals(Winner.TIE, calledATie.winner());
+        assertEquals(Verdict.TieReason.JUDGED, calledATie.tieReason());
+        assertEquals(null, calledATie.tieExplanation(), "a tie the judge called needs no explanation");
+    }
+
+    @Test
+    void aWinHasNoTieReason() {
+        Verdict verdict = Judge.merge(VerdictParser.parse("Debater A wins.", Side.PRO),
+                VerdictParser.parse("Debater B wins.", Side.CON), JUDGE);
+        assertEquals(Winner.PRO, verdict.winner());
+        assertEquals(null, verdict.tieReason());
+        assertEquals(null, verdict.tieExplanation());
+    }
+
+    @Test
     void anUnreadableProseAnswerMakesATie() throws Exception {
         fake.script(JUDGE, Reply.stream(verdict("A", GOOD, POOR, "Pro as A.")),
                 Reply.stream("Both debaters ", "raised thoughtful points about cities."));

@@ -136,7 +136,8 @@ class VerdictParserTest {
         assertEquals(c.answer(), reading.rawAnswer(), "the raw answer is always kept");
         assertEquals(c.a(), reading.scores().get(a), "Debater A's scores, on " + a);
         assertEquals(c.b(), reading.scores().get(b), "Debater B's scores, on " + b);
-        assertEquals(c.rationale() == null ? c.answer().strip() : c.rationale(), reading.rationale(), "rationale");
+        assertEquals(VerdictParser.sides(c.rationale() == null ? c.answer().strip() : c.rationale(), presentedFirst),
+                reading.rationale(), "rationale, with the debaters named by side");
     }
 
     @ParameterizedTest
@@ -146,8 +147,8 @@ class VerdictParserTest {
         JudgeReading reading = VerdictParser.parse(answer, presentedFirst);
 
         assertEquals(Winner.of(presentedFirst), reading.winner());
-        assertEquals(500, reading.rationale().length());
-        assertEquals(answer.substring(0, 500), reading.rationale());
+        assertEquals(VerdictParser.sides(answer.substring(0, 500), presentedFirst), reading.rationale());
+        assertTrue(reading.rationale().startsWith(presentedFirst.label() + " wins. Both spoke"), reading.rationale());
         assertEquals(answer, reading.rawAnswer());
     }
 
@@ -171,6 +172,23 @@ class VerdictParserTest {
         assertTrue(reading.parsed());
         assertEquals(Winner.CON, reading.winner());
         assertEquals(B_CARD, reading.scores().get(Side.CON));
+    }
+
+    @Test
+    void theRationaleNamesTheSidesTheUserKnowsNotTheJudgesLetters() {
+        String answer = "{\"winner\":\"A\"," + CARDS + ",\"rationale\":\"Debater A was sharper; debater b's "
+                + "evidence was thin. DEBATER-A, DebaterB, Debater_a. Debater Alpha and the debaters abide.\"}";
+
+        JudgeReading proFirst = VerdictParser.parse(answer, Side.PRO);
+        JudgeReading conFirst = VerdictParser.parse(answer, Side.CON);
+
+        assertEquals("Pro was sharper; Con's evidence was thin. Pro, Con, Pro. Debater Alpha and the debaters abide.",
+                proFirst.rationale());
+        assertEquals("Con was sharper; Pro's evidence was thin. Con, Pro, Con. Debater Alpha and the debaters abide.",
+                conFirst.rationale());
+        assertEquals(answer, conFirst.rawAnswer(), "the raw answer stays as the judge wrote it");
+        assertEquals("Con wins on rebuttal.", VerdictParser.parse("Debater B wins on rebuttal.", Side.PRO).rationale(),
+                "a prose answer used as the rationale too");
     }
 
     @Test

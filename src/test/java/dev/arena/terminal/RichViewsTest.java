@@ -4,10 +4,13 @@ import dev.arena.debate.DebateSettings;
 import dev.arena.debate.DebateSummary;
 import dev.arena.debate.FallbackNote;
 import dev.arena.debate.Fighter;
+import dev.arena.debate.JudgeReading;
 import dev.arena.debate.FighterStats;
 import dev.arena.debate.Phase;
 import dev.arena.debate.Side;
 import dev.arena.debate.Turn;
+import dev.arena.debate.Verdict;
+import dev.arena.debate.Winner;
 import dev.arena.openrouter.Completion;
 import dev.arena.openrouter.Usage;
 import dev.arena.output.TextSink;
@@ -22,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -94,5 +98,39 @@ class RichViewsTest {
         assertTrue(shown.contains("Round 1 · Con · opening statement · c2\nSpaces.\n"), shown);
         assertTrue(shown.contains("turns  tokens in  tokens out  cost  time  fallbacks"), shown);
         assertTrue(shown.contains("Con      1          0           0   n/a  1.0s          1"), shown);
+    }
+
+    @Test
+    void verdictSaysWhyATieIsATieAndWhatTheJudgeCost() throws Exception {
+        RichDebateView view = new RichDebateView(terminal(), false);
+        JudgeReading read = new JudgeReading(Side.PRO, Winner.PRO, Map.of(), "Pro.", "{}", true);
+        JudgeReading unread = new JudgeReading(Side.CON, Winner.TIE, Map.of(), "Hmm.", "Hmm.", false);
+        view.verdict(new Verdict(Winner.TIE, Map.of(), "Pro.", "j/judge", false, List.of(read, unread),
+                new Usage(2100, 130, 0.005), Duration.ofMillis(3000)));
+        String shown = screen();
+        assertTrue(shown.startsWith("Verdict: Tie (one of the judge's answers could not be read)\n"), shown);
+        assertFalse(shown.contains("disagreed"), shown);
+        assertTrue(shown.contains("Judge: j/judge · 2100 in, 130 out tokens · $0.005000 · 3.0s\n"), shown);
+    }
+
+    @Test
+    void verdictOfDisagreeingReadings() throws Exception {
+        RichDebateView view = new RichDebateView(terminal(), false);
+        JudgeReading a = new JudgeReading(Side.PRO, Winner.PRO, Map.of(), "x", "{}", true);
+        JudgeReading b = new JudgeReading(Side.CON, Winner.CON, Map.of(), "y", "{}", true);
+        view.verdict(new Verdict(Winner.TIE, Map.of(), "x", "j/judge", false, List.of(a, b)));
+        assertTrue(screen().startsWith("Verdict: Tie (the judge's two readings disagreed)\n"), screen());
+    }
+
+    @Test
+    void summaryCopesWithCountsAndTimesAsTheyCome() throws Exception {
+        RichDebateView view = new RichDebateView(terminal(), false);
+        // A failed turn may or may not be counted; a time may be missing: the table shows what it gets.
+        view.finished(new DebateSummary(List.of(
+                new FighterStats(Side.PRO, 0, 0, 0, null, null, 0),
+                new FighterStats(Side.CON, 3, 1, 2, 0.5, Duration.ofSeconds(1), 0)), null, null, "stopped"));
+        String shown = screen();
+        assertTrue(shown.contains("Pro      0"), shown);
+        assertTrue(shown.contains("The debate stopped early: stopped"), shown);
     }
 }

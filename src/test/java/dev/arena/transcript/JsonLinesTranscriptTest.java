@@ -115,6 +115,11 @@ class JsonLinesTranscriptTest {
                 .get("argument_strength").getAsDouble());
         assertEquals("Pro was concrete; Con relied on slogans.", verdict.get("rationale").getAsString());
         assertEquals("google/gemini-2.0-flash", verdict.get("judge_model").getAsString());
+        assertTrue(verdict.get("tie_reason").isJsonNull(), "not a tie");
+        assertEquals(2100, verdict.get("prompt_tokens").getAsLong(), "the judge's own usage, both calls");
+        assertEquals(130, verdict.get("completion_tokens").getAsLong());
+        assertEquals(0.005, verdict.get("cost").getAsDouble());
+        assertEquals(3000, verdict.get("elapsed_ms").getAsLong());
         assertEquals(2, verdict.getAsJsonArray("readings").size());
         assertEquals("con", verdict.getAsJsonArray("readings").get(1).getAsJsonObject()
                 .get("presented_first").getAsString());
@@ -159,5 +164,24 @@ class JsonLinesTranscriptTest {
             }
             assertEquals(expected, events().size(), "after " + event.name());
         }
+    }
+
+    @Test
+    void aTieSaysWhyInTieReason() {
+        dev.arena.debate.JudgeReading read = new dev.arena.debate.JudgeReading(dev.arena.debate.Side.PRO,
+                dev.arena.debate.Winner.PRO, java.util.Map.of(), "r", "{}", true);
+        dev.arena.debate.JudgeReading otherWay = new dev.arena.debate.JudgeReading(dev.arena.debate.Side.CON,
+                dev.arena.debate.Winner.CON, java.util.Map.of(), "r", "{}", true);
+        dev.arena.debate.JudgeReading unread = new dev.arena.debate.JudgeReading(dev.arena.debate.Side.CON,
+                dev.arena.debate.Winner.TIE, java.util.Map.of(), "?", "?", false);
+        writer.verdict(new dev.arena.debate.Verdict(dev.arena.debate.Winner.TIE, java.util.Map.of(), "r", "j", false,
+                List.of(read, otherWay)));
+        writer.verdict(new dev.arena.debate.Verdict(dev.arena.debate.Winner.TIE, java.util.Map.of(), "r", "j", false,
+                List.of(read, unread)));
+        List<JsonObject> events = events();
+        assertEquals("readings_disagreed", events.get(0).get("tie_reason").getAsString());
+        assertEquals("answer_unreadable", events.get(1).get("tie_reason").getAsString());
+        assertEquals(0, events.get(1).get("prompt_tokens").getAsLong(), "usage unknown: none");
+        assertTrue(events.get(1).get("cost").isJsonNull());
     }
 }

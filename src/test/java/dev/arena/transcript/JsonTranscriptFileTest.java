@@ -159,6 +159,11 @@ class JsonTranscriptFileTest {
         JsonObject verdict = doc.getAsJsonObject("verdict");
         assertEquals("pro", verdict.get("winner").getAsString());
         assertEquals(30.5, verdict.getAsJsonObject("scores").getAsJsonObject("pro").get("total").getAsDouble());
+        assertTrue(verdict.get("tie_reason").isJsonNull(), "not a tie");
+        assertEquals(2100, verdict.get("prompt_tokens").getAsLong(), "the judge's own usage, both calls");
+        assertEquals(130, verdict.get("completion_tokens").getAsLong());
+        assertEquals(0.005, verdict.get("cost").getAsDouble());
+        assertEquals(3000, verdict.get("elapsed_ms").getAsLong());
         assertEquals("Pro wins.", verdict.getAsJsonArray("readings").get(1).getAsJsonObject().get("raw_answer")
                 .getAsString());
         JsonObject summary = doc.getAsJsonObject("summary");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.arena.debate.DebateSettings;
 import dev.arena.debate.FallbackNote;
 import dev.arena.debate.Fighter;
+import dev.arena.debate.JudgeReading;
 import dev.arena.debate.Phase;
 import dev.arena.debate.Side;
 import dev.arena.debate.Turn;
@@ -51,7 +52,7 @@ class MarkdownTranscriptTest {
                 *openai/gpt-4o-mini failed (error in stream (server_error): Provider disconnected); \
                 mistralai/mistral-small continued the answer*
 
-                *Pro · mistralai/mistral-small · 120 in, 310 out tokens · $0.000123 · 4.2s*
+                *Pro · mistralai/mistral-small · 120 in, 310 out tokens · $0.000123 · 4.2s · started 2026-11-25T10:00:01Z*
 
                 ## Round 1 — Con (anthropic/claude-3.5-haiku)
 
@@ -59,7 +60,7 @@ class MarkdownTranscriptTest {
 
                 Freedom of movement matters.
 
-                *Con · anthropic/claude-3.5-haiku · 100 in, 200 out tokens · cost not reported · 2.0s*
+                *Con · anthropic/claude-3.5-haiku · 100 in, 200 out tokens · cost not reported · 2.0s · started 2026-11-25T10:00:05Z*
 
                 ## Round 2 — Pro (openai/gpt-4o-mini)
 
@@ -67,7 +68,7 @@ class MarkdownTranscriptTest {
 
                 Closing: ban them.
 
-                *Pro · openai/gpt-4o-mini · 150 in, 50 out tokens · $0.0125 · 1.5s*
+                *Pro · openai/gpt-4o-mini · 150 in, 50 out tokens · $0.0125 · 1.5s · started 2026-11-25T10:00:07Z*
 
                 ## Round 2 — Con (anthropic/claude-3.5-haiku)
 
@@ -75,7 +76,7 @@ class MarkdownTranscriptTest {
 
                 Closing: keep them.
 
-                *Con · anthropic/claude-3.5-haiku · 140 in, 60 out tokens · cost not reported · 10s*
+                *Con · anthropic/claude-3.5-haiku · 140 in, 60 out tokens · cost not reported · 10s · started 2026-11-25T10:00:09Z*
 
                 *Judge: google/gemini-2.0-flash failed (HTTP 429: Rate limit exceeded); openai/gpt-4o took over*
 
@@ -93,7 +94,8 @@ class MarkdownTranscriptTest {
 
                 Pro was concrete; Con relied on slogans.
 
-                *Judged by google/gemini-2.0-flash, asked twice with the sides swapped.*
+                *Judge · google/gemini-2.0-flash · 2100 in, 130 out tokens · $0.005000 · 3.0s · \
+                asked twice with the sides swapped*
 
                 ## Summary
 
@@ -123,7 +125,7 @@ class MarkdownTranscriptTest {
 
                 Commutes waste lives.
 
-                *Pro · openai/gpt-4o-mini · 50 in, 20 out tokens · $0 · 800ms*
+                *Pro · openai/gpt-4o-mini · 50 in, 20 out tokens · $0 · 800ms · started 2026-11-25T10:00:01Z*
 
                 ## Round 1 — Con (anthropic/claude-3.5-haiku)
 
@@ -132,6 +134,8 @@ class MarkdownTranscriptTest {
                 Offices build
 
                 **This turn failed:** every model failed: anthropic/claude-3.5-haiku: HTTP 503: Service Unavailable
+
+                *Con · anthropic/claude-3.5-haiku · started 2026-11-25T10:00:02Z · failed after 2.0s*
 
                 ## Summary
 
@@ -192,6 +196,8 @@ class MarkdownTranscriptTest {
                 *a/one failed (HTTP 500: oops); c/two took over*
 
                 **This turn failed:** c/two: connection refused
+
+                *Pro · c/two · started 2026-11-25T10:00:00Z · failed after 10ms*
                 """, text());
     }
 
@@ -203,6 +209,50 @@ class MarkdownTranscriptTest {
         assertTrue(text.contains("disagreed, so the debate is a tie.\n\n*The judge's scores could not be read.*\n"),
                 text);
         assertFalse(text.contains("| Criterion"), text);
+    }
+
+    @Test
+    void anUnreadableJudgeAnswerIsNotCalledADisagreement() {
+        JudgeReading read = new JudgeReading(Side.PRO, Winner.PRO, Map.of(), "Pro.", "{\"winner\":\"A\"}", true);
+        JudgeReading unread = new JudgeReading(Side.CON, Winner.TIE, Map.of(), "Hmm.", "Hmm.", false);
+        writer.verdict(new Verdict(Winner.TIE, Map.of(), "Pro.", "j/judge", false, List.of(read, unread)));
+        String text = text();
+        assertTrue(text.startsWith("## Verdict\n\n**Winner: Tie.** One of the judge's answers could not be read, "
+                + "so the debate is a tie.\n"), text);
+        assertFalse(text.contains("disagreed"), text);
+    }
+
+    @Test
+    void controlCharactersFromModelsNeverReachTheDocument() {
+        writer.debateStarted(new DebateSettings("Tabs \u001b]0;pwned\u0007beat spaces", 1,
+                new Fighter(Side.PRO, List.of("a/one"), null), new Fighter(Side.CON, List.of("b/two"), null),
+                null, null, null, List.of()), at(0));
+        writer.turnStarted(1, Side.PRO, Phase.OPENING, "a/one", at(0));
+        writer.delta(Side.PRO, "Tabs \u001b[");   // a sequence split between two deltas
+        writer.delta(Side.PRO, "2Jare\u0000 better.\r");
+        writer.delta(Side.PRO, "Really\u001b]8;;http://evil/\u001b\\.");
+        writer.turnEnded(new Turn(1, Side.PRO, Phase.OPENING, "a/one\u001b[31m", "x", Usage.NONE, at(0), at(10),
+                List.of(), "a/one: \u001b[2Jboom\u0007"));
+        writer.verdict(new Verdict(Winner.PRO, Map.of(), "Pro \u001b[5mwins\u009b1m.", "j\u0000/judge", true, List.of()));
+        String text = text();
+        for (char c : text.toCharArray()) {
+            assertTrue(c == '\n' || c == '\t' || (c >= 0x20 && c != 0x7f && (c < 0x80 || c > 0x9f)),
+                    () -> "control character " + (int) c + " in:\n" + text);
+        }
+        assertTrue(text.contains("# Debate: Tabs beat spaces\n"), text);
+        assertTrue(text.contains("\n\nTabs are better.\nReally.\n"), text);
+        assertTrue(text.contains("**This turn failed:** a/one: boom\n"), text);
+        assertTrue(text.contains("Pro wins.\n"), text);
+    }
+
+    @Test
+    void aNewTurnStartsWithACleanSanitizer() {
+        writer.turnStarted(1, Side.PRO, Phase.OPENING, "a/one", at(0));
+        writer.delta(Side.PRO, "cut off \u001b]0;unterminated title");
+        writer.turnEnded(new Turn(1, Side.PRO, Phase.OPENING, "a/one", "", Usage.NONE, at(0), at(10), List.of(), "x"));
+        writer.turnStarted(1, Side.CON, Phase.OPENING, "b/two", at(20));
+        writer.delta(Side.CON, "Con speaks.");
+        assertTrue(text().endsWith("\n\nCon speaks."), text());
     }
 
     @Test

@@ -79,7 +79,8 @@ final class ScriptedDebate {
             "Pro was concrete; Con relied on slogans.", JUDGE, true,
             List.of(new JudgeReading(Side.PRO, Winner.PRO, Map.of(Side.PRO, PRO_SCORES, Side.CON, CON_SCORES),
                             "Pro was concrete.", "{\"winner\":\"pro\"}", true),
-                    new JudgeReading(Side.CON, Winner.PRO, Map.of(), "Pro, clearly.", "Pro wins.", false)));
+                    new JudgeReading(Side.CON, Winner.PRO, Map.of(), "Pro, clearly.", "Pro wins.", false)),
+            new Usage(2100, 130, 0.005), Duration.ofMillis(3000));
 
     static final DebateSummary JUDGED_SUMMARY = new DebateSummary(List.of(
             new FighterStats(Side.PRO, 2, 270, 360, 0.012623, Duration.ofMillis(5700), 1),

@@ -107,16 +107,25 @@ class TranscriptFilesTest {
         Path path = dir.resolve("no-such-dir").resolve("debate.md");
         for (TranscriptFormat format : TranscriptFormat.values()) {
             IOException e = assertThrows(IOException.class, () -> Transcripts.open(path, format));
-            assertEquals("cannot write the transcript " + path + ": the directory " + path.getParent()
-                    + " does not exist", e.getMessage());
+            assertEquals("the directory " + path.getParent() + " does not exist", e.getMessage(),
+                    "only the reason: the caller says which transcript");
         }
     }
 
     @Test
     void directoryIsNotATranscript() throws IOException {
         Path path = Files.createDirectory(dir.resolve("taken.md"));
-        IOException e = assertThrows(IOException.class, () -> Transcripts.open(path, TranscriptFormat.MARKDOWN));
-        assertTrue(e.getMessage().endsWith(": it is a directory"), e.getMessage());
+        for (TranscriptFormat format : TranscriptFormat.values()) {
+            IOException e = assertThrows(IOException.class, () -> Transcripts.open(path, format));
+            assertEquals(path + " is a directory", e.getMessage());
+        }
+    }
+
+    @Test
+    void anUnopenableFileGivesOnlyTheReason() {
+        assertEquals("permission denied",
+                Transcripts.reason(new java.io.FileNotFoundException("/x/debate.md (Permission denied)")));
+        assertEquals("odd", Transcripts.reason(new java.io.FileNotFoundException("odd")));
     }
 
     @Test

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -66,5 +69,18 @@ class TranscriptFormatTest {
                 () -> TranscriptFormat.forFile(Path.of("out/debate.txt"), null));
         assertTrue(e.getMessage().contains("'debate.txt'"), e.getMessage());
         assertTrue(e.getMessage().contains("--format md|json|jsonl"), e.getMessage());
+    }
+
+    @Test
+    void anExistingDirectoryIsSaidToBeOneWhateverItsName(@TempDir Path dir) throws Exception {
+        Path plain = Files.createDirectory(dir.resolve("out"));
+        Path named = Files.createDirectory(dir.resolve("taken.md"));
+        for (Path path : List.of(plain, named)) {
+            for (String option : java.util.Arrays.asList(null, "md")) {
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                        () -> TranscriptFormat.forFile(path, option));
+                assertEquals(path + " is a directory", e.getMessage());
+            }
+        }
     }
 }
