@@ -3,19 +3,18 @@ package dev.arena.repl;
 import dev.arena.openrouter.CancelledException;
 import dev.arena.openrouter.Cancellation;
 import dev.arena.openrouter.HttpStatusException;
-import dev.arena.output.Notices;
 import dev.arena.output.TextSink;
 import dev.arena.resilience.Answer;
 import dev.arena.resilience.ChainFailedException;
 import dev.arena.terminal.RichView;
 import dev.arena.text.TerminalSanitizer;
 import org.jline.keymap.KeyMap;
-import org.jline.reader.Binding;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.Reference;
 import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
@@ -135,6 +134,9 @@ public final class Repl {
         Recorder recorder = new Recorder(view);
         Cancellation cancel = new Cancellation();
         inFlight = cancel;
+        // Keys typed while the answer streams wait, unechoed, for the next prompt (a Ctrl-D
+        // too); ISIG stays on, so Ctrl-C still reaches the INT handler.
+        Attributes typing = terminal.enterRawMode();
         try {
             view.begin(session.chain(first));
             Answer answer = answerer.answer(session.request(first), session.chain(first), recorder, cancel);
@@ -161,6 +163,7 @@ public final class Repl {
             error("the request failed: " + e + "; /retry asks again");
         } finally {
             inFlight = null;
+            terminal.setAttributes(typing);
             persist();
         }
     }
@@ -224,8 +227,9 @@ public final class Repl {
             reader.getBuffer().write("\n");
             return true;
         });
-        KeyMap<Binding> emacs = reader.getKeyMaps().get(LineReader.EMACS);
-        emacs.bind(new Reference(NEWLINE_WIDGET), KeyMap.alt('\r'), KeyMap.alt('\n'));
+        for (String keyMap : new String[] {LineReader.MAIN, LineReader.EMACS, LineReader.VIINS}) {
+            reader.getKeyMaps().get(keyMap).bind(new Reference(NEWLINE_WIDGET), KeyMap.alt('\r'), KeyMap.alt('\n'));
+        }
         return reader;
     }
 

@@ -53,17 +53,20 @@ class InteractiveChatIT {
         fake.script("pty/model", Reply.stream("Hello ", "from ", "the pty").delayMillis(20),
                 Reply.stream("slow ", "never").stallAfter(1), Reply.stream("still here"));
         Pty arena = Pty.start(dir, "chat", "--base-url", fake.baseUrl(), "-m", "pty/model", "--session", "ptytest");
-        arena.awaitScreen("pty/model> ");
+        arena.awaitPrompt(1);
         arena.type("Say hello\r");
         arena.awaitScreen("Hello from the pty");
-        arena.awaitScreen("tokens");
+        arena.awaitPrompt(2);
         arena.type("Go on\r");
         arena.awaitScreen("slow ");
         arena.type("\u0003"); // Ctrl-C while the answer streams
         arena.awaitScreen("[answer cut]");
+        arena.awaitPrompt(3);
         arena.type("/model pty/model\r");
+        arena.awaitPrompt(4);
         arena.type("Last one\r");
         arena.awaitScreen("still here");
+        arena.awaitPrompt(5);
         arena.type("\u0004"); // Ctrl-D at the empty prompt
         int exit = arena.waitFor();
         String screen = arena.screen();
@@ -135,6 +138,17 @@ class InteractiveChatIT {
                 if (System.nanoTime() > deadline || !process.isAlive()) {
                     Thread.sleep(200);
                     throw new AssertionError("the screen never showed '" + text + "':\n" + screen());
+                }
+                Thread.sleep(20);
+            }
+        }
+
+        /** Waits until the prompt has been shown {@code times} times: arena is reading again. */
+        void awaitPrompt(int times) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (screen().split("pty/model> ", -1).length - 1 < times) {
+                if (System.nanoTime() > deadline || !process.isAlive()) {
+                    throw new AssertionError("prompt " + times + " never came:\n" + screen());
                 }
                 Thread.sleep(20);
             }

@@ -134,6 +134,20 @@ class ReplTest {
     }
 
     @Test
+    void altEnterInsertsANewlineWithoutSending() throws Exception {
+        fake.script("m", Reply.stream("ok"));
+        chat("m", "line one\u001b\rline two\r");
+        assertEquals(List.of("user:line one\nline two"), roles(fake.requestsFor("m").get(0)));
+    }
+
+    @Test
+    void twoSlashesSendALineThatBeginsWithOne() throws Exception {
+        fake.script("m", Reply.stream("ok"));
+        chat("m", "//etc/hosts is what?\n");
+        assertEquals(List.of("user:/etc/hosts is what?"), roles(fake.requestsFor("m").get(0)));
+    }
+
+    @Test
     void modelOutputIsSanitised() throws Exception {
         fake.script("m", Reply.stream("safe \u001b]52;c;ZXZpbA==\u0007", "\u001b[2Jtext"));
         String shown = chat("m", "hi\n");
