@@ -199,8 +199,8 @@ function _picocli_arena_chat() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--debug' '--json' '--no-color' '-q' '--quiet' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-m' '--model' '--fallback' '-s' '--system' '--temperature' '--max-tokens' '--seed' '--base-url' '--api-key-file' '--idle-timeout' '--retries' '--rate-limit'"
+  local flag_opts="'-c' '--continue' '--debug' '--json' '--no-color' '-q' '--quiet' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-m' '--model' '--fallback' '-s' '--system' '--temperature' '--max-tokens' '--seed' '--session' '--base-url' '--api-key-file' '--idle-timeout' '--retries' '--rate-limit'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -221,6 +221,9 @@ function _picocli_arena_chat() {
       return
       ;;
     '--seed')
+      return
+      ;;
+    '--session')
       return
       ;;
     '--base-url')

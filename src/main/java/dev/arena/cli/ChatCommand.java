@@ -3,9 +3,17 @@ package dev.arena.cli;
 import dev.arena.catalog.CatalogCache;
 import dev.arena.catalog.CostEstimator;
 import dev.arena.openrouter.ChatRequest;
+import dev.arena.openrouter.HttpStatusException;
 import dev.arena.openrouter.Message;
 import dev.arena.output.AnswerView;
 import dev.arena.output.TextSink;
+import dev.arena.repl.ChatSession;
+import dev.arena.repl.Repl;
+import dev.arena.repl.SessionStart;
+import dev.arena.repl.SessionStore;
+import dev.arena.resilience.ChainFailedException;
+import dev.arena.terminal.Terminals;
+import org.jline.terminal.Terminal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,6 +28,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,7 +41,8 @@ import java.util.concurrent.Callable;
         exitCodeList = {ExitCode.HELP_0, ExitCode.HELP_1, ExitCode.HELP_2, ExitCode.HELP_3, ExitCode.HELP_130},
         description = {"Ask one model, streaming its answer as it arrives.",
             "The prompt comes from the arguments, or from stdin when stdin is not a terminal; "
-                + "with both, the arguments are the instruction and stdin the material."})
+                + "with both, the arguments are the instruction and stdin the material.",
+            "With no prompt on a terminal, an interactive chat starts (/help inside lists its commands)."})
 final class ChatCommand implements Callable<Integer> {
 
     static final String DEFAULT_MODEL = "openai/gpt-4o-mini";
@@ -71,6 +82,14 @@ final class ChatCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed for sampling, where the model supports it.")
     Long seed;
 
+    @Option(names = {"-c", "--continue"},
+            description = "Interactive chat: continue the last conversation.")
+    boolean continueLast;
+
+    @Option(names = "--session", paramLabel = "NAME",
+            description = "Interactive chat: continue the conversation NAME, or start it if there is none.")
+    String sessionName;
+
     @Mixin
     ConnectionOptions connection;
 
@@ -80,6 +99,13 @@ final class ChatCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Stdio io = root.stdio();
+        if (words.isEmpty() && !output.json && io.stdinIsTerminal() && io.stdoutIsTerminal()) {
+            return interactive(io);
+        }
+        if (continueLast || sessionName != null) {
+            throw new ParameterException(spec.commandLine(), (continueLast ? "--continue" : "--session")
+                    + " is for the interactive chat: run arena chat without a prompt, on a terminal");
+        }
         ChatRequest request = request(prompt(io));
         TextSink err = new TextSink(io.err());
         try {
@@ -102,7 +128,93 @@ final class ChatCommand implements Callable<Integer> {
                 .map(CostEstimator::new).orElse(CostEstimator.NONE);
     }
 
-    private ChatRequest request(String prompt) {
+    /** No prompt, on a terminal: a conversation, until Ctrl-D or /exit. */
+    private int interactive(Stdio io) {
+        validate();
+        if (continueLast && sessionName != null) {
+            throw new ParameterException(spec.commandLine(), "--continue and --session NAME: choose one");
+        }
+        if (sessionName != null) {
+            try {
+                SessionStore.checkName(sessionName);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--session: " + e.getMessage());
+            }
+        }
+        TextSink err = new TextSink(io.err());
+        Connection connection;
+        try {
+            connection = this.connection.connect(io, err, CONTINUATION_LIMIT);
+        } catch (ConfigException e) {
+            err.write("arena: " + e.getMessage() + "\n").flush();
+            return ExitCode.CONFIG;
+        }
+        Path home = SessionStore.home(io.env());
+        SessionStore store = SessionStore.fromEnvironment(io.env(), home);
+        SessionStart start;
+        try {
+            start = SessionStart.open(store, sessionName, continueLast, settings(new ChatSession(model.strip()), true),
+                    session -> settings(session, false), LocalDateTime.now());
+        } catch (IOException | IllegalArgumentException e) {
+            err.write("arena: cannot resume the session: " + e.getMessage() + "\n").flush();
+            return ExitCode.FAILED;
+        }
+        Terminal terminal = Terminals.openInteractive();
+        try {
+            Repl repl = new Repl(terminal, store, connection.chain()::answer, e -> describe(e, connection),
+                    output.color(io), home);
+            return repl.run(start);
+        } finally {
+            try {
+                terminal.close();
+            } catch (IOException e) {
+                // Leaving anyway; the terminal's attributes were restored by the line reader.
+            }
+        }
+    }
+
+    /**
+     * The command line's settings on a session: all of them on a new one, only those given
+     * explicitly on a resumed one (so that -m switches the model of a resumed conversation).
+     */
+    private ChatSession settings(ChatSession session, boolean all) {
+        var parsed = spec.commandLine().getParseResult();
+        if (all || parsed.hasMatchedOption("--model")) {
+            session.setModel(model);
+        }
+        if (all || parsed.hasMatchedOption("--fallback")) {
+            session.setFallbacks(fallbacks);
+        }
+        if (all || parsed.hasMatchedOption("--system")) {
+            session.setSystem(system);
+        }
+        if (all || parsed.hasMatchedOption("--temperature")) {
+            session.setTemperature(temperature);
+        }
+        if (all || parsed.hasMatchedOption("--max-tokens")) {
+            session.setMaxTokens(maxTokens);
+        }
+        if (all || parsed.hasMatchedOption("--seed")) {
+            session.setSeed(seed);
+        }
+        return session;
+    }
+
+    /** One sentence for a request of the interactive chat that failed; the session goes on. */
+    private static String describe(Exception e, Connection connection) {
+        String sentence;
+        if (e instanceof HttpStatusException status) {
+            sentence = Failures.account(status, connection.settings());
+        } else if (e instanceof ChainFailedException failed) {
+            sentence = failed.getMessage() + Failures.baseUrlHint(failed, connection.settings());
+        } else {
+            sentence = e.getMessage();
+        }
+        connection.debugTrace(e);
+        return connection.redactor().redact(sentence);
+    }
+
+    private void validate() {
         if (model.isBlank()) {
             throw new ParameterException(spec.commandLine(), "--model must not be empty");
         }
@@ -113,6 +225,10 @@ final class ChatCommand implements Callable<Integer> {
         if (maxTokens != null && maxTokens < 1) {
             throw new ParameterException(spec.commandLine(), "--max-tokens must be at least 1");
         }
+    }
+
+    private ChatRequest request(String prompt) {
+        validate();
         List<Message> messages = new ArrayList<>();
         if (system != null && !system.isBlank()) {
             messages.add(Message.system(system));
@@ -135,7 +251,8 @@ final class ChatCommand implements Callable<Integer> {
         String material = io.stdinIsTerminal() ? "" : readAll(io).strip();
         if (instruction.isEmpty() && material.isEmpty()) {
             throw new ParameterException(spec.commandLine(),
-                    "no prompt: give it as an argument, e.g. arena chat \"Say hello\", or pipe it on stdin");
+                    "no prompt: give it as an argument, e.g. arena chat \"Say hello\", or pipe it on stdin"
+                            + (io.stdinIsTerminal() && !output.json ? "; on a terminal, arena chat alone is interactive" : ""));
         }
         if (instruction.isEmpty()) {
             return material;

@@ -49,7 +49,7 @@ final class OutputOptions {
         return quiet ? List.of(view) : List.of(view, new StderrDebateNotices(err));
     }
 
-    private boolean color(Stdio io) {
+    boolean color(Stdio io) {
         String noColorEnv = io.env().get("NO_COLOR");
         return !noColor && (noColorEnv == null || noColorEnv.isEmpty());
     }

@@ -27,4 +27,23 @@ public final class Terminals {
             throw new UncheckedIOException("cannot open the terminal", e);
         }
     }
+
+    /**
+     * The terminal for interactive chat, on stdin and stdout. Unlike {@link #openStdout()},
+     * it turns the process's SIGINT into {@link Terminal.Signal#INT} for whatever handler is
+     * installed with {@code terminal.handle}: the line reader's (Ctrl-C clears the line) or
+     * the chat's (Ctrl-C cuts the answer that streams).
+     */
+    public static Terminal openInteractive() {
+        try {
+            return TerminalBuilder.builder()
+                    .system(true)
+                    .systemOutput(TerminalBuilder.SystemOutput.SysOut)
+                    .dumb(true)
+                    .nativeSignals(true)
+                    .build();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the terminal", e);
+        }
+    }
 }

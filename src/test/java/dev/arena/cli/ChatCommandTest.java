@@ -169,4 +169,14 @@ class ChatCommandTest {
         run("chat", "--base-url", fake.baseUrl(), "-m", "m");
         assertTrue(fake.requests().get(0).body().contains("\"content\":\"material\""), fake.requests().get(0).body());
     }
+
+    @Test
+    void sessionOptionsNeedTheInteractiveChat() {
+        Run withPrompt = run("chat", "--base-url", fake.baseUrl(), "--continue", "hi");
+        assertEquals(ExitCode.USAGE, withPrompt.exitCode(), withPrompt.toString());
+        assertTrue(withPrompt.err().contains("--continue is for the interactive chat"), withPrompt.toString());
+        Run named = run("chat", "--base-url", fake.baseUrl(), "--session", "work", "hi");
+        assertEquals(ExitCode.USAGE, named.exitCode(), named.toString());
+        assertTrue(fake.requests().isEmpty());
+    }
 }

@@ -37,7 +37,8 @@ class OpenRouterClientTest {
      * Short, so stall tests end fast; used only where a stall is expected. Everything else gets
      * {@link #IDLE}, so that a busy machine's slow first connection is never mistaken for a stall.
      */
-    private static final Duration STALL_IDLE = Duration.ofMillis(500);
+    // Long enough that a loaded machine delivers the piece before the stall, short enough to keep the test quick.
+    private static final Duration STALL_IDLE = Duration.ofMillis(1500);
     private static final Duration IDLE = Duration.ofSeconds(5);
     /** Loose upper bound for anything that should end "about the idle timeout" on a busy machine. */
     private static final Duration SLOW_BOUND = Duration.ofSeconds(5);
@@ -405,7 +406,7 @@ class OpenRouterClientTest {
         long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
         assertTrue(elapsedMillis >= STALL_IDLE.toMillis() - 50, "cut too early: " + elapsedMillis + "ms");
         assertEquals(MODEL, e.model());
-        assertEquals("no data for 500ms (idle timeout)", e.getMessage());
+        assertEquals("no data for 1.5s (idle timeout)", e.getMessage());
         assertTrue(e.retryable());
     }
 

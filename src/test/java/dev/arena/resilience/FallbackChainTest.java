@@ -316,7 +316,7 @@ class FallbackChainTest {
     void stallBeforeFirstTokenFallsBack() throws Exception {
         fake.script("m1", Reply.stallBeforeHeaders());
         fake.script("m2", Reply.stream("from m2"));
-        client = client(Duration.ofMillis(500));
+        client = client(Duration.ofMillis(1500));
         Answer answer = answer(chain(0), M1_M2);
 
         assertEquals("from m2", answer.text());

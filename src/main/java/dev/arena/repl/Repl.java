@@ -1,0 +1,277 @@
+package dev.arena.repl;
+
+import dev.arena.openrouter.CancelledException;
+import dev.arena.openrouter.Cancellation;
+import dev.arena.openrouter.HttpStatusException;
+import dev.arena.output.TextSink;
+import dev.arena.resilience.Answer;
+import dev.arena.resilience.ChainFailedException;
+import dev.arena.terminal.RichView;
+import dev.arena.text.TerminalSanitizer;
+import org.jline.keymap.KeyMap;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.Reference;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Attributes;
+import org.jline.terminal.Terminal;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStyle;
+
+import java.io.IOError;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The interactive chat loop: reads a line (or a command) at a prompt that names the model,
+ * streams the answer through the fallback chain into the terminal, keeps the conversation,
+ * and saves it after every message. No failure of a request ends the session.
+ *
+ * <p>Ctrl-C: while an answer streams, the terminal's INT handler cancels it (closing the
+ * request) and what arrived stays in the conversation, marked cut; at the prompt, JLine
+ * clears the line. Ctrl-D at an empty prompt, or /exit, leaves.
+ */
+public final class Repl {
+
+    static final String NEWLINE_WIDGET = "arena-insert-newline";
+    private static final AttributedStyle PROMPT = AttributedStyle.BOLD.foreground(AttributedStyle.GREEN);
+    private static final AttributedStyle DIM = AttributedStyle.DEFAULT.faint();
+    private static final AttributedStyle ERROR = AttributedStyle.DEFAULT.foreground(AttributedStyle.RED);
+    private static final AttributedStyle NOTE = AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW);
+
+    private final Terminal terminal;
+    private final SessionStore store;
+    private final Answerer answerer;
+    private final Function<Exception, String> describe;
+    private final boolean color;
+    private final Path home;
+    private final ReplCommands commands;
+    private ChatSession session;
+    private String name;
+    private boolean persistEmpty;
+    private volatile Cancellation inFlight;
+
+    /**
+     * @param describe turns a failed request (401/402, or every model failed) into one sentence
+     * @param home     what a leading {@code ~/} in /save and /load stands for
+     */
+    public Repl(Terminal terminal, SessionStore store, Answerer answerer, Function<Exception, String> describe,
+                boolean color, Path home) {
+        this.terminal = terminal;
+        this.store = store;
+        this.answerer = answerer;
+        this.describe = describe;
+        this.color = color;
+        this.home = home;
+        this.commands = new ReplCommands(this);
+    }
+
+    /** Runs the session until Ctrl-D or /exit; returns the exit code (0). */
+    public int run(SessionStart start) {
+        this.session = start.session();
+        this.name = start.name();
+        this.persistEmpty = start.resumed() || start.named();
+        LineReader reader = reader();
+        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> {
+            Cancellation answer = inFlight;
+            if (answer != null) {
+                answer.cancel();
+            }
+        });
+        try {
+            start.note().ifPresent(note -> say(note, NOTE));
+            say("arena chat · session " + name + " · /help lists commands and keys, Ctrl-D leaves", DIM);
+            persist();
+            while (true) {
+                String line;
+                try {
+                    line = reader.readLine(prompt());
+                } catch (UserInterruptException e) {
+                    continue; // Ctrl-C at the prompt: the line is cleared, the session goes on
+                } catch (EndOfFileException e) {
+                    break;
+                }
+                String text = joinContinuations(line);
+                if (text.isBlank()) {
+                    continue;
+                }
+                Optional<SlashCommands.Command> command = SlashCommands.parse(text);
+                if (command.isPresent()) {
+                    if (!commands.run(command.get())) {
+                        break;
+                    }
+                } else {
+                    String message = text.strip().startsWith("//") ? text.strip().substring(1) : text;
+                    session.add(ChatSession.Entry.user(message));
+                    persist();
+                    ask(session.model());
+                }
+            }
+        } catch (IOError e) {
+            // The terminal went away (hang-up): leave as if Ctrl-D, the session is already saved.
+        } finally {
+            terminal.handle(Terminal.Signal.INT, previous);
+            try {
+                reader.getHistory().save();
+            } catch (IOException e) {
+                // History is a convenience; losing its last lines is not worth an error at exit.
+            }
+        }
+        if (persistEmpty || !session.isEmpty()) {
+            say("saved as session " + name + "; arena chat --session " + name + " resumes it", DIM);
+        }
+        terminal.flush();
+        return 0;
+    }
+
+    /** Streams the answer to the conversation as it stands, {@code first} asked first, then the fallbacks. */
+    void ask(String first) {
+        RichView view = new RichView(terminal, new TextSink(terminal.output()), color);
+        Recorder recorder = new Recorder(view);
+        Cancellation cancel = new Cancellation();
+        inFlight = cancel;
+        // Keys typed while the answer streams wait, unechoed, for the next prompt (a Ctrl-D
+        // too); ISIG stays on, so Ctrl-C still reaches the INT handler.
+        Attributes typing = terminal.enterRawMode();
+        try {
+            view.begin(session.chain(first));
+            Answer answer = answerer.answer(session.request(first), session.chain(first), recorder, cancel);
+            inFlight = null;
+            view.finish(answer);
+            session.add(ChatSession.Entry.assistant(answer.text(), answer.answeringModel(), false));
+            session.addUsage(answer.completion().usage());
+        } catch (CancelledException e) {
+            endLine(recorder);
+            keepCut(recorder.text(), recorder.model());
+            say(SessionFormat.CUT_MARK + (recorder.text().isEmpty() ? " nothing had arrived" : " what arrived is kept"), NOTE);
+        } catch (ChainFailedException e) {
+            endLine(recorder);
+            keepCut(e.partialAnswer(), recorder.model());
+            error(describe.apply(e) + (e.partialAnswer().isEmpty() ? "" : "; the partial answer was kept, marked cut")
+                    + "; /retry asks again");
+        } catch (HttpStatusException e) {
+            endLine(recorder);
+            error(describe.apply(e));
+        } catch (RuntimeException e) {
+            // Whatever went wrong with this request, the conversation so far must survive it.
+            endLine(recorder);
+            keepCut(recorder.text(), recorder.model());
+            error("the request failed: " + e + "; /retry asks again");
+        } finally {
+            inFlight = null;
+            terminal.setAttributes(typing);
+            persist();
+        }
+    }
+
+    private void keepCut(String partial, String model) {
+        if (!partial.isEmpty()) {
+            session.add(ChatSession.Entry.assistant(partial, model, true));
+        }
+    }
+
+    /** Saves the session under its name, replacing the file atomically; an unused new session leaves no file. */
+    void persist() {
+        if (session.isEmpty() && !persistEmpty) {
+            return;
+        }
+        try {
+            store.save(name, session);
+            persistEmpty = true;
+        } catch (IOException | RuntimeException e) {
+            error("cannot save the session to " + store.pathOf(name) + ": " + e.getMessage());
+        }
+    }
+
+    // ---- what the commands need ----
+
+    ChatSession session() {
+        return session;
+    }
+
+    Path resolve(String file) {
+        String f = file.strip();
+        return f.equals("~") ? home : f.startsWith("~/") ? home.resolve(f.substring(2)) : Path.of(f);
+    }
+
+    /** Ids to complete after /model and /retry: the session's models and those that answered. */
+    private java.util.Collection<String> knownModels() {
+        LinkedHashSet<String> models = new LinkedHashSet<>();
+        models.add(session.model());
+        models.addAll(session.fallbacks());
+        session.entries().stream().map(ChatSession.Entry::model).filter(m -> m != null).forEach(models::add);
+        return models;
+    }
+
+    // ---- the terminal ----
+
+    private LineReader reader() {
+        LineReader reader = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("arena")
+                .completer(new SlashCommands(this::knownModels))
+                .parser(new ContinuationParser())
+                .variable(LineReader.SECONDARY_PROMPT_PATTERN, "... ")
+                .variable(LineReader.HISTORY_FILE, historyFile())
+                .variable(LineReader.HISTORY_SIZE, 1000)
+                .variable(LineReader.HISTORY_FILE_SIZE, 5000)
+                // "!" is punctuation in chat, not history expansion; same for backslashes.
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .option(LineReader.Option.INSERT_TAB, false)
+                .build();
+        reader.getWidgets().put(NEWLINE_WIDGET, () -> {
+            reader.getBuffer().write("\n");
+            return true;
+        });
+        for (String keyMap : new String[] {LineReader.MAIN, LineReader.EMACS, LineReader.VIINS}) {
+            reader.getKeyMaps().get(keyMap).bind(new Reference(NEWLINE_WIDGET), KeyMap.alt('\r'), KeyMap.alt('\n'));
+        }
+        return reader;
+    }
+
+    private Path historyFile() {
+        try {
+            return store.prepareHistory();
+        } catch (IOException e) {
+            error("cannot keep the input history in " + store.historyFile() + ": " + e.getMessage());
+            return store.historyFile();
+        }
+    }
+
+    private String prompt() {
+        String text = TerminalSanitizer.strip(session.model()) + "> ";
+        return styled(text, PROMPT);
+    }
+
+    /** A trailing backslash continued the line: the backslash goes, the newline stays. */
+    static String joinContinuations(String line) {
+        return line.replace("\\\r\n", "\n").replace("\\\n", "\n");
+    }
+
+    private void endLine(Recorder recorder) {
+        if (recorder.midLine()) {
+            terminal.writer().print('\n');
+        }
+    }
+
+    void say(String text, AttributedStyle style) {
+        terminal.writer().println(styled(TerminalSanitizer.strip(text), style));
+        terminal.flush();
+    }
+
+    void info(String text) {
+        say(text, AttributedStyle.DEFAULT);
+    }
+
+    void error(String sentence) {
+        say("arena: " + sentence, ERROR);
+    }
+
+    private String styled(String text, AttributedStyle style) {
+        return color ? new AttributedString(text, style).toAnsi(terminal) : text;
+    }
+}

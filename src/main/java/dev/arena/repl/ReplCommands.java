@@ -1,0 +1,132 @@
+package dev.arena.repl;
+
+import dev.arena.output.Notices;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** What each slash command does to the session; one line of feedback each. */
+final class ReplCommands {
+
+    private final Repl repl;
+
+    ReplCommands(Repl repl) {
+        this.repl = repl;
+    }
+
+    /** Runs the command; false when the session should end (/exit). */
+    boolean run(SlashCommands.Command command) {
+        ChatSession session = repl.session();
+        String arg = command.argument();
+        try {
+            switch (command.name()) {
+                case "/exit", "/quit" -> {
+                    return false;
+                }
+                case "/help" -> repl.info(SlashCommands.help().stripTrailing());
+                case "/model" -> {
+                    if (arg.isEmpty()) {
+                        repl.info("model: " + session.model() + "; /model ID switches");
+                        return true;
+                    }
+                    session.setModel(arg);
+                    repl.persist();
+                    repl.info("model: " + session.model());
+                }
+                case "/system" -> {
+                    session.setSystem(arg);
+                    repl.persist();
+                    repl.info(session.system() == null ? "system prompt removed" : "system prompt set");
+                }
+                case "/fallback" -> {
+                    session.setFallbacks(arg.isEmpty() ? List.of() : Arrays.asList(arg.split("[,\\s]+")));
+                    repl.persist();
+                    repl.info(session.fallbacks().isEmpty() ? "no fallbacks"
+                            : "fallbacks: " + String.join(", ", session.fallbacks()));
+                }
+                case "/temperature" -> temperature(session, arg);
+                case "/clear" -> {
+                    session.clear();
+                    repl.persist();
+                    repl.info("conversation cleared; model and settings kept");
+                }
+                case "/save" -> save(session, arg);
+                case "/load" -> load(session, arg);
+                case "/usage" -> repl.info(usage(session));
+                case "/retry" -> retry(session, arg);
+                default -> repl.error("unknown command " + command.name() + "; /help lists them");
+            }
+        } catch (IllegalArgumentException e) {
+            repl.error(command.name() + ": " + e.getMessage());
+        }
+        return true;
+    }
+
+    private void temperature(ChatSession session, String arg) {
+        if (arg.isEmpty()) {
+            session.setTemperature(null);
+        } else {
+            try {
+                session.setTemperature(Double.parseDouble(arg));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + arg + "' is not a number; e.g. /temperature 0.7");
+            }
+        }
+        repl.persist();
+        repl.info(session.temperature() == null ? "temperature: the server's default" : "temperature: " + session.temperature());
+    }
+
+    private void save(ChatSession session, String arg) {
+        if (arg.isEmpty()) {
+            throw new IllegalArgumentException("give a file, e.g. /save chat.md or /save chat.json");
+        }
+        Path file = repl.resolve(arg);
+        try {
+            SessionStore.write(file, session);
+            repl.info("saved " + session.entries().size() + " messages to " + file
+                    + (SessionStore.isMarkdown(file) ? " (Markdown)" : " (JSON)"));
+        } catch (IOException e) {
+            repl.error("cannot save to " + file + ": " + e.getMessage());
+        }
+    }
+
+    private void load(ChatSession session, String arg) {
+        if (arg.isEmpty()) {
+            throw new IllegalArgumentException("give a file saved with /save, e.g. /load chat.json");
+        }
+        Path file = repl.resolve(arg);
+        try {
+            ChatSession loaded = SessionStore.read(file);
+            session.replaceWith(loaded);
+            repl.persist();
+            repl.info("loaded " + session.entries().size() + " messages from " + file + "; model " + session.model());
+        } catch (IOException e) {
+            repl.error("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    private void retry(ChatSession session, String arg) {
+        String model = arg.isEmpty() ? session.model() : new ChatSession(arg).model();
+        boolean dropped = session.dropLastAnswer();
+        if (!session.awaitsAnswer()) {
+            repl.error("nothing to retry: ask something first");
+            return;
+        }
+        if (dropped) {
+            repl.persist();
+        }
+        repl.ask(model);
+    }
+
+    static String usage(ChatSession session) {
+        Double cost = session.cost();
+        int n = session.answers();
+        return "this session: " + n + (n == 1 ? " answer" : " answers") + " · "
+                + session.promptTokens() + " in, " + session.completionTokens() + " out tokens · "
+                + (cost == null ? "cost not reported" : Notices.cost(cost))
+                + String.format(Locale.ROOT, " · %d messages", session.entries().size());
+    }
+}

@@ -1,0 +1,189 @@
+package dev.arena.e2e;
+
+import dev.arena.fake.FakeOpenRouter;
+import dev.arena.fake.Reply;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The real bin/arena chat on a real pseudo-terminal, made by util-linux {@code script}:
+ * type a prompt, see the streamed answer, cut one with Ctrl-C, leave with Ctrl-D.
+ */
+class InteractiveChatIT {
+
+    private static FakeOpenRouter fake;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startFake() {
+        Assumptions.assumeTrue(new File("/usr/bin/script").canExecute() || onPath("script"),
+                "util-linux script is not installed; it makes the pseudo-terminal");
+        fake = FakeOpenRouter.start();
+    }
+
+    @AfterAll
+    static void stopFake() {
+        if (fake != null) {
+            fake.close();
+        }
+    }
+
+    @Test
+    void aConversationOnARealTerminal() throws Exception {
+        fake.script("pty/model", Reply.stream("Hello ", "from ", "the pty").delayMillis(20),
+                Reply.stream("slow ", "never").stallAfter(1), Reply.stream("still here"));
+        Pty arena = Pty.start(dir, "chat", "--base-url", fake.baseUrl(), "-m", "pty/model", "--session", "ptytest");
+        arena.awaitPrompt(1);
+        arena.type("Say hello\r");
+        arena.awaitScreen("Hello from the pty");
+        arena.awaitPrompt(2);
+        arena.type("Go on\r");
+        arena.awaitScreen("slow ");
+        arena.type("\u0003"); // Ctrl-C while the answer streams
+        arena.awaitScreen("[answer cut]");
+        arena.awaitPrompt(3);
+        arena.type("/model pty/model\r");
+        arena.awaitPrompt(4);
+        arena.type("Last one\r");
+        arena.awaitScreen("still here");
+        arena.awaitPrompt(5);
+        arena.type("\u0004"); // Ctrl-D at the empty prompt
+        int exit = arena.waitFor();
+        String screen = arena.screen();
+        assertEquals(0, exit, screen);
+        assertFalse(screen.contains("Exception"), screen);
+        assertEquals(3, fake.requestsFor("pty/model").size(), screen);
+        String third = fake.requestsFor("pty/model").get(2).body();
+        assertTrue(third.contains("slow ") && third.contains("Say hello") && third.contains("Hello from the pty"), third);
+        Path saved = dir.resolve("data/arena/sessions/ptytest.json");
+        assertTrue(Files.readString(saved).contains("\"cut\": true"), Files.readString(saved));
+        assertTrue(Files.readString(dir.resolve("state/arena/history")).contains("Say hello"));
+    }
+
+    private static boolean onPath(String program) {
+        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (new File(d, program).canExecute()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** bin/arena under {@code script -qec}, its keyboard a pipe, its screen collected. */
+    private static final class Pty {
+        private final Process process;
+        private final OutputStream keyboard;
+        private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
+
+        private Pty(Process process) {
+            this.process = process;
+            this.keyboard = process.getOutputStream();
+            Thread reader = new Thread(() -> copy(process.getInputStream()), "pty-screen");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        static Pty start(Path dir, String... args) throws IOException {
+            // script's own stdin is a pipe, so the pty starts with no size: give it one.
+            StringBuilder command = new StringBuilder("stty cols 120 rows 40; exec ").append(quote(ArenaProcess.LAUNCHER.toString()));
+            for (String a : args) {
+                command.append(' ').append(quote(a));
+            }
+            ProcessBuilder pb = new ProcessBuilder(List.of("script", "-qec", command.toString(), "/dev/null"));
+            pb.environment().clear();
+            pb.environment().put("PATH", System.getenv("PATH"));
+            pb.environment().put("HOME", dir.toString());
+            pb.environment().put("TERM", "xterm-256color");
+            pb.environment().put("NO_COLOR", "1");
+            pb.environment().put("LC_ALL", "C.UTF-8");
+            pb.environment().put("XDG_STATE_HOME", dir.resolve("state").toString());
+            pb.environment().put("XDG_DATA_HOME", dir.resolve("data").toString());
+            String javaHome = System.getenv("JAVA_HOME");
+            if (javaHome != null) {
+                pb.environment().put("JAVA_HOME", javaHome);
+            }
+            pb.redirectErrorStream(true);
+            return new Pty(pb.start());
+        }
+
+        void type(String keys) throws IOException {
+            keyboard.write(keys.getBytes(StandardCharsets.UTF_8));
+            keyboard.flush();
+        }
+
+        /** Waits (up to 60 s) until the screen, escape sequences removed, shows {@code text}. */
+        void awaitScreen(String text) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!screen().contains(text)) {
+                if (System.nanoTime() > deadline || !process.isAlive()) {
+                    Thread.sleep(200);
+                    throw new AssertionError("the screen never showed '" + text + "':\n" + screen());
+                }
+                Thread.sleep(20);
+            }
+        }
+
+        /** Waits until the prompt has been shown {@code times} times: arena is reading again. */
+        void awaitPrompt(int times) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (screen().split("pty/model> ", -1).length - 1 < times) {
+                if (System.nanoTime() > deadline || !process.isAlive()) {
+                    throw new AssertionError("prompt " + times + " never came:\n" + screen());
+                }
+                Thread.sleep(20);
+            }
+        }
+
+        int waitFor() throws InterruptedException {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("arena did not leave after Ctrl-D:\n" + screen());
+            }
+            return process.exitValue();
+        }
+
+        String screen() {
+            synchronized (screen) {
+                return screen.toString(StandardCharsets.UTF_8).replaceAll("\u001b\\[[0-9;?]*[A-Za-z]", "")
+                        .replaceAll("\u001b[>=]", "").replace("\r", "");
+            }
+        }
+
+        private void copy(InputStream in) {
+            byte[] buffer = new byte[4096];
+            try {
+                for (int n; (n = in.read(buffer)) != -1; ) {
+                    synchronized (screen) {
+                        screen.write(buffer, 0, n);
+                    }
+                }
+            } catch (IOException ignored) {
+                // The process ended.
+            }
+        }
+
+        private static String quote(String s) {
+            return "'" + s.replace("'", "'\\''") + "'";
+        }
+    }
+}

@@ -1,0 +1,377 @@
+package dev.arena.repl;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.arena.fake.FakeOpenRouter;
+import dev.arena.fake.RecordedRequest;
+import dev.arena.fake.Reply;
+import dev.arena.openrouter.ClientSettings;
+import dev.arena.openrouter.OpenRouterClient;
+import dev.arena.openrouter.SharedHttpClient;
+import dev.arena.resilience.FallbackChain;
+import dev.arena.resilience.Rate;
+import dev.arena.resilience.RateLimits;
+import dev.arena.resilience.RetryPolicy;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.impl.DumbTerminal;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Interactive chat driven through a JLine dumb terminal with scripted keystrokes, against the fake OpenRouter. */
+class ReplTest {
+
+    private static final LocalDateTime NOW = LocalDateTime.of(2026, 11, 25, 10, 0, 0);
+
+    @TempDir
+    Path dir;
+    private FakeOpenRouter fake;
+    private FallbackChain chain;
+    private SessionStore store;
+    private ByteArrayOutputStream screen;
+    private int exitCode;
+
+    @BeforeEach
+    void start() {
+        fake = FakeOpenRouter.start();
+        OpenRouterClient client = new OpenRouterClient(SharedHttpClient.get(),
+                new ClientSettings(URI.create(fake.baseUrl()), "sk-or-v1-test", Duration.ofSeconds(5), line -> { }));
+        chain = new FallbackChain(client, new RateLimits(Rate.parse("1000/s"), Map.of()), RetryPolicy.DEFAULT.withMaxRetries(0));
+        store = new SessionStore(dir.resolve("state/arena"), dir.resolve("data/arena"));
+    }
+
+    @AfterEach
+    void stop() {
+        fake.close();
+    }
+
+    // ---- helpers ----
+
+    private Terminal terminal(String keys) throws Exception {
+        screen = new ByteArrayOutputStream();
+        return new DumbTerminal("test", "dumb", new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)), screen,
+                StandardCharsets.UTF_8);
+    }
+
+    private Repl repl(Terminal terminal) {
+        return new Repl(terminal, store, chain::answer, Exception::getMessage, false, dir);
+    }
+
+    private SessionStart fresh(String model) throws Exception {
+        return SessionStart.open(store, null, false, new ChatSession(model), s -> { }, NOW);
+    }
+
+    /** Types {@code keys} (end of input is Ctrl-D) into a new session with model {@code model}; returns the screen. */
+    private String chat(String model, String keys) throws Exception {
+        return chat(fresh(model), keys);
+    }
+
+    private String chat(SessionStart start, String keys) throws Exception {
+        Terminal terminal = terminal(keys);
+        exitCode = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> repl(terminal).run(start));
+        return screen();
+    }
+
+    private String screen() {
+        return screen.toString(StandardCharsets.UTF_8);
+    }
+
+    private static List<String> roles(RecordedRequest request) {
+        return messages(request).asList().stream()
+                .map(m -> m.getAsJsonObject().get("role").getAsString() + ":" + m.getAsJsonObject().get("content").getAsString())
+                .toList();
+    }
+
+    private static JsonArray messages(RecordedRequest request) {
+        return request.json().getAsJsonArray("messages");
+    }
+
+    private ChatSession saved(String name) throws Exception {
+        return store.load(name).orElseThrow();
+    }
+
+    // ---- conversation ----
+
+    @Test
+    void twoTurnsCarryTheContextAndCtrlDLeavesWithZero() throws Exception {
+        fake.script("m", Reply.stream("Hi ", "there"), Reply.stream("Second"));
+        String shown = chat("m", "hello\nand again\n\u0004");
+        assertEquals(0, exitCode, shown);
+        assertTrue(shown.contains("m> "), "the prompt names the model: " + shown);
+        assertTrue(shown.contains("Hi there\n"), shown);
+        assertTrue(shown.contains("m · 10 in, 2 out tokens"), "a usage line after each answer: " + shown);
+        assertEquals(List.of("user:hello", "assistant:Hi there", "user:and again"), roles(fake.requestsFor("m").get(1)));
+        assertFalse(shown.contains("Exception"), shown);
+        assertEquals(4, saved("2026-11-25-100000").entries().size(), "saved after every message");
+        assertEquals("2026-11-25-100000", store.lastName().orElseThrow());
+    }
+
+    @Test
+    void aTrailingBackslashContinuesTheLine() throws Exception {
+        fake.script("m", Reply.stream("ok"));
+        chat("m", "first line\\\nsecond line\n");
+        assertEquals(List.of("user:first line\nsecond line"), roles(fake.requestsFor("m").get(0)));
+    }
+
+    @Test
+    void altEnterInsertsANewlineWithoutSending() throws Exception {
+        fake.script("m", Reply.stream("ok"));
+        chat("m", "line one\u001b\rline two\r");
+        assertEquals(List.of("user:line one\nline two"), roles(fake.requestsFor("m").get(0)));
+    }
+
+    @Test
+    void twoSlashesSendALineThatBeginsWithOne() throws Exception {
+        fake.script("m", Reply.stream("ok"));
+        chat("m", "//etc/hosts is what?\n");
+        assertEquals(List.of("user:/etc/hosts is what?"), roles(fake.requestsFor("m").get(0)));
+    }
+
+    @Test
+    void modelOutputIsSanitised() throws Exception {
+        fake.script("m", Reply.stream("safe \u001b]52;c;ZXZpbA==\u0007", "\u001b[2Jtext"));
+        String shown = chat("m", "hi\n");
+        assertTrue(shown.contains("safe text"), shown);
+        assertFalse(shown.contains("\u001b"), shown);
+    }
+
+    @Test
+    void historyIsKeptInTheStateDirectory() throws Exception {
+        fake.script("m", Reply.stream("ok"));
+        chat("m", "remember me\n");
+        String history = Files.readString(store.historyFile());
+        assertTrue(history.contains("remember me"), history);
+        assertEquals(dir.resolve("state/arena/history"), store.historyFile());
+    }
+
+    @Test
+    void anUnusedNewSessionLeavesNoFile() throws Exception {
+        chat("m", "");
+        assertEquals(0, exitCode);
+        assertFalse(Files.exists(store.sessionsDir()), "nothing to save, nothing saved");
+    }
+
+    // ---- slash commands ----
+
+    @Test
+    void modelSystemAndTemperatureApplyToTheNextRequest() throws Exception {
+        fake.script("m2", Reply.stream("short"));
+        String shown = chat("m", "/model m2\n/system Be brief\n/temperature 0.3\nquestion\n");
+        assertTrue(shown.contains("m2> "), "the prompt follows the model: " + shown);
+        RecordedRequest sent = fake.requestsFor("m2").get(0);
+        assertEquals(List.of("system:Be brief", "user:question"), roles(sent));
+        assertEquals(0.3, sent.json().get("temperature").getAsDouble());
+        assertTrue(fake.requestsFor("m").isEmpty());
+    }
+
+    @Test
+    void fallbackModelsTakeOverAndTheSwitchIsShown() throws Exception {
+        fake.script("m", Reply.errorMessage(503, "overloaded"));
+        fake.script("backup", Reply.stream("from backup"));
+        String shown = chat("m", "/fallback backup\nq\n");
+        assertTrue(shown.contains("falling back to backup"), shown);
+        assertTrue(shown.contains("from backup"), shown);
+    }
+
+    @Test
+    void clearForgetsTheConversationButKeepsSettings() throws Exception {
+        fake.script("m", Reply.stream("one"), Reply.stream("two"));
+        chat("m", "/system S\nfirst\n/clear\nsecond\n");
+        assertEquals(List.of("system:S", "user:second"), roles(fake.requestsFor("m").get(1)));
+    }
+
+    @Test
+    void usageAddsUpTheSession() throws Exception {
+        fake.script("m", Reply.stream("a", "b"), Reply.stream("c"));
+        String shown = chat("m", "x\ny\n/usage\n");
+        assertTrue(shown.contains("this session: 2 answers · 20 in, 3 out tokens · $0.000023 · 4 messages"), shown);
+    }
+
+    @Test
+    void retryDropsTheLastAnswerAndAsksAnotherModel() throws Exception {
+        fake.script("m", Reply.stream("meh"));
+        fake.script("better", Reply.stream("good"));
+        chat("m", "q\n/retry better\n");
+        assertEquals(List.of("user:q"), roles(fake.requestsFor("better").get(0)));
+        List<ChatSession.Entry> entries = saved("2026-11-25-100000").entries();
+        assertEquals(List.of(ChatSession.Entry.user("q"), ChatSession.Entry.assistant("good", "better", false)), entries);
+        assertEquals("m", saved("2026-11-25-100000").model(), "a retry with another model does not switch the session");
+    }
+
+    @Test
+    void unknownCommandsGetAOneLineHint() throws Exception {
+        String shown = chat("m", "/foo bar\n/help\n");
+        assertTrue(shown.contains("unknown command /foo; /help lists them"), shown);
+        assertTrue(shown.contains("/retry [MODEL]"), shown);
+        assertTrue(shown.contains("Alt-Enter"), shown);
+        assertTrue(fake.requests().isEmpty());
+    }
+
+    @Test
+    void exitLeavesWithZero() throws Exception {
+        chat("m", "/exit\nnever sent\n");
+        assertEquals(0, exitCode);
+        assertTrue(fake.requests().isEmpty());
+    }
+
+    @Test
+    void saveAndLoadRoundTripInMarkdownAndJson() throws Exception {
+        fake.script("m", Reply.stream("Answer ", "one"));
+        chat("m", "/system Sys\nQuestion one\n/save " + dir.resolve("c.md") + "\n/save " + dir.resolve("c.json") + "\n");
+        String md = Files.readString(dir.resolve("c.md"));
+        assertTrue(md.contains("## You\n\nQuestion one\n"), md);
+        for (String file : List.of("c.md", "c.json")) {
+            fake.script("other", Reply.stream("next"));
+            chat("other", "/load " + dir.resolve(file) + "\nQuestion two\n");
+            List<RecordedRequest> sent = fake.requestsFor("m");
+            assertEquals(List.of("system:Sys", "user:Question one", "assistant:Answer one", "user:Question two"),
+                    roles(sent.get(sent.size() - 1)), file);
+        }
+    }
+
+    // ---- failures ----
+
+    @Test
+    void aFailedRequestIsReportedAndTheSessionGoesOn() throws Exception {
+        fake.script("m", Reply.errorMessage(500, "boom"), Reply.stream("works"));
+        String shown = chat("m", "first\n/retry\n");
+        assertTrue(shown.contains("arena: m failed: "), shown);
+        assertTrue(shown.contains("works"), shown);
+        assertEquals(List.of("user:first"), roles(fake.requestsFor("m").get(1)));
+    }
+
+    @Test
+    void aRefusedKeyIsReportedWithoutEndingTheSession() throws Exception {
+        fake.script("m", Reply.errorMessage(401, "No auth credentials found"));
+        String shown = chat("m", "first\n/usage\n");
+        assertTrue(shown.contains("arena: "), shown);
+        assertTrue(shown.contains("this session: 0 answers"), "still at the prompt: " + shown);
+        assertEquals(0, exitCode);
+    }
+
+    @Test
+    void ctrlCWhileStreamingCutsTheAnswerKeepsItAndReturnsToThePrompt() throws Exception {
+        fake.script("m", Reply.stream("partial ", "never").stallAfter(1), Reply.stream("fine"));
+        Terminal terminal = terminal("q\nnext\n");
+        SessionStart start = fresh("m");
+        AtomicInteger code = new AtomicInteger(-1);
+        Thread session = new Thread(() -> code.set(repl(terminal).run(start)));
+        session.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!screen().contains("partial")) {
+            assertTrue(System.nanoTime() < deadline, "the first token never arrived: " + screen());
+            Thread.sleep(10);
+        }
+        terminal.raise(Terminal.Signal.INT);
+        session.join(Duration.ofSeconds(10).toMillis());
+        assertFalse(session.isAlive(), "the session did not go on after Ctrl-C: " + screen());
+        assertEquals(0, code.get());
+        String shown = screen();
+        assertTrue(shown.contains("partial \n[answer cut]"), shown);
+        assertTrue(shown.contains("fine"), "the next prompt works: " + shown);
+        assertEquals(List.of("user:q", "assistant:partial ", "user:next"), roles(fake.requestsFor("m").get(1)));
+        ChatSession.Entry cut = saved("2026-11-25-100000").entries().get(1);
+        assertTrue(cut.cut(), "kept, marked cut: " + cut);
+        assertFalse(shown.contains("Exception"), shown);
+    }
+
+    @Test
+    void ctrlCAtThePromptClearsTheLine() throws Exception {
+        fake.script("m", Reply.stream("ok"));
+        PipedOutputStream keyboard = new PipedOutputStream();
+        screen = new ByteArrayOutputStream();
+        Terminal terminal = new DumbTerminal("test", "dumb", new PipedInputStream(keyboard), screen, StandardCharsets.UTF_8);
+        SessionStart start = fresh("m");
+        AtomicInteger code = new AtomicInteger(-1);
+        Thread session = new Thread(() -> code.set(repl(terminal).run(start)));
+        session.start();
+        keyboard.write("typed but".getBytes(StandardCharsets.UTF_8));
+        keyboard.flush();
+        Thread.sleep(300); // the reader has taken the keys and waits for more
+        terminal.raise(Terminal.Signal.INT);
+        Thread.sleep(100);
+        keyboard.write("second\n".getBytes(StandardCharsets.UTF_8));
+        keyboard.close();
+        session.join(Duration.ofSeconds(10).toMillis());
+        assertFalse(session.isAlive(), screen());
+        assertEquals(List.of("user:second"), roles(fake.requestsFor("m").get(0)), screen());
+        assertEquals(0, code.get());
+        assertFalse(screen().contains("Exception"), screen());
+    }
+
+    // ---- sessions ----
+
+    @Test
+    void aNamedSessionIsCreatedThenResumedAndContinueFindsTheLastOne() throws Exception {
+        fake.script("m", Reply.stream("one"), Reply.stream("two"), Reply.stream("three"));
+        SessionStart named = SessionStart.open(store, "work", false, new ChatSession("m"), s -> { }, NOW);
+        chat(named, "");
+        assertTrue(Files.exists(store.pathOf("work")), "created at once when named");
+        chat(SessionStart.open(store, "work", false, new ChatSession("m"), s -> { }, NOW), "first\n");
+
+        SessionStart resumed = SessionStart.open(store, "work", false, new ChatSession("ignored"), s -> { }, NOW);
+        assertTrue(resumed.resumed());
+        String shown = chat(resumed, "second\n");
+        assertTrue(shown.contains("resumed session work (2 messages, model m)"), shown);
+        assertEquals(List.of("user:first", "assistant:one", "user:second"), roles(fake.requestsFor("m").get(1)));
+
+        SessionStart last = SessionStart.open(store, null, true, new ChatSession("ignored"), s -> s.setTemperature(1.0), NOW);
+        assertEquals("work", last.name());
+        chat(last, "third\n");
+        RecordedRequest third = fake.requestsFor("m").get(2);
+        assertEquals(5, messages(third).size());
+        assertEquals(1.0, third.json().get("temperature").getAsDouble(), "explicit options apply to a resumed session");
+    }
+
+    @Test
+    void continueWithNothingToContinueStartsANewSession() throws Exception {
+        SessionStart start = SessionStart.open(store, null, true, new ChatSession("m"), s -> { }, NOW);
+        assertFalse(start.resumed());
+        String shown = chat(start, "");
+        assertTrue(shown.contains("no earlier session to continue"), shown);
+    }
+
+    @Test
+    void theStoreFollowsXdgAndIgnoresRelativePaths() {
+        Path home = Path.of("/home/u");
+        SessionStore defaults = SessionStore.fromEnvironment(Map.of(), home);
+        assertEquals(Path.of("/home/u/.local/state/arena/history"), defaults.historyFile());
+        assertEquals(Path.of("/home/u/.local/share/arena/sessions/x.json"), defaults.pathOf("x"));
+        SessionStore xdg = SessionStore.fromEnvironment(Map.of("XDG_STATE_HOME", "/s", "XDG_DATA_HOME", "rel"), home);
+        assertEquals(Path.of("/s/arena/history"), xdg.historyFile());
+        assertEquals(Path.of("/home/u/.local/share/arena/sessions"), xdg.sessionsDir());
+        assertEquals(Path.of("/h"), SessionStore.home(Map.of("HOME", "/h")));
+    }
+
+    @Test
+    void sessionFilesAreReplacedAtomicallyWithoutLeftovers() throws Exception {
+        fake.script("m", Reply.stream("ok"));
+        chat("m", "a\nb\n");
+        try (var files = Files.list(store.sessionsDir())) {
+            assertEquals(List.of("2026-11-25-100000.json"), files.map(p -> p.getFileName().toString()).toList());
+        }
+        JsonObject json = com.google.gson.JsonParser.parseString(Files.readString(store.pathOf("2026-11-25-100000")))
+                .getAsJsonObject();
+        assertEquals("arena-chat", json.get("format").getAsString());
+    }
+}

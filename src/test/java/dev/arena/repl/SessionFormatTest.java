@@ -1,0 +1,100 @@
+package dev.arena.repl;
+
+import org.jline.reader.Candidate;
+import org.jline.reader.impl.DefaultParser;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Session files in both formats, and the pieces of the command line: parsing and completion. */
+class SessionFormatTest {
+
+    private static ChatSession sample() {
+        ChatSession s = new ChatSession("m");
+        s.setSystem("Be terse --> or else\\nsecond line");
+        s.setFallbacks(List.of("f1", "f2"));
+        s.setTemperature(0.5);
+        s.add(ChatSession.Entry.user("## not a heading of ours\n\nwith a blank line"));
+        s.add(ChatSession.Entry.assistant("An answer\n\n", "m-2025", false));
+        s.add(ChatSession.Entry.user("more"));
+        s.add(ChatSession.Entry.assistant("cut sho", "m", true));
+        s.addUsage(new dev.arena.openrouter.Usage(10, 5, 0.25));
+        return s;
+    }
+
+    private static void assertSame(ChatSession expected, ChatSession actual) {
+        assertEquals(expected.model(), actual.model());
+        assertEquals(expected.system(), actual.system());
+        assertEquals(expected.fallbacks(), actual.fallbacks());
+        assertEquals(expected.temperature(), actual.temperature());
+        assertEquals(expected.cost(), actual.cost());
+        assertEquals(expected.promptTokens(), actual.promptTokens());
+    }
+
+    @Test
+    void jsonKeepsEverything() {
+        ChatSession s = sample();
+        ChatSession back = SessionFormat.fromJson(SessionFormat.toJson(s));
+        assertSame(s, back);
+        assertEquals(s.entries(), back.entries());
+    }
+
+    @Test
+    void markdownReadsBackWhatItWrote() {
+        ChatSession s = sample();
+        String md = SessionFormat.toMarkdown(s);
+        assertTrue(md.contains("*[answer cut]*"), md);
+        assertFalse(md.contains("or else\\nsecond line -->"), "the settings comment cannot be ended early: " + md);
+        ChatSession back = SessionFormat.fromMarkdown(md);
+        assertSame(s, back);
+        List<ChatSession.Entry> expected = new ArrayList<>(s.entries());
+        expected.set(1, ChatSession.Entry.assistant("An answer", "m-2025", false)); // trailing blank lines go
+        assertEquals(expected, back.entries());
+    }
+
+    @Test
+    void foreignFilesAreRefusedWithASentence() {
+        assertThrows(IllegalArgumentException.class, () -> SessionFormat.fromJson("{\"messages\":[]}"));
+        assertThrows(IllegalArgumentException.class, () -> SessionFormat.fromJson("not json"));
+        assertThrows(IllegalArgumentException.class, () -> SessionFormat.fromMarkdown("# notes\n\nhello\n"));
+    }
+
+    @Test
+    void commandsAreParsedFromLinesStartingWithOneSlash() {
+        assertEquals(new SlashCommands.Command("/model", "a/b"), SlashCommands.parse("  /MODEL   a/b ").orElseThrow());
+        assertEquals(new SlashCommands.Command("/clear", ""), SlashCommands.parse("/clear").orElseThrow());
+        assertTrue(SlashCommands.parse("//etc").isEmpty());
+        assertTrue(SlashCommands.parse("hello /model").isEmpty());
+    }
+
+    @Test
+    void tabCompletesCommandsAndModels() {
+        SlashCommands completer = new SlashCommands(() -> List.of("m1", "m2"));
+        DefaultParser parser = new DefaultParser();
+        List<Candidate> commands = new ArrayList<>();
+        completer.complete(null, parser.parse("/mo", 3), commands);
+        assertTrue(commands.stream().anyMatch(c -> c.value().equals("/model")), commands.toString());
+        assertEquals(SlashCommands.ALL.size(), commands.size());
+        List<Candidate> models = new ArrayList<>();
+        completer.complete(null, parser.parse("/model m", 8), models);
+        assertEquals(List.of("m1", "m2"), models.stream().map(Candidate::value).toList());
+        List<Candidate> none = new ArrayList<>();
+        completer.complete(null, parser.parse("hello", 5), none);
+        assertTrue(none.isEmpty());
+    }
+
+    @Test
+    void settingsAreChecked() {
+        ChatSession s = new ChatSession("m");
+        assertThrows(IllegalArgumentException.class, () -> s.setModel("two words"));
+        assertThrows(IllegalArgumentException.class, () -> s.setTemperature(2.5));
+        assertThrows(IllegalArgumentException.class, () -> s.setTemperature(Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> SessionStore.checkName("../etc"));
+    }
+}
