@@ -89,10 +89,14 @@ public final class BenchRunner {
             BenchWorkloads.contentChunks(workload); // fails early on an unknown name
         }
         Files.createDirectories(Path.of(opts.get("--work")));
+        // Other work on the machine skews every number: say how busy it was.
+        System.out.println("load average before the run: " + loadAverage());
         for (String workload : workloads) {
             runWorkload(workload, rounds, warmup);
         }
         printTargets();
+        System.out.println();
+        System.out.println("load average after the run: " + loadAverage());
         if (!failures.isEmpty()) {
             System.out.println();
             System.out.println("**FAILED**: " + String.join("; ", failures));
@@ -226,6 +230,15 @@ public final class BenchRunner {
         killer.setDaemon(true);
         killer.start();
         return killer;
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2] + " (1, 5, 15 min)";
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     /** GNU time writes "Command exited with non-zero status N" before the format's line on failure. */

@@ -68,8 +68,13 @@ public final class BenchWorkloads {
         return switch (workload) {
             case "hello" -> new BenchReply(HELLO, i -> (int) i, count, 0, false);
             case "paced" -> new BenchReply(PIECES, BenchWorkloads::pieceIndex, count, PACED_INTERVAL_MILLIS, false);
-            default -> new BenchReply(PIECES, BenchWorkloads::pieceIndex, count, 0, true);
+            default -> flood(count);
         };
+    }
+
+    /** A flood of this many content chunks, sent in 64 KB HTTP chunks; its text is {@link #floodText}. */
+    static Reply flood(long count) {
+        return new BenchReply(PIECES, BenchWorkloads::pieceIndex, count, 0, true);
     }
 
     /** Which of {@link #PIECES} is piece {@code i} of a stream: the top 4 bits of a Fibonacci hash. */

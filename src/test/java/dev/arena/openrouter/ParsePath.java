@@ -23,7 +23,18 @@ public final class ParsePath {
      */
     public static long contentChars(byte[] body) {
         long[] chars = {0};
-        StreamHandler handler = text -> chars[0] += text.length();
+        parse(body, text -> chars[0] += text.length());
+        return chars[0];
+    }
+
+    /** Parses a whole stream body and returns its content text, for tests of the benchmark streams. */
+    public static String content(byte[] body) {
+        StringBuilder text = new StringBuilder();
+        parse(body, text::append);
+        return text.toString();
+    }
+
+    private static void parse(byte[] body, StreamHandler handler) {
         ChunkDecoder decoder = new ChunkDecoder();
         StreamState state = new StreamState("bench/model", null);
         SseParser parser = new SseParser(event -> {
@@ -49,7 +60,6 @@ public final class ParsePath {
         } catch (ApiException e) {
             throw new IllegalStateException("the benchmark stream did not end properly", e);
         }
-        return chars[0];
     }
 
     /** The SSE layer alone: bytes to events, returning the total length of their data. */
