@@ -86,7 +86,12 @@ public final class BenchRunner {
         int warmup = Integer.parseInt(opts.get("--warmup"));
         List<String> workloads = Arrays.asList(opts.get("--only").split(","));
         for (String workload : workloads) {
-            BenchWorkloads.contentChunks(workload); // fails early on an unknown name
+            try {
+                BenchWorkloads.contentChunks(workload);
+            } catch (IllegalArgumentException e) {
+                System.err.println("bench/run: " + e.getMessage());
+                return 2;
+            }
         }
         Files.createDirectories(Path.of(opts.get("--work")));
         // Other work on the machine skews every number: say how busy it was.
