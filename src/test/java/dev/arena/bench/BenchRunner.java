@@ -344,7 +344,7 @@ public final class BenchRunner {
         if (!arenaRss.isEmpty()) {
             long maxKb = arenaRss.values().stream().mapToLong(Long::longValue).max().orElse(0);
             String where = arenaRss.entrySet().stream().filter(e -> e.getValue() == maxKb).findFirst().map(Map.Entry::getKey).orElse("");
-            targets.put("arena peak RSS, largest median (MiB)", maxKb / 1024.0);
+            targets.put("arena peak RSS, largest median", maxKb / 1024.0);
             row(out, "arena peak RSS, largest median (MiB, " + where + ")", "%.1f", 160.0, 100.0, "≤ 160", "≤ 100");
         }
         out.append(String.format(Locale.ROOT, "| arena runs byte-exact | %d of %d | all | | %s |%n", arenaExact, arenaRuns,
