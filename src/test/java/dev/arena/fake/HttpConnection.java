@@ -116,6 +116,40 @@ final class HttpConnection implements Closeable {
         write(chunk.toByteArray());
     }
 
+    /**
+     * The chunked body as a stream for bulk replies: each {@code write} call becomes one HTTP chunk
+     * in one TCP write, so wrapping it in a {@link java.io.BufferedOutputStream} of, say, 64 KB
+     * sends 64 KB chunks instead of one chunk per event. Closing it does nothing; end the body with
+     * {@link #endChunked()}.
+     */
+    OutputStream chunkedBody() {
+        return new OutputStream() {
+            private byte[] frame = new byte[0];
+
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] data, int off, int len) throws IOException {
+                if (len == 0) {
+                    return; // an empty chunk would mean end of body
+                }
+                byte[] size = ascii(Integer.toHexString(len) + "\r\n");
+                int total = size.length + len + 2;
+                if (frame.length < total) {
+                    frame = new byte[total];
+                }
+                System.arraycopy(size, 0, frame, 0, size.length);
+                System.arraycopy(data, off, frame, size.length, len);
+                frame[total - 2] = '\r';
+                frame[total - 1] = '\n';
+                out.write(frame, 0, total);
+            }
+        };
+    }
+
     void endChunked() throws IOException {
         write(ascii("0\r\n\r\n"));
     }

@@ -1,0 +1,59 @@
+package dev.arena.fake;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.arena.openrouter.ParsePath;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The benchmark's byte-exact check is only as good as its idea of the expected text: these check
+ * that what the bench server streams, in both its per-event and its 64 KB bulk framing, decodes
+ * through arena's parse path to exactly that text. (Speed is measured by bench/run, never here.)
+ */
+class BenchWorkloadsTest {
+
+    @Test
+    void helloStreamsItsExpectedText() throws Exception {
+        try (FakeOpenRouter fake = BenchWorkloads.serveAll(FakeOpenRouter.start())) {
+            byte[] body = post(fake, BenchWorkloads.model("hello"));
+            assertEquals(new String(BenchWorkloads.expectedContent("hello"), StandardCharsets.UTF_8),
+                    ParsePath.content(body));
+        }
+    }
+
+    @Test
+    void aBulkFloodStreamsItsExpectedTextWithMultiByteCharacters() throws Exception {
+        int chunks = 3_000; // about 880 KB: 14 HTTP chunks of 64 KB, cutting events and characters
+        try (FakeOpenRouter fake = FakeOpenRouter.start().script("bench/test-flood", BenchWorkloads.flood(chunks))) {
+            String text = ParsePath.content(post(fake, "bench/test-flood"));
+            assertEquals(BenchWorkloads.floodText(chunks), text);
+            assertTrue(text.contains("日本") && text.contains("😀") && text.contains("€"));
+        }
+    }
+
+    @Test
+    void theExpectedTextOfAFloodIsItsGeneratedPieces() {
+        assertEquals(BenchWorkloads.floodText(200_000),
+                new String(BenchWorkloads.expectedContent("flood-200k"), StandardCharsets.UTF_8));
+        assertEquals(BenchWorkloads.floodText(50),
+                new String(BenchWorkloads.expectedContent("paced"), StandardCharsets.UTF_8));
+    }
+
+    private static byte[] post(FakeOpenRouter fake, String model) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(fake.baseUrl() + "/chat/completions"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"" + model
+                        + "\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"))
+                .build();
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, response.statusCode());
+        return response.body();
+    }
+}

@@ -1,0 +1,75 @@
+package dev.arena.openrouter;
+
+import dev.arena.sse.SseParser;
+
+/**
+ * A public, test-only door into the production parse path, for benchmarks: event-stream bytes go
+ * through {@link SseParser}, {@link ChunkDecoder} and {@link StreamState} exactly as in
+ * {@code OpenRouterClient.readEvents}, fed in reads of the client's size, and the content pieces
+ * reach a {@link StreamHandler} that only adds up their lengths. Keep it in step with
+ * {@code readEvents} when that changes.
+ */
+public final class ParsePath {
+
+    /** The client's read size ({@code OpenRouterClient.READ_BUFFER}). */
+    public static final int READ_SIZE = 16 * 1024;
+
+    private ParsePath() {
+    }
+
+    /**
+     * Parses a whole stream body and returns the total number of content characters (UTF-16 units),
+     * so that nothing can be optimised away.
+     */
+    public static long contentChars(byte[] body) {
+        long[] chars = {0};
+        parse(body, text -> chars[0] += text.length());
+        return chars[0];
+    }
+
+    /** Parses a whole stream body and returns its content text, for tests of the benchmark streams. */
+    public static String content(byte[] body) {
+        StringBuilder text = new StringBuilder();
+        parse(body, text::append);
+        return text.toString();
+    }
+
+    private static void parse(byte[] body, StreamHandler handler) {
+        ChunkDecoder decoder = new ChunkDecoder();
+        StreamState state = new StreamState("bench/model", null);
+        SseParser parser = new SseParser(event -> {
+            if (!state.done()) {
+                String data = event.data();
+                if ("[DONE]".equals(data)) {
+                    state.markDone();
+                    return;
+                }
+                Chunk chunk = decoder.decode(data);
+                if (chunk == null) {
+                    return;
+                }
+                state.accept(chunk, handler);
+            }
+        });
+        for (int off = 0; off < body.length && !state.done(); off += READ_SIZE) {
+            parser.feed(body, off, Math.min(READ_SIZE, body.length - off));
+        }
+        parser.finish();
+        try {
+            state.finish();
+        } catch (ApiException e) {
+            throw new IllegalStateException("the benchmark stream did not end properly", e);
+        }
+    }
+
+    /** The SSE layer alone: bytes to events, returning the total length of their data. */
+    public static long sseDataChars(byte[] body) {
+        long[] chars = {0};
+        SseParser parser = new SseParser(event -> chars[0] += event.data().length());
+        for (int off = 0; off < body.length; off += READ_SIZE) {
+            parser.feed(body, off, Math.min(READ_SIZE, body.length - off));
+        }
+        parser.finish();
+        return chars[0];
+    }
+}
