@@ -199,7 +199,7 @@ function _picocli_arena_chat() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--debug' '--json' '--no-color' '-q' '--quiet' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--debug' '--json' '--no-color' '-q' '--quiet' '--no-validate' '-h' '--help' '-V' '--version'"
   local arg_opts="'-m' '--model' '--fallback' '-s' '--system' '--temperature' '--max-tokens' '--seed' '--base-url' '--api-key-file' '--idle-timeout' '--retries' '--rate-limit'"
 
   type compopt &>/dev/null && compopt +o default
@@ -259,7 +259,7 @@ function _picocli_arena_debate() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--dry-run' '--debug' '--json' '--no-color' '-q' '--quiet' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--dry-run' '--debug' '--json' '--no-color' '-q' '--quiet' '--no-validate' '-h' '--help' '-V' '--version'"
   local arg_opts="'--pro' '--con' '--rounds' '--temperature' '--max-tokens' '--seed' '--fallback' '--pro-fallback' '--con-fallback' '--system-pro' '--system-con' '--stance-file' '--judge' '-o' '--out' '--format' '--base-url' '--api-key-file' '--idle-timeout' '--retries' '--rate-limit'"
 
   type compopt &>/dev/null && compopt +o default
@@ -352,7 +352,7 @@ function _picocli_arena_models() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="show"
-  local flag_opts="'--free' '--json' '--ids' '--refresh' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--free' '--json' '--ids' '--aliases' '--refresh' '-h' '--help' '-V' '--version'"
   local arg_opts="'--search' '--max-price' '--min-context' '--supports' '--sort' '--base-url' '--api-key-file'"
   local ORDER_option_args=("price" "context" "name" "newest") # --sort values
 
