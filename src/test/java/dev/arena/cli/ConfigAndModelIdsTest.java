@@ -291,4 +291,22 @@ class ConfigAndModelIdsTest {
         assertEquals(2, cached.exitCode(), cached.toString());
         assertTrue(cached.err().contains("'nope/x' (Pro)"), cached.toString());
     }
+
+    // ---- estimated costs in the debate
+
+    @Test
+    void aDebateOnAServerWithoutCostsShowsEstimatedCosts() {
+        fake.models("{\"data\":[{\"id\":\"local/pro\",\"pricing\":{\"prompt\":\"0.000001\",\"completion\":\"0.000002\"}},"
+                + "{\"id\":\"local/con\",\"pricing\":{\"prompt\":\"0.000001\",\"completion\":\"0.000002\"}}]}");
+        fake.script("local/pro", Reply.stream("Pro speaks.").ollamaStyle());
+        fake.script("local/con", Reply.stream("Con answers.").ollamaStyle());
+        Run r = run("debate", "--base-url", fake.baseUrl(), "--pro", "local/pro", "--con", "local/con", "--rounds", "1", "T");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("local/pro") && r.out().contains("(estimated)"), "per-turn line: " + r);
+        String summary = r.out().substring(r.out().indexOf("## Summary"));
+        assertTrue(summary.matches("(?s).*\\| Pro \\| 1 \\| \\d+ \\| \\d+ \\| ~\\$0\\.\\d+ \\(estimated\\) \\|.*"), summary);
+
+        Run json = run("debate", "--json", "--base-url", fake.baseUrl(), "--pro", "local/pro", "--con", "local/con", "--rounds", "1", "T");
+        assertTrue(json.out().contains("\"cost_estimated\":true"), json.toString());
+    }
 }
