@@ -199,16 +199,18 @@ function _picocli_arena_chat() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-c' '--continue' '--debug' '--json' '--no-color' '-q' '--quiet' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-c' '--continue' '--debug' '--json' '--no-color' '-q' '--quiet' '--no-validate' '-h' '--help' '-V' '--version'"
   local arg_opts="'-m' '--model' '--fallback' '-s' '--system' '--temperature' '--max-tokens' '--seed' '--session' '--base-url' '--api-key-file' '--idle-timeout' '--retries' '--rate-limit'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '-m'|'--model')
+      _arena_complete_model_ids "${curr_word}" # arena: model ids
       return
       ;;
     '--fallback')
+      _arena_complete_model_ids "${curr_word}" # arena: model ids
       return
       ;;
     '-s'|'--system')
@@ -262,16 +264,18 @@ function _picocli_arena_debate() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--dry-run' '--debug' '--json' '--no-color' '-q' '--quiet' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--dry-run' '--debug' '--json' '--no-color' '-q' '--quiet' '--no-validate' '-h' '--help' '-V' '--version'"
   local arg_opts="'--pro' '--con' '--rounds' '--temperature' '--max-tokens' '--seed' '--fallback' '--pro-fallback' '--con-fallback' '--system-pro' '--system-con' '--stance-file' '--judge' '-o' '--out' '--format' '--base-url' '--api-key-file' '--idle-timeout' '--retries' '--rate-limit'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--pro')
+      _arena_complete_model_ids "${curr_word}" # arena: model ids
       return
       ;;
     '--con')
+      _arena_complete_model_ids "${curr_word}" # arena: model ids
       return
       ;;
     '--rounds')
@@ -287,12 +291,15 @@ function _picocli_arena_debate() {
       return
       ;;
     '--fallback')
+      _arena_complete_model_ids "${curr_word}" # arena: model ids
       return
       ;;
     '--pro-fallback')
+      _arena_complete_model_ids "${curr_word}" # arena: model ids
       return
       ;;
     '--con-fallback')
+      _arena_complete_model_ids "${curr_word}" # arena: model ids
       return
       ;;
     '--system-pro')
@@ -308,6 +315,7 @@ function _picocli_arena_debate() {
       return $?
       ;;
     '--judge')
+      _arena_complete_model_ids "${curr_word}" # arena: model ids
       return
       ;;
     '-o'|'--out')
@@ -355,7 +363,7 @@ function _picocli_arena_models() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="show"
-  local flag_opts="'--free' '--json' '--ids' '--refresh' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--free' '--json' '--ids' '--aliases' '--refresh' '-h' '--help' '-V' '--version'"
   local arg_opts="'--search' '--max-price' '--min-context' '--supports' '--sort' '--base-url' '--api-key-file'"
   local ORDER_option_args=("price" "context" "name" "newest") # --sort values
 
@@ -426,7 +434,8 @@ function _picocli_arena_models_show() {
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
-    local positionals=""
+    _arena_complete_model_ids "${curr_word}" # arena: model ids
+    return
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -439,4 +448,34 @@ function _picocli_arena_models_show() {
 # current word on the command line.
 # The `-o default` option means that if the function generated no matches, the
 # default Bash completions and the Readline default filename completions are performed.
+# ---- arena: model ids from the cached catalogue (added by dev.arena.cli.CompletionScript) ----
+# Model ids come from the newest models-*.json under $XDG_CACHE_HOME/arena (default
+# ~/.cache/arena), which any 'arena models' or checked chat/debate leaves; aliases from
+# arena's built-in table and the alias.NAME lines of the config file. Only shell tools run.
+function _arena_model_words() {
+  local cache="$HOME/.cache" config="$HOME/.config" newest
+  [[ "${XDG_CACHE_HOME}" == /* ]] && cache="${XDG_CACHE_HOME}"
+  [[ "${XDG_CONFIG_HOME}" == /* ]] && config="${XDG_CONFIG_HOME}"
+  newest=$(ls -t "${cache}/arena"/models-*.json 2>/dev/null | head -n 1)
+  if [[ -n "${newest}" ]]; then
+    grep -o '"id": *"[^"]*"' "${newest}" 2>/dev/null | sed 's/^"id": *"//; s/"$//'
+  fi
+  printf '%s\n' gpt-4o gpt-4o-mini claude-sonnet gemini-pro llama-3.3-70b mistral-large deepseek-chat deepseek-v3 deepseek-r1
+  if [[ -r "${config}/arena/config.properties" ]]; then
+    sed -n 's/^[[:space:]]*alias\.\([^=[:space:]]*\)[[:space:]]*=.*/\1/p' "${config}/arena/config.properties"
+  fi
+}
+
+# Completes the current word from the model ids and aliases; after a comma
+# (--fallback a,b), the part after the last comma.
+function _arena_complete_model_ids() {
+  local word="$1" head="" IFS=$'\n'
+  if [[ "${word}" == *,* ]]; then
+    head="${word%,*},"
+    word="${word##*,}"
+  fi
+  COMPREPLY=( $(compgen -P "${head}" -W "$(_arena_model_words)" -- "${word}") )
+}
+# ---- end of arena's model-id section ----
+
 complete -F _complete_arena -o default arena arena.sh arena.bash

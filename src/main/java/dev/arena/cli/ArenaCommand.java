@@ -1,11 +1,20 @@
 package dev.arena.cli;
 
+import dev.arena.catalog.Aliases;
+import dev.arena.config.ConfigFile;
+import dev.arena.config.ConfigFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** The root command: only groups the subcommands and documents what they share. */
 @Command(name = "arena",
@@ -20,11 +29,21 @@ import java.nio.charset.StandardCharsets;
         footer = {
             "  OPENROUTER_API_KEY  the API key (or --api-key-file FILE; never an argument)",
             "  ARENA_BASE_URL      default for --base-url",
+            "  ARENA_<KEY>         default for a config key, e.g. ARENA_MODEL, ARENA_MAX_TOKENS",
             "  NO_COLOR            when set, no colours",
-            "  ARENA_JAVA_OPTS     extra JVM options for the bin/arena launcher"})
+            "  ARENA_JAVA_OPTS     extra JVM options for the bin/arena launcher",
+            "",
+            "Config file: $XDG_CONFIG_HOME/arena/config.properties (default ~/.config/arena/config.properties),",
+            "one key=value a line, # for comments. Flags beat environment variables beat the file beat",
+            "built-in defaults. Keys: base-url, model, fallback, pro, con, judge, rounds, temperature,",
+            "max-tokens, rate-limit, idle-timeout, retries, color (true/false), api-key-file, and",
+            "alias.NAME=MODEL for your own model aliases (see: arena models --aliases).",
+            "The API key is never read from the file: use OPENROUTER_API_KEY or api-key-file."})
 public final class ArenaCommand {
 
     private Stdio stdio;
+    private ConfigFile config;
+    private ConfigFileException configError;
 
     /** The streams the subcommands read and write; the real ones unless a test gave others. */
     Stdio stdio() {
@@ -34,15 +53,76 @@ public final class ArenaCommand {
         return stdio;
     }
 
+    /** The config file as read at start-up; empty when there is none (or it could not be used). */
+    ConfigFile config() {
+        if (config == null) {
+            config = ConfigFile.empty(ConfigFile.location(stdio().env(), CatalogOptions.home(stdio())));
+        }
+        return config;
+    }
+
+    /** The built-in model aliases and the config file's, which win. */
+    Aliases aliases() {
+        Map<String, String> user = new LinkedHashMap<>();
+        config().aliases().forEach((name, entry) -> user.put(name, entry.value()));
+        return Aliases.builtIn().with(user, config().path().toString());
+    }
+
     /** The fully wired command line, as {@code main} and the tests run it. */
     public static CommandLine commandLine(Stdio stdio) {
         ArenaCommand root = new ArenaCommand();
         root.stdio = stdio;
+        Path file = ConfigFile.location(stdio.env(), CatalogOptions.home(stdio));
+        try {
+            root.config = ConfigFile.load(file);
+        } catch (ConfigFileException e) {
+            root.configError = e;
+            root.config = ConfigFile.empty(file);
+        }
         CommandLine cl = new CommandLine(root);
+        cl.setDefaultValueProvider(new ConfigDefaults(stdio.env(), root.config));
+        cl.setExecutionStrategy(root::execute);
         cl.setOut(new PrintWriter(new OutputStreamWriter(stdio.out(), StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new OutputStreamWriter(stdio.err(), StandardCharsets.UTF_8), true));
         cl.setParameterExceptionHandler(ErrorHandlers::usageError);
         cl.setExecutionExceptionHandler(ErrorHandlers::unexpected);
         return cl;
+    }
+
+    /**
+     * Help first (it works whatever the config says), then a config file that cannot be used
+     * stops everything; then warnings about exposed keys; then the command.
+     */
+    private int execute(ParseResult parsed) {
+        Integer help = CommandLine.executeHelpRequest(parsed);
+        if (help != null) {
+            return help;
+        }
+        PrintWriter err = parsed.commandSpec().commandLine().getErr();
+        if (configError != null) {
+            err.println("arena: " + configError.getMessage());
+            err.flush();
+            return ExitCode.CONFIG;
+        }
+        config.keyExposureWarning().ifPresent(w -> err.println("arena: warning: " + w));
+        keyFile(parsed).filter(f -> Files.isRegularFile(f) && ConfigFile.readableByOthers(f)).ifPresent(f ->
+                err.println("arena: warning: the key file " + f + " is readable by other users; run: chmod 600 " + f));
+        err.flush();
+        return new CommandLine.RunLast().execute(parsed);
+    }
+
+    /** The --api-key-file in effect for the command that runs (from the flag, environment or config file). */
+    private static java.util.Optional<Path> keyFile(ParseResult parsed) {
+        java.util.List<ParseResult> chain = new java.util.ArrayList<>();
+        for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+            chain.add(0, p); // the command that runs first, then its parents
+        }
+        for (ParseResult p : chain) {
+            OptionSpec option = p.commandSpec().findOption("--api-key-file");
+            if (option != null && option.getValue() != null) {
+                return java.util.Optional.of(option.<Path>getValue());
+            }
+        }
+        return java.util.Optional.empty();
     }
 }

@@ -5,6 +5,7 @@ import dev.arena.catalog.CatalogClient;
 import dev.arena.openrouter.SharedHttpClient;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 import java.net.URI;
@@ -21,7 +22,7 @@ final class CatalogOptions {
     CommandSpec spec;
 
     @Option(names = "--base-url", paramLabel = "URL",
-            description = "OpenAI-compatible API base URL (default: $ARENA_BASE_URL, else https://openrouter.ai/api/v1).")
+            description = "OpenAI-compatible API base URL (default: ${DEFAULT-VALUE}; $ARENA_BASE_URL or base-url in the config file, else https://openrouter.ai/api/v1).")
     String baseUrl;
 
     @Option(names = "--api-key-file", paramLabel = "FILE",
@@ -31,18 +32,27 @@ final class CatalogOptions {
     @Option(names = "--refresh", description = "Fetch the model list now, even when the cached one is fresh.")
     boolean refresh;
 
-    /** These options, with any left unset taken from the parent command's ({@code arena models --base-url U show ID}). */
+    /**
+     * These options, with those not given on this command taken from the parent command's
+     * ({@code arena models --base-url U show ID}); both may hold defaults from the environment
+     * or the config file, so what was typed is what counts.
+     */
     CatalogOptions orElse(CatalogOptions parent) {
         CatalogOptions merged = new CatalogOptions();
         merged.spec = spec;
-        merged.baseUrl = baseUrl != null ? baseUrl : parent.baseUrl;
-        merged.apiKeyFile = apiKeyFile != null ? apiKeyFile : parent.apiKeyFile;
+        merged.baseUrl = typed("--base-url") || !parent.typed("--base-url") ? baseUrl : parent.baseUrl;
+        merged.apiKeyFile = typed("--api-key-file") || !parent.typed("--api-key-file") ? apiKeyFile : parent.apiKeyFile;
         merged.refresh = refresh || parent.refresh;
         return merged;
     }
 
+    private boolean typed(String option) {
+        ParseResult parsed = spec.commandLine() == null ? null : spec.commandLine().getParseResult();
+        return parsed != null && parsed.hasMatchedOption(option);
+    }
+
     URI baseUri(Stdio io) {
-        return ConnectionOptions.baseUri(baseUrl, io.env(), spec);
+        return ConnectionOptions.baseUri(baseUrl, spec);
     }
 
     /** The cache of this server's catalogue, fetching with the shared client and the key, if any. */
@@ -59,7 +69,7 @@ final class CatalogOptions {
     }
 
     /** {@code $HOME} when set (tests and sandboxes change it), else the JVM's idea of home. */
-    private static Path home(Stdio io) {
+    static Path home(Stdio io) {
         String home = io.env().get("HOME");
         return home != null && !home.isBlank() && Path.of(home).isAbsolute() ? Path.of(home) : Path.of(System.getProperty("user.home"));
     }

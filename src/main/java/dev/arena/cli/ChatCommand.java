@@ -2,6 +2,7 @@ package dev.arena.cli;
 
 import dev.arena.catalog.CatalogCache;
 import dev.arena.catalog.CostEstimator;
+import dev.arena.catalog.ModelCheck;
 import dev.arena.openrouter.ChatRequest;
 import dev.arena.openrouter.HttpStatusException;
 import dev.arena.openrouter.Message;
@@ -96,9 +97,14 @@ final class ChatCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    ModelCheckOptions modelCheck;
+
     @Override
     public Integer call() {
         Stdio io = root.stdio();
+        model = root.aliases().resolve(model);
+        fallbacks = root.aliases().resolveAll(fallbacks);
         if (words.isEmpty() && !output.json && io.stdinIsTerminal() && io.stdoutIsTerminal()) {
             return interactive(io);
         }
@@ -110,6 +116,8 @@ final class ChatCommand implements Callable<Integer> {
         TextSink err = new TextSink(io.err());
         try {
             Connection connection = this.connection.connect(io, err, CONTINUATION_LIMIT);
+            modelCheck.check(io, err, output.quiet, connection.settings().baseUrl(), connection.settings().apiKey(),
+                    ModelCheck.requested("--model/--fallback", models()));
             AnswerView view = output.view(io, new TextSink(io.out()), err);
             return new AnswerRun(connection, view, costs(io)).run(request, models());
         } catch (ConfigException e) {
@@ -123,7 +131,7 @@ final class ChatCommand implements Callable<Integer> {
      * report. Never fetched for this: no cache, no estimate.
      */
     private CostEstimator costs(Stdio io) {
-        URI base = connection.baseUri(io.env());
+        URI base = connection.baseUri();
         return CatalogCache.readCached(CatalogOptions.cacheDirectory(io), base)
                 .map(CostEstimator::new).orElse(CostEstimator.NONE);
     }

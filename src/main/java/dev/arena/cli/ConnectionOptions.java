@@ -14,8 +14,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import dev.arena.config.ConfigKey;
+
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,13 +27,11 @@ import java.util.Map;
 /** Where to send requests and how hard to try: shared by every command that talks to a server. */
 final class ConnectionOptions {
 
-    static final String BASE_URL_ENV = "ARENA_BASE_URL";
-
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
     @Option(names = "--base-url", paramLabel = "URL",
-            description = "OpenAI-compatible API base URL (default: $ARENA_BASE_URL, else https://openrouter.ai/api/v1).")
+            description = "OpenAI-compatible API base URL (default: ${DEFAULT-VALUE}; $ARENA_BASE_URL or base-url in the config file, else https://openrouter.ai/api/v1).")
     String baseUrl;
 
     @Option(names = "--api-key-file", paramLabel = "FILE",
@@ -47,7 +46,7 @@ final class ConnectionOptions {
             description = "Retries per model before falling back to the next one (default: ${DEFAULT-VALUE}).")
     int retries;
 
-    @Option(names = "--rate-limit", paramLabel = "[MODEL=]N/UNIT",
+    @Option(names = "--rate-limit", paramLabel = "[MODEL=]N/UNIT", split = ",",
             description = "Requests allowed per model, e.g. 20/min, or openai/gpt-4o=5/min for one model; repeatable (default: 10/min).")
     List<String> rateLimits = new ArrayList<>();
 
@@ -62,7 +61,7 @@ final class ConnectionOptions {
     Connection connect(Stdio io, TextSink err, int continuationLimit) throws ConfigException {
         String apiKey = ApiKeys.find(apiKeyFile, io.env());
         Redactor redactor = new Redactor(apiKey);
-        ClientSettings settings = new ClientSettings(baseUri(io.env()), apiKey, idle(),
+        ClientSettings settings = new ClientSettings(baseUri(), apiKey, idle(),
                 debug ? line -> err.write("arena[debug]: " + redactor.redact(line) + "\n").flush() : line -> { });
         if (apiKey == null && settings.isOpenRouter()) {
             throw new ConfigException("no API key: set " + ApiKeys.ENV
@@ -71,27 +70,28 @@ final class ConnectionOptions {
         return new Connection(settings, redactor, chain(settings, continuationLimit));
     }
 
+    /** The base URL in effect: the flag, else $ARENA_BASE_URL, else the config file's, else OpenRouter's. */
+    URI baseUri() {
+        return baseUri(baseUrl, spec);
+    }
+
+    /** The same; the environment is already applied, through the option's default ({@link ConfigDefaults}). */
     URI baseUri(Map<String, String> env) {
-        return baseUri(baseUrl, env, spec);
+        return baseUri();
     }
 
     /**
-     * The base URL from the flag, else {@code $ARENA_BASE_URL}, else OpenRouter's; shared
-     * with the commands that take only the server options ({@link CatalogOptions}).
+     * The base URL from the option's value (typed, or a default from the environment or the
+     * config file, both checked when read), else OpenRouter's; shared with the commands that
+     * take only the server options ({@link CatalogOptions}).
      */
-    static URI baseUri(String flag, Map<String, String> env, CommandSpec spec) {
-        String text = flag != null ? flag : env.getOrDefault(BASE_URL_ENV, ClientSettings.OPENROUTER.toString());
-        try {
-            URI uri = new URI(text.strip());
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw new URISyntaxException(text, "not an http(s) URL with a host");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            String source = flag != null ? "--base-url" : "$" + BASE_URL_ENV;
-            throw new ParameterException(spec.commandLine(),
-                    source + " '" + text + "' is not an http(s) URL, e.g. http://localhost:11434/v1");
+    static URI baseUri(String value, CommandSpec spec) {
+        String text = value != null ? value.strip() : ClientSettings.OPENROUTER.toString();
+        String problem = ConfigKey.url(text);
+        if (problem != null) {
+            throw new ParameterException(spec.commandLine(), "--base-url " + problem);
         }
+        return URI.create(text);
     }
 
     private FallbackChain chain(ClientSettings settings, int continuationLimit) {

@@ -1,5 +1,7 @@
 package dev.arena.cli;
 
+import dev.arena.catalog.Aliases;
+import dev.arena.catalog.ModelCheck;
 import dev.arena.debate.DebateSettings;
 import dev.arena.debate.DryRun;
 import dev.arena.debate.Fighter;
@@ -108,6 +110,9 @@ final class DebateCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    ModelCheckOptions modelCheck;
+
     @Override
     public Integer call() {
         Stdio io = root.stdio();
@@ -118,11 +123,15 @@ final class DebateCommand implements Callable<Integer> {
         TranscriptFormat transcriptFormat = out == null ? null : transcriptFormat();
         TextSink err = new TextSink(io.err());
         if (dryRun) {
+            // A dry run needs no network: ids are checked against the cached list only.
+            modelCheck.checkCached(io, err, output.quiet, connection.baseUri(), requestedModels(settings));
             return printPlan(io, settings);
         }
         try {
             // Every turn is history for the turns after it, so turns are kept whole.
             Connection conn = connection.connect(io, err, Integer.MAX_VALUE);
+            modelCheck.check(io, err, output.quiet, conn.settings().baseUrl(), conn.settings().apiKey(),
+                    requestedModels(settings));
             return new DebateRun(conn, settings, output, io, err).run(out, transcriptFormat);
         } catch (ConfigException e) {
             err.write("arena: " + e.getMessage() + "\n").flush();
@@ -158,17 +167,26 @@ final class DebateCommand implements Callable<Integer> {
         return new DebateSettings(topic, rounds, proFighter, conFighter, temperature, maxTokens, seed, judgeModels);
     }
 
-    /** The side's own model, its own fallbacks, then the shared ones; each once. */
+    /** The side's own model, its own fallbacks, then the shared ones; each once, aliases resolved. */
     private List<String> chain(String first, List<String> own) {
+        Aliases aliases = root.aliases();
         LinkedHashSet<String> models = new LinkedHashSet<>();
         if (first != null) {
-            models.add(first.strip());
+            models.add(aliases.resolve(first));
         }
-        own.stream().map(String::strip).filter(m -> !m.isEmpty()).forEach(models::add);
+        own.stream().map(String::strip).filter(m -> !m.isEmpty()).map(aliases::resolve).forEach(models::add);
         if (first != null) {
-            fallbacks.stream().map(String::strip).filter(m -> !m.isEmpty()).forEach(models::add);
+            fallbacks.stream().map(String::strip).filter(m -> !m.isEmpty()).map(aliases::resolve).forEach(models::add);
         }
         return List.copyOf(models);
+    }
+
+    /** Every model the debate may ask, with the role it plays, for checking against the catalogue. */
+    private static List<ModelCheck.Requested> requestedModels(DebateSettings settings) {
+        List<ModelCheck.Requested> ids = new ArrayList<>(ModelCheck.requested("Pro", settings.pro().models()));
+        ids.addAll(ModelCheck.requested("Con", settings.con().models()));
+        ids.addAll(ModelCheck.requested("--judge", settings.judgeModels()));
+        return ids;
     }
 
     /** Personas from --system-pro/--system-con, which win over the stance file's. */
@@ -199,7 +217,7 @@ final class DebateCommand implements Callable<Integer> {
     }
 
     private int printPlan(Stdio io, DebateSettings settings) {
-        URI endpoint = URI.create(connection.baseUri(io.env()) + "/chat/completions");
+        URI endpoint = URI.create(connection.baseUri() + "/chat/completions");
         String auth;
         try {
             auth = ApiKeys.find(connection.apiKeyFile, io.env()) != null

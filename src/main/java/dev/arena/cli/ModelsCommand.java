@@ -1,11 +1,13 @@
 package dev.arena.cli;
 
 import com.google.gson.GsonBuilder;
+import dev.arena.catalog.Aliases;
 import dev.arena.catalog.Catalog;
 import dev.arena.catalog.ModelInfo;
 import dev.arena.catalog.ModelJson;
 import dev.arena.catalog.ModelSort;
 import dev.arena.output.TextSink;
+import dev.arena.output.TextTable;
 import dev.arena.terminal.Terminals;
 import org.jline.terminal.Terminal;
 import picocli.CommandLine.Command;
@@ -72,6 +74,9 @@ final class ModelsCommand implements Callable<Integer> {
     @Option(names = "--ids", description = "Write only the ids, one per line.")
     boolean ids;
 
+    @Option(names = "--aliases", description = "List the model aliases (built-in and from the config file) instead: alias, id, where it is defined.")
+    boolean aliases;
+
     @Mixin
     CatalogOptions catalogOptions;
 
@@ -82,6 +87,9 @@ final class ModelsCommand implements Callable<Integer> {
         TextSink err = new TextSink(io.err());
         if (json && ids) {
             throw new ParameterException(spec.commandLine(), "--json and --ids cannot be combined");
+        }
+        if (aliases) {
+            return listAliases(io, out);
         }
         Catalog all;
         try {
@@ -111,6 +119,25 @@ final class ModelsCommand implements Callable<Integer> {
             }
         } catch (dev.arena.output.OutputClosedException e) {
             // | head: the reader has what it wanted.
+        }
+        return ExitCode.OK;
+    }
+
+    /** The aliases: an aligned table on a terminal, tab-separated lines (alias, id, origin) elsewhere. */
+    private int listAliases(Stdio io, TextSink out) {
+        List<Aliases.Alias> all = root.aliases().all();
+        try {
+            if (io.stdoutIsTerminal()) {
+                TextTable table = new TextTable("alias", "model id", "from");
+                all.forEach(a -> table.row(ModelText.line(a.name()), ModelText.line(a.id()), ModelText.line(a.origin())));
+                table.lines().forEach(line -> out.write(line + "\n"));
+            } else {
+                all.forEach(a -> out.write(ModelText.line(a.name()) + "\t" + ModelText.line(a.id()) + "\t"
+                        + ModelText.line(a.origin()) + "\n"));
+            }
+            out.flush();
+        } catch (dev.arena.output.OutputClosedException e) {
+            // | head: fine.
         }
         return ExitCode.OK;
     }

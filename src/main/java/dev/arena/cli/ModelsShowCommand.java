@@ -32,7 +32,7 @@ final class ModelsShowCommand implements Callable<Integer> {
     @ParentCommand
     ModelsCommand parent;
 
-    @Parameters(paramLabel = "ID", description = "The model id, e.g. openai/gpt-4o-mini.")
+    @Parameters(paramLabel = "ID", description = "The model id or alias, e.g. openai/gpt-4o-mini or gpt-4o-mini.")
     String id;
 
     @Option(names = "--json", description = "Write the model as a JSON object, in OpenRouter's shape.")
@@ -55,6 +55,7 @@ final class ModelsShowCommand implements Callable<Integer> {
             return ExitCode.CONFIG;
         }
         catalog.notice().ifPresent(n -> err.write("arena: " + n + "\n").flush());
+        id = parent.root.aliases().resolve(id);
         ModelInfo model = catalog.find(id).orElse(null);
         if (model == null) {
             err.write("arena: " + unknown(catalog, options.baseUri(io).getHost()) + "\n").flush();

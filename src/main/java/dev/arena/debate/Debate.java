@@ -1,5 +1,6 @@
 package dev.arena.debate;
 
+import dev.arena.catalog.CostEstimator;
 import dev.arena.openrouter.CancelledException;
 import dev.arena.openrouter.Cancellation;
 import dev.arena.openrouter.HttpStatusException;
@@ -23,10 +24,17 @@ public final class Debate {
     private final FallbackChain chain;
     private final Judge judge;
     private final DebateListener listener;
+    private final CostEstimator costs;
     private final List<Turn> turns = new ArrayList<>();
     private Verdict verdict;
 
     public Debate(DebateSettings settings, FallbackChain chain, DebateListener listener) {
+        this(settings, chain, listener, CostEstimator.NONE);
+    }
+
+    /** {@code costs} fills in a turn's cost when the server reported tokens but no cost (Ollama, vLLM). */
+    public Debate(DebateSettings settings, FallbackChain chain, DebateListener listener, CostEstimator costs) {
+        this.costs = costs;
         this.settings = settings;
         this.chain = chain;
         this.judge = settings.judged() ? new Judge(chain, settings.judgeModels()) : null;
@@ -45,8 +53,8 @@ public final class Debate {
         listener.debateStarted(settings, Instant.now());
         String stopReason = null;
         try {
-            List<FighterAgent> order = List.of(new FighterAgent(settings.pro(), settings),
-                    new FighterAgent(settings.con(), settings));
+            List<FighterAgent> order = List.of(new FighterAgent(settings.pro(), settings, costs),
+                    new FighterAgent(settings.con(), settings, costs));
             for (int round = 1; round <= settings.rounds(); round++) {
                 for (FighterAgent fighter : order) {
                     Turn turn = fighter.speak(List.copyOf(turns), round, chain, listener, cancel);
@@ -92,6 +100,7 @@ public final class Debate {
             Double cost = null;
             Duration time = Duration.ZERO;
             int fallbacks = 0;
+            boolean estimated = false;
             for (Turn t : turns) {
                 if (t.side() != side) {
                     continue;
@@ -103,11 +112,12 @@ public final class Debate {
                 out += t.usage().completionTokens();
                 if (t.usage().cost() != null) {
                     cost = (cost == null ? 0 : cost) + t.usage().cost();
+                    estimated |= t.usage().costEstimated();
                 }
                 time = time.plus(Duration.between(t.startedAt(), t.endedAt()));
                 fallbacks += t.fallbacks().size();
             }
-            stats.add(new FighterStats(side, count, in, out, cost, time, fallbacks));
+            stats.add(new FighterStats(side, count, in, out, cost, time, fallbacks, estimated));
         }
         return stats;
     }

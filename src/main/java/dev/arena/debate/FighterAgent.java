@@ -1,5 +1,6 @@
 package dev.arena.debate;
 
+import dev.arena.catalog.CostEstimator;
 import dev.arena.openrouter.ApiException;
 import dev.arena.openrouter.CancelledException;
 import dev.arena.openrouter.Cancellation;
@@ -30,10 +31,17 @@ public final class FighterAgent {
 
     private final Fighter fighter;
     private final DebateSettings settings;
+    private final CostEstimator costs;
 
     public FighterAgent(Fighter fighter, DebateSettings settings) {
+        this(fighter, settings, CostEstimator.NONE);
+    }
+
+    /** {@code costs} fills in a turn's cost when the server reported tokens but no cost. */
+    public FighterAgent(Fighter fighter, DebateSettings settings, CostEstimator costs) {
         this.fighter = fighter;
         this.settings = settings;
+        this.costs = costs;
     }
 
     public Side side() {
@@ -95,7 +103,8 @@ public final class FighterAgent {
         try {
             Answer answer = chain.answer(request(history, round), fighter.models(), events, cancel);
             events.ensureStarted();
-            return turn(round, phase, answer.answeringModel(), answer.text(), answer.completion().usage(),
+            return turn(round, phase, answer.answeringModel(), answer.text(),
+                    costs.complete(answer.answeringModel(), answer.completion().usage()),
                     events.startedAt(), events.fallbacks, null);
         } catch (ChainFailedException e) {
             events.ensureStarted();

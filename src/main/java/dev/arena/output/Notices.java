@@ -46,8 +46,13 @@ public final class Notices {
                 ? "tokens not reported"
                 : usage.promptTokens() + " in, " + usage.completionTokens() + " out tokens";
         String cost = usage == null || usage.cost() == null ? "cost not reported"
-                : usage.costEstimated() ? "~" + cost(usage.cost()) + " (estimated)" : cost(usage.cost());
+                : cost(usage.cost(), usage.costEstimated());
         return model + " · " + tokens + " · " + cost + " · " + Durations.format(elapsed);
+    }
+
+    /** A cost as {@link #cost(double)} writes it, marked {@code ~$0.000120 (estimated)} when arena computed it. */
+    public static String cost(double usd, boolean estimated) {
+        return estimated ? "~" + cost(usd) + " (estimated)" : cost(usd);
     }
 
     /** {@code $0}, {@code $0.000093} below a cent, {@code $0.0123} from a cent on. */

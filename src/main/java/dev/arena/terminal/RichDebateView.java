@@ -147,7 +147,7 @@ public final class RichDebateView implements DebateListener {
         TextTable table = new TextTable("", "turns", "tokens in", "tokens out", "cost", "time", "fallbacks");
         for (FighterStats f : summary.fighters()) {
             table.row(f.side().label(), Integer.toString(f.turns()), Long.toString(f.promptTokens()),
-                    Long.toString(f.completionTokens()), f.cost() == null ? "n/a" : Notices.cost(f.cost()),
+                    Long.toString(f.completionTokens()), f.cost() == null ? "n/a" : Notices.cost(f.cost(), f.costEstimated()),
                     f.time() == null ? "" : Durations.format(f.time()), Integer.toString(f.fallbacks()));
         }
         List<String> lines = table.lines();

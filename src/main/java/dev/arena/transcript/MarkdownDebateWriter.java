@@ -185,7 +185,7 @@ public final class MarkdownDebateWriter implements DebateListener {
                     .append(" | ").append(f.turns())
                     .append(" | ").append(f.promptTokens())
                     .append(" | ").append(f.completionTokens())
-                    .append(" | ").append(f.cost() == null ? "not reported" : Notices.cost(f.cost()))
+                    .append(" | ").append(f.cost() == null ? "not reported" : Notices.cost(f.cost(), f.costEstimated()))
                     .append(" | ").append(f.time() == null ? "" : Durations.format(f.time()))
                     .append(" | ").append(f.fallbacks())
                     .append(" |\n");

@@ -65,6 +65,9 @@ final class TranscriptJson {
         o.addProperty("prompt_tokens", usage.promptTokens());
         o.addProperty("completion_tokens", usage.completionTokens());
         o.addProperty("cost", usage.cost());
+        if (usage.costEstimated()) {
+            o.addProperty("cost_estimated", true);
+        }
         o.add("fallbacks", notes(turn.fallbacks()));
         o.addProperty("error", turn.error());
         o.addProperty("text", turn.text());
@@ -147,6 +150,9 @@ final class TranscriptJson {
             stats.addProperty("prompt_tokens", f.promptTokens());
             stats.addProperty("completion_tokens", f.completionTokens());
             stats.addProperty("cost", f.cost());
+            if (f.costEstimated()) {
+                stats.addProperty("cost_estimated", true);
+            }
             stats.addProperty("time_ms", f.time() == null ? null : f.time().toMillis());
             stats.addProperty("fallbacks", f.fallbacks());
             fighters.add(stats);

@@ -28,9 +28,15 @@ class ChatCommandTest {
     private final Map<String, String> env = new HashMap<>();
     private String stdin;
 
+    @TempDir
+    Path home;
+
     @BeforeEach
     void start() {
         fake = FakeOpenRouter.start();
+        // No developer's cache or config file: each test starts with none.
+        env.put("XDG_CACHE_HOME", home.resolve("cache").toString());
+        env.put("XDG_CONFIG_HOME", home.resolve("config").toString());
     }
 
     @AfterEach
@@ -60,7 +66,7 @@ class ChatCommandTest {
         Run r = run("chat", "--base-url", fake.baseUrl(), "-m", "llama3.2", "hi");
         assertEquals(0, r.exitCode(), r.toString());
         assertEquals("local answer\n", r.out());
-        assertNull(fake.requests().get(0).header("authorization"));
+        assertNull(fake.requestsFor("llama3.2").get(0).header("authorization"));
         assertTrue(r.err().contains("cost not reported"), r.toString());
     }
 
@@ -80,7 +86,7 @@ class ChatCommandTest {
         fake.requireKey("sk-or-v1-from-file-000000").script("m", Reply.stream("ok"));
         Run r = run("chat", "--base-url", fake.baseUrl(), "--api-key-file", keyFile.toString(), "-m", "m", "hi");
         assertEquals(0, r.exitCode(), r.toString());
-        assertEquals("Bearer sk-or-v1-from-file-000000", fake.requests().get(0).header("authorization"));
+        assertEquals("Bearer sk-or-v1-from-file-000000", fake.requestsFor("m").get(0).header("authorization"));
     }
 
     @Test
@@ -148,14 +154,14 @@ class ChatCommandTest {
         Run ok = run("chat", "-q", "--base-url", fake.baseUrl(), "-m", "m", "hi");
         assertEquals("hush\n", ok.out());
         assertEquals("", ok.err());
-        Run failed = run("chat", "-q", "--base-url", fake.baseUrl(), "-m", "unknown/model", "hi");
+        Run failed = run("chat", "-q", "--no-validate", "--base-url", fake.baseUrl(), "-m", "unknown/model", "hi");
         assertEquals(1, failed.exitCode());
         assertTrue(failed.err().contains("not a valid model ID"), failed.toString());
     }
 
     @Test
     void duplicateModelsInTheChainAreAskedOnce() {
-        Run r = run("chat", "--base-url", fake.baseUrl(), "-m", "gone/a", "--fallback", "gone/a, gone/b,gone/a", "hi");
+        Run r = run("chat", "--no-validate", "--base-url", fake.baseUrl(), "-m", "gone/a", "--fallback", "gone/a, gone/b,gone/a", "hi");
         assertEquals(1, r.exitCode(), r.toString());
         assertEquals(1, fake.requestsFor("gone/a").size());
         assertEquals(1, fake.requestsFor("gone/b").size());
@@ -167,7 +173,7 @@ class ChatCommandTest {
         fake.script("m", Reply.stream("ok"));
         stdin = "material";
         run("chat", "--base-url", fake.baseUrl(), "-m", "m");
-        assertTrue(fake.requests().get(0).body().contains("\"content\":\"material\""), fake.requests().get(0).body());
+        assertTrue(fake.requestsFor("m").get(0).body().contains("\"content\":\"material\""), fake.requestsFor("m").get(0).body());
     }
 
     @Test

@@ -31,9 +31,24 @@ final class ArenaProcess {
         command.addAll(args);
         env.put("PATH", System.getenv("PATH"));
         env.put("HOME", System.getProperty("java.io.tmpdir"));
+        // A cache and config of its own: a model list cached by another test (on a port used
+        // again) or a developer's config file must not change what this run checks or sends.
+        Path own = ownDirectory();
+        env.put("XDG_CACHE_HOME", own.resolve("cache").toString());
+        env.put("XDG_CONFIG_HOME", own.resolve("config").toString());
         String javaHome = System.getenv("JAVA_HOME");
         if (javaHome != null) {
             env.put("JAVA_HOME", javaHome);
+        }
+    }
+
+    private static Path ownDirectory() {
+        try {
+            Path dir = java.nio.file.Files.createTempDirectory("arena-e2e-");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

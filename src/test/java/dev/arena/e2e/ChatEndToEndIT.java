@@ -144,7 +144,7 @@ class ChatEndToEndIT {
 
     @Test
     void unknownModelFailsWithTheServersSentence() {
-        ArenaProcess.Result r = chat("-m", "e2e/no-such-model", "hi").run();
+        ArenaProcess.Result r = chat("--no-validate", "-m", "e2e/no-such-model", "hi").run();
         assertEquals(1, r.exitCode(), r.toString());
         assertTrue(r.stderr().contains("e2e/no-such-model is not a valid model ID"), r.toString());
         assertEquals("", r.stdout());

@@ -182,6 +182,7 @@ class DebateEndToEndIT {
     @Test
     void ctrlCStopsTheDebateSaysWhereTheTranscriptIsAndExits130(@TempDir Path dir) throws Exception {
         fake.script("t7/pro", Reply.stream("Halfway", " there").stallAfter(1));
+        fake.script("t7/con", Reply.stream("never reached")); // listed, so the id check passes
         Path json = dir.resolve("t.json");
         ArenaProcess.Running running = debate("--pro", "t7/pro", "--con", "t7/con", "--out", json.toString(), "Topic").start();
         running.awaitStdout("Halfway");
@@ -198,6 +199,7 @@ class DebateEndToEndIT {
     @Test
     void aTerminatedDebateFinishesItsJsonTranscript(@TempDir Path dir) throws Exception {
         fake.script("t8/pro", Reply.stream("Before the kill", " never").stallAfter(1));
+        fake.script("t8/con", Reply.stream("never reached")); // listed, so the id check passes
         Path json = dir.resolve("t.json");
         ArenaProcess.Running running = debate("--pro", "t8/pro", "--con", "t8/con", "--out", json.toString(), "Topic").start();
         running.awaitStdout("Before the kill");

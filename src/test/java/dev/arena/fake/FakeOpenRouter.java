@@ -46,7 +46,8 @@ public final class FakeOpenRouter implements AutoCloseable {
     private final List<RecordedRequest> recorded = new ArrayList<>();
     private final AtomicInteger connectionsAccepted = new AtomicInteger();
     private volatile String requiredKey;
-    private volatile Reply modelsReply = Reply.json(FakeModels.OPENROUTER);
+    /** Null until a test sets one: then {@link #defaultModels()} answers. */
+    private volatile Reply modelsReply;
 
     private FakeOpenRouter(ServerSocket serverSocket) {
         this.serverSocket = serverSocket;
@@ -87,7 +88,11 @@ public final class FakeOpenRouter implements AutoCloseable {
         return this;
     }
 
-    /** From now on, {@code GET /models} answers 200 with this exact JSON body (default {@link FakeModels#OPENROUTER}). */
+    /**
+     * From now on, {@code GET /models} answers 200 with this exact JSON body. By default it
+     * answers {@link FakeModels#OPENROUTER} plus every scripted model (by id alone), so that
+     * arena's check of model ids passes for the models a test scripted.
+     */
     public FakeOpenRouter models(String jsonBody) {
         return modelsReply(Reply.json(jsonBody));
     }
@@ -204,7 +209,8 @@ public final class FakeOpenRouter implements AutoCloseable {
             return serve(Reply.errorMessage(401, authFailure), connection, null, null);
         }
         if (models) {
-            return serve(modelsReply, connection, null, null);
+            Reply reply = modelsReply;
+            return serve(reply != null ? reply : defaultModels(), connection, null, null);
         }
         JsonObject body;
         try {
@@ -216,6 +222,20 @@ public final class FakeOpenRouter implements AutoCloseable {
         Script script = model == null ? null : scripts.get(model);
         Reply reply = script == null ? notAValidModel(model) : script.next();
         return serve(reply, connection, body, model);
+    }
+
+    /** {@link FakeModels#OPENROUTER} and, by id alone, each scripted model it does not list. */
+    private Reply defaultModels() {
+        JsonObject body = com.google.gson.JsonParser.parseString(FakeModels.OPENROUTER).getAsJsonObject();
+        com.google.gson.JsonArray data = body.getAsJsonArray("data");
+        Set<String> listed = new java.util.HashSet<>();
+        data.forEach(m -> listed.add(m.getAsJsonObject().get("id").getAsString()));
+        scripts.keySet().stream().sorted().filter(id -> !listed.contains(id)).forEach(id -> {
+            JsonObject model = new JsonObject();
+            model.addProperty("id", id);
+            data.add(model);
+        });
+        return Reply.json(Chunks.GSON.toJson(body));
     }
 
     private static boolean serve(Reply reply, HttpConnection connection, JsonObject body, String model)

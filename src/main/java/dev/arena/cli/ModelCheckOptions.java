@@ -1,0 +1,76 @@
+package dev.arena.cli;
+
+import dev.arena.catalog.Catalog;
+import dev.arena.catalog.CatalogCache;
+import dev.arena.catalog.CatalogClient;
+import dev.arena.catalog.ModelCheck;
+import dev.arena.openrouter.SharedHttpClient;
+import dev.arena.output.TextSink;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * Checks the requested model ids against the server's catalogue before the first request,
+ * loaded as {@code arena models} loads it (fresh cache, else the server, else the stale
+ * cache, else the built-in list), so at most one fetch a day. An unknown id is a usage
+ * error with suggestions; an expiring one a warning.
+ */
+final class ModelCheckOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(names = "--no-validate",
+            description = "Do not check the model ids against the server's model list before the first request.")
+    boolean noValidate;
+
+    /**
+     * Checks the ids, fetching the catalogue when the cache is missing or old.
+     *
+     * @throws ParameterException when an id is not in the server's list
+     */
+    void check(Stdio io, TextSink err, boolean quiet, URI base, String apiKey, List<ModelCheck.Requested> ids) {
+        if (noValidate) {
+            return;
+        }
+        CatalogClient client = new CatalogClient(SharedHttpClient.get(), base, apiKey, CatalogClient.DEFAULT_TIMEOUT);
+        Catalog catalog = new CatalogCache(CatalogOptions.cacheDirectory(io), base, client, CatalogCache.DEFAULT_TTL,
+                Clock.systemUTC()).load(false);
+        report(err, quiet, base, catalog, ids);
+    }
+
+    /** Checks the ids against the cached catalogue only, never going online ({@code --dry-run}). */
+    void checkCached(Stdio io, TextSink err, boolean quiet, URI base, List<ModelCheck.Requested> ids) {
+        if (noValidate) {
+            return;
+        }
+        Catalog catalog = CatalogCache.readCached(CatalogOptions.cacheDirectory(io), base)
+                .orElseGet(() -> new Catalog(List.of(), Catalog.Source.BUILT_IN, null,
+                        "there is no cached model list of " + base.getHost() + " (arena models fetches one)"));
+        report(err, quiet, base, catalog, ids);
+    }
+
+    private void report(TextSink err, boolean quiet, URI base, Catalog catalog, List<ModelCheck.Requested> ids) {
+        ModelCheck.Result result = ModelCheck.check(catalog, ids, LocalDate.now(ZoneOffset.UTC), base.getHost());
+        if (!result.ok()) {
+            String from = catalog.source() == Catalog.Source.STALE_CACHE ? " (as cached; the server could not be reached)" : "";
+            throw new ParameterException(spec.commandLine(), ModelText.line(String.join("; ", result.problems())) + from
+                    + " (list them: arena models --search TEXT; skip this check: --no-validate)");
+        }
+        if (!quiet) {
+            if (catalog.source() == Catalog.Source.STALE_CACHE) {
+                catalog.notice().ifPresent(n -> err.write("arena: " + ModelText.line(n) + "\n"));
+            }
+            result.warnings().forEach(w -> err.write("arena: warning: " + ModelText.line(w) + "\n"));
+            err.flush();
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package dev.arena.config;
+
+import dev.arena.openrouter.Durations;
+import dev.arena.resilience.Rate;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * The defaults a user may set, each in three places with one precedence: the command-line
+ * option beats the environment variable ({@code ARENA_} and the key in upper case, e.g.
+ * {@code ARENA_MAX_TOKENS}), which beats the config file's {@code key=value}, which beats
+ * arena's built-in default. Each key names the long option it stands for.
+ */
+public enum ConfigKey {
+    BASE_URL("base-url", "--base-url", "API base URL, e.g. http://localhost:11434/v1", ConfigKey::url),
+    MODEL("model", "--model", "chat's model", ConfigKey::modelId),
+    FALLBACK("fallback", "--fallback", "fallback models, m1,m2", ConfigKey::modelList),
+    PRO("pro", "--pro", "debate's Pro model", ConfigKey::modelId),
+    CON("con", "--con", "debate's Con model", ConfigKey::modelId),
+    JUDGE("judge", "--judge", "debate's judge (always judge), m1,m2", ConfigKey::modelList),
+    ROUNDS("rounds", "--rounds", "debate rounds, 1 to 50", v -> wholeNumber(v, 1, 50)),
+    TEMPERATURE("temperature", "--temperature", "0 to 2", ConfigKey::temperature),
+    MAX_TOKENS("max-tokens", "--max-tokens", "longest answer or turn, in tokens", v -> wholeNumber(v, 1, Integer.MAX_VALUE)),
+    RATE_LIMIT("rate-limit", "--rate-limit", "e.g. 20/min or 20/min,openai/gpt-4o=5/min", ConfigKey::rateLimits),
+    IDLE_TIMEOUT("idle-timeout", "--idle-timeout", "e.g. 30s, 2m", ConfigKey::duration),
+    RETRIES("retries", "--retries", "retries per model, 0 or more", v -> wholeNumber(v, 0, 100)),
+    COLOR("color", "--no-color", "true or false", ConfigKey::bool),
+    API_KEY_FILE("api-key-file", "--api-key-file", "file whose first line is the API key", ConfigKey::path);
+
+    private final String key;
+    private final String option;
+    private final String help;
+    private final UnaryOperator<String> check;
+
+    ConfigKey(String key, String option, String help, UnaryOperator<String> check) {
+        this.key = key;
+        this.option = option;
+        this.help = help;
+        this.check = check;
+    }
+
+    /** The name in the config file, e.g. {@code max-tokens}. */
+    public String key() {
+        return key;
+    }
+
+    /** The environment variable, e.g. {@code ARENA_MAX_TOKENS}. */
+    public String envName() {
+        return "ARENA_" + key.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+
+    /** The long option this key gives a default to. */
+    public String option() {
+        return option;
+    }
+
+    public String help() {
+        return help;
+    }
+
+    /** Why the value is not acceptable, or null when it is. */
+    public String problem(String value) {
+        return check.apply(value.strip());
+    }
+
+    /** The value as the option's default: {@code color=false} means {@code --no-color}. */
+    public String optionValue(String value) {
+        String v = value.strip();
+        return this == COLOR ? Boolean.toString(!Boolean.parseBoolean(v.toLowerCase(Locale.ROOT))) : v;
+    }
+
+    public static Optional<ConfigKey> forKey(String key) {
+        for (ConfigKey k : values()) {
+            if (k.key.equals(key)) {
+                return Optional.of(k);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public static Optional<ConfigKey> forOption(String longOption) {
+        for (ConfigKey k : values()) {
+            if (k.option.equals(longOption)) {
+                return Optional.of(k);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Null when {@code text} is an http(s) URL with a host; else why not. */
+    public static String url(String text) {
+        try {
+            URI uri = new URI(text.strip());
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return null;
+            }
+        } catch (URISyntaxException e) {
+            // described below
+        }
+        return "'" + text + "' is not an http(s) URL, e.g. http://localhost:11434/v1";
+    }
+
+    private static String modelId(String text) {
+        return text.isEmpty() || text.chars().anyMatch(c -> Character.isWhitespace(c) || c == ',')
+                ? "'" + text + "' is not a model id" : null;
+    }
+
+    private static String modelList(String text) {
+        for (String id : text.split(",", -1)) {
+            if (id.isBlank() || id.strip().chars().anyMatch(Character::isWhitespace)) {
+                return "'" + text + "' is not a model id or a comma-separated list of them";
+            }
+        }
+        return null;
+    }
+
+    private static String wholeNumber(String text, int min, int max) {
+        try {
+            long n = Long.parseLong(text);
+            return n >= min && n <= max ? null
+                    : "'" + text + "' must be " + (max == Integer.MAX_VALUE ? "at least " + min : "between " + min + " and " + max);
+        } catch (NumberFormatException e) {
+            return "'" + text + "' is not a whole number";
+        }
+    }
+
+    private static String temperature(String text) {
+        try {
+            double t = Double.parseDouble(text);
+            return t >= 0 && t <= 2 ? null : "'" + text + "' must be between 0 and 2";
+        } catch (NumberFormatException e) {
+            return "'" + text + "' is not a number";
+        }
+    }
+
+    private static String rateLimits(String text) {
+        for (String spec : text.split(",", -1)) {
+            try {
+                int eq = spec.lastIndexOf('=');
+                if (eq == 0 || eq > 0 && spec.substring(0, eq).isBlank()) {
+                    return "'" + spec + "' names no model before '='";
+                }
+                Rate.parse(eq < 0 ? spec : spec.substring(eq + 1));
+            } catch (IllegalArgumentException e) {
+                return e.getMessage();
+            }
+        }
+        return null;
+    }
+
+    private static String duration(String text) {
+        try {
+            return Durations.parse(text).isZero() ? "'" + text + "' must be more than zero" : null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    private static String bool(String text) {
+        String v = text.toLowerCase(Locale.ROOT);
+        return v.equals("true") || v.equals("false") ? null : "'" + text + "' is not true or false";
+    }
+
+    private static String path(String text) {
+        return text.isBlank() ? "the file name is empty" : null;
+    }
+}
