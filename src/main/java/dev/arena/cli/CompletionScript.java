@@ -43,7 +43,7 @@ public final class CompletionScript {
     }
 
     public static String bash() {
-        String script = AutoComplete.bash("arena", new CommandLine(new ArenaCommand()));
+        String script = AutoComplete.bash("arena", ArenaCommand.withSubcommands(new CommandLine(new ArenaCommand())));
         script = hookModelOptions(script);
         script = hookModelsShow(script);
         int complete = script.lastIndexOf("\ncomplete -F ");

@@ -68,6 +68,7 @@ public final class OpenRouterClient {
                 if (contentType.startsWith("application/json")) {
                     // A server that ignored stream=true: the whole answer in one JSON body.
                     state.accept(decoder.decode(readCapped(body, watchdog)), handler);
+                    handler.onReadDone();
                     state.markDone();
                 } else if (contentType.startsWith("text/html")) {
                     throw new MalformedResponseException(model, "the server answered with a web page (" + contentType
@@ -109,6 +110,7 @@ public final class OpenRouterClient {
             while (!state.done() && (n = body.read(buffer)) != -1) {
                 watchdog.touch();
                 parser.feed(buffer, 0, n);
+                handler.onReadDone();
             }
         } catch (EventTooLargeException e) {
             throw new MalformedResponseException(state.requestedModel(), "the server sent " + e.getMessage());

@@ -12,4 +12,12 @@ public interface StreamHandler {
     /** A non-empty piece of the model's reasoning, for models that stream it separately. */
     default void onReasoning(String text) {
     }
+
+    /**
+     * Every chunk of one network read has been handed over, and the client is about to wait
+     * for more: the moment to flush output. Chunks that arrived together are shown together,
+     * with one write instead of one per chunk, and nothing waits longer than the network.
+     */
+    default void onReadDone() {
+    }
 }

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * {@code --json}: one JSON object per line on stdout, flushed as each happens, for
+ * {@code --json}: one JSON object per line on stdout, flushed as it happens, for
  * programs. Events: start, delta, reasoning, retry, wait, fallback, usage, end, error.
  * The human sentence for an error still goes to stderr as well.
  */
@@ -43,14 +43,20 @@ public final class JsonEventsView implements AnswerView {
     public void onContent(String text) {
         JsonObject e = event("delta");
         e.addProperty("content", text);
-        emit(e);
+        write(e);
     }
 
     @Override
     public void onReasoning(String text) {
         JsonObject e = event("reasoning");
         e.addProperty("content", text);
-        emit(e);
+        write(e);
+    }
+
+    /** Deltas of one network read are flushed together; every other event at once. */
+    @Override
+    public void onReadDone() {
+        out.flush();
     }
 
     @Override
@@ -127,6 +133,11 @@ public final class JsonEventsView implements AnswerView {
     }
 
     private void emit(JsonObject event) {
-        out.write(event.toString()).write("\n").flush();
+        write(event);
+        out.flush();
+    }
+
+    private void write(JsonObject event) {
+        out.write(event.toString()).write("\n");
     }
 }

@@ -35,7 +35,12 @@ public final class PlainView implements AnswerView {
     @Override
     public void onContent(String text) {
         wroteContent = true;
-        out.write(text).flush();
+        out.write(text);
+    }
+
+    @Override
+    public void onReadDone() {
+        out.flush();
     }
 
     @Override
@@ -75,6 +80,7 @@ public final class PlainView implements AnswerView {
 
     private void notice(String text) {
         if (!quiet) {
+            out.flush();
             err.write("arena: " + text + "\n").flush();
         }
     }

@@ -53,6 +53,11 @@ final class Recorder implements ChainListener {
     }
 
     @Override
+    public void onReadDone() {
+        view.onReadDone();
+    }
+
+    @Override
     public void onRetry(ApiException failure, Duration delay, int retry, int maxRetries) {
         view.onRetry(failure, delay, retry, maxRetries);
         midLine = false;

@@ -20,6 +20,10 @@ public interface ChainListener {
     default void onReasoning(String text) {
     }
 
+    /** The pieces of one network read have all been given: flush what was written (see {@link dev.arena.openrouter.StreamHandler#onReadDone}). */
+    default void onReadDone() {
+    }
+
     /** The same model will be asked again after {@code delay}. */
     void onRetry(ApiException failure, Duration delay, int retry, int maxRetries);
 

@@ -33,6 +33,11 @@ final class ShownText implements StreamHandler {
         listener.onReasoning(text);
     }
 
+    @Override
+    public void onReadDone() {
+        listener.onReadDone();
+    }
+
     /** Characters shown, kept or not. */
     long length() {
         return length;

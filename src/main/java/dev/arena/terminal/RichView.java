@@ -104,6 +104,10 @@ public final class RichView implements AnswerView {
         }
         writer.print(style == null ? text : styled(text, style));
         atLineStart = text.charAt(text.length() - 1) == '\n';
+    }
+
+    @Override
+    public void onReadDone() {
         terminal.flush();
     }
 

@@ -52,7 +52,8 @@ class RichViewsTest {
         view.onAttempt("m", false);
         view.onReasoning("thinking");
         view.onContent("Hello \u001b[2J\u001b]52;c;ZXZpbA==\u0007world");
-        assertTrue(screen().contains("Hello world"), "a token is on screen before the answer ends: " + screen());
+        view.onReadDone();
+        assertTrue(screen().contains("Hello world"), "a token is on screen once its network read is handled: " + screen());
         view.finish(new Answer("Hello world", "m-2025", new Completion("m-2025", "stop", new Usage(3, 2, 0.0001), "gen-1"),
                 Duration.ofMillis(1200), List.of()));
         String shown = screen();
