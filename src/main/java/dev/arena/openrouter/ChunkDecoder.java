@@ -14,13 +14,20 @@ import java.io.StringReader;
  * text that is not a JSON object (a proxy re-emitting a keep-alive comment as data)
  * yields null to be skipped.
  *
- * <p>It reads with Gson's streaming {@link JsonReader} and keeps only the fields arena
- * uses, skipping the rest without building a tree: a long answer is hundreds of thousands
- * of chunks, and this is the hot path between the socket and the screen.
+ * <p>A long answer is hundreds of thousands of chunks, and this is the hot path between the
+ * socket and the screen: the common content chunk takes {@link FastChunk}'s path, and
+ * every other reads with Gson's streaming {@link JsonReader}, keeping only the fields arena
+ * uses and skipping the rest without building a tree.
  */
 final class ChunkDecoder {
 
     Chunk decode(String data) {
+        Chunk common = FastChunk.tryDecode(data);
+        return common != null ? common : parse(data);
+    }
+
+    /** The full parse, for any chunk; package-private so tests can hold the fast path to it. */
+    Chunk parse(String data) {
         try (JsonReader reader = new JsonReader(new StringReader(data))) {
             if (reader.peek() != JsonToken.BEGIN_OBJECT) {
                 return null;
