@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 
 /** {@code arena chat}: one prompt, one streamed answer, with fallback. */
 @Command(name = "chat", sortOptions = false, mixinStandardHelpOptions = true,
@@ -157,6 +158,8 @@ final class ChatCommand implements Callable<Integer> {
             err.write("arena: " + e.getMessage() + "\n").flush();
             return ExitCode.CONFIG;
         }
+        modelCheck.check(io, err, output.quiet, connection.settings().baseUrl(), connection.settings().apiKey(),
+                ModelCheck.requested("--model/--fallback", models()));
         Path home = SessionStore.home(io.env());
         SessionStore store = SessionStore.fromEnvironment(io.env(), home);
         SessionStart start;
@@ -169,7 +172,15 @@ final class ChatCommand implements Callable<Integer> {
         }
         Terminal terminal = Terminals.openInteractive();
         try {
-            Repl repl = new Repl(terminal, store, connection.chain()::answer, e -> describe(e, connection),
+            URI base = connection.settings().baseUrl();
+            UnaryOperator<String> modelIds = id -> {
+                String resolved = root.aliases().resolve(id);
+                modelCheck.problem(io, base, resolved).ifPresent(problem -> {
+                    throw new IllegalArgumentException(problem);
+                });
+                return resolved;
+            };
+            Repl repl = new Repl(terminal, store, connection.chain()::answer, e -> describe(e, connection), modelIds,
                     output.color(io), home);
             return repl.run(start);
         } finally {

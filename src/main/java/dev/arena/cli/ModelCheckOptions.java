@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Checks the requested model ids against the server's catalogue before the first request,
@@ -56,6 +57,22 @@ final class ModelCheckOptions {
                 .orElseGet(() -> new Catalog(List.of(), Catalog.Source.BUILT_IN, null,
                         "there is no cached model list of " + base.getHost() + " (arena models fetches one)"));
         report(err, quiet, base, catalog, ids);
+    }
+
+    /**
+     * Checks one id typed in the interactive chat against the cached catalogue (never going
+     * online mid-conversation); empty when the id is known, could not be checked, or checks
+     * are off, else the sentence saying what is wrong and the nearest ids.
+     */
+    Optional<String> problem(Stdio io, URI base, String id) {
+        if (noValidate) {
+            return Optional.empty();
+        }
+        return CatalogCache.readCached(CatalogOptions.cacheDirectory(io), base)
+                .map(catalog -> ModelCheck.check(catalog, ModelCheck.requested("/model", List.of(id)),
+                        LocalDate.now(ZoneOffset.UTC), base.getHost()))
+                .filter(result -> !result.ok())
+                .map(result -> ModelText.line(String.join("; ", result.problems())));
     }
 
     private void report(TextSink err, boolean quiet, URI base, Catalog catalog, List<ModelCheck.Requested> ids) {

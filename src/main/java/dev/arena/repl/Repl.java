@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The interactive chat loop: reads a line (or a command) at a prompt that names the model,
@@ -54,20 +55,29 @@ public final class Repl {
     private String name;
     private boolean persistEmpty;
     private volatile Cancellation inFlight;
+    private final UnaryOperator<String> modelIds;
 
     /**
      * @param describe turns a failed request (401/402, or every model failed) into one sentence
+     * @param modelIds resolves an alias to its model id and checks the id, throwing
+     *                 IllegalArgumentException with a sentence when it is unknown
      * @param home     what a leading {@code ~/} in /save and /load stands for
      */
     public Repl(Terminal terminal, SessionStore store, Answerer answerer, Function<Exception, String> describe,
-                boolean color, Path home) {
+                UnaryOperator<String> modelIds, boolean color, Path home) {
         this.terminal = terminal;
+        this.modelIds = modelIds;
         this.store = store;
         this.answerer = answerer;
         this.describe = describe;
         this.color = color;
         this.home = home;
         this.commands = new ReplCommands(this);
+    }
+
+    /** The model id {@code typed} stands for (an alias resolved); IllegalArgumentException when unknown. */
+    String modelId(String typed) {
+        return modelIds.apply(typed);
     }
 
     /** Runs the session until Ctrl-D or /exit; returns the exit code (0). */

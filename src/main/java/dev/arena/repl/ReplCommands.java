@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Locale;
 
 /** What each slash command does to the session; one line of feedback each. */
@@ -32,7 +33,7 @@ final class ReplCommands {
                         repl.info("model: " + session.model() + "; /model ID switches");
                         return true;
                     }
-                    session.setModel(arg);
+                    session.setModel(repl.modelId(arg));
                     repl.persist();
                     repl.info("model: " + session.model());
                 }
@@ -42,7 +43,8 @@ final class ReplCommands {
                     repl.info(session.system() == null ? "system prompt removed" : "system prompt set");
                 }
                 case "/fallback" -> {
-                    session.setFallbacks(arg.isEmpty() ? List.of() : Arrays.asList(arg.split("[,\\s]+")));
+                    session.setFallbacks(arg.isEmpty() ? List.of()
+                            : Arrays.stream(arg.split("[,\\s]+")).map(repl::modelId).collect(Collectors.toList()));
                     repl.persist();
                     repl.info(session.fallbacks().isEmpty() ? "no fallbacks"
                             : "fallbacks: " + String.join(", ", session.fallbacks()));
@@ -109,7 +111,7 @@ final class ReplCommands {
     }
 
     private void retry(ChatSession session, String arg) {
-        String model = arg.isEmpty() ? session.model() : new ChatSession(arg).model();
+        String model = arg.isEmpty() ? session.model() : repl.modelId(new ChatSession(arg).model());
         boolean dropped = session.dropLastAnswer();
         if (!session.awaitsAnswer()) {
             repl.error("nothing to retry: ask something first");

@@ -29,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.function.UnaryOperator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,6 +43,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReplTest {
 
     private static final LocalDateTime NOW = LocalDateTime.of(2026, 11, 25, 10, 0, 0);
+
+    /** Stands in for aliases and the catalogue check: "short" is m2, ids under unknown/ do not exist. */
+    private static final UnaryOperator<String> ALIASES = id -> {
+        if (id.startsWith("unknown/")) {
+            throw new IllegalArgumentException("'" + id + "' is not a model of the server; did you mean m2?");
+        }
+        return id.equals("short") ? "m2" : id;
+    };
 
     @TempDir
     Path dir;
@@ -74,7 +83,7 @@ class ReplTest {
     }
 
     private Repl repl(Terminal terminal) {
-        return new Repl(terminal, store, chain::answer, Exception::getMessage, false, dir);
+        return new Repl(terminal, store, chain::answer, Exception::getMessage, ALIASES, false, dir);
     }
 
     private SessionStart fresh(String model) throws Exception {
@@ -182,6 +191,16 @@ class ReplTest {
         assertEquals(List.of("system:Be brief", "user:question"), roles(sent));
         assertEquals(0.3, sent.json().get("temperature").getAsDouble());
         assertTrue(fake.requestsFor("m").isEmpty());
+    }
+
+    @Test
+    void modelTakesAliasesAndRefusesUnknownIds() throws Exception {
+        fake.script("m2", Reply.stream("via alias"));
+        String shown = chat("m", "/model unknown/x\n/model short\nquestion\n");
+        assertTrue(shown.contains("/model: 'unknown/x' is not a model of the server; did you mean m2?"), shown);
+        assertTrue(shown.contains("model: m2"), "the alias resolved: " + shown);
+        assertEquals(1, fake.requestsFor("m2").size());
+        assertTrue(fake.requestsFor("unknown/x").isEmpty());
     }
 
     @Test
