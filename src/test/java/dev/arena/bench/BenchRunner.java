@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
 
 /**
- * The measuring half of {@code bench/run}: runs real processes with stdout on a pipe against the
+ * The measuring half of {@code bin/bench}: runs real processes with stdout on a pipe against the
  * bench server, interleaved round by round ({@code arena, curl[, JVM floor], arena, curl, ...}),
  * and prints Markdown tables of medians.
  *
@@ -89,7 +89,7 @@ public final class BenchRunner {
             try {
                 BenchWorkloads.contentChunks(workload);
             } catch (IllegalArgumentException e) {
-                System.err.println("bench/run: " + e.getMessage());
+                System.err.println("bin/bench: " + e.getMessage());
                 return 2;
             }
         }

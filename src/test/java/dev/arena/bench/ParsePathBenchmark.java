@@ -32,7 +32,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * {@link ParsePath}). One operation parses the whole body, so MB/s = ops/s × body size.
  *
  * <p>{@code fullPath} is what arena does per stream; {@code sseOnly} is the SSE layer alone, to show
- * how the time splits. Run by {@code bench/run --jmh}, which calls {@link #main}; extra arguments
+ * how the time splits. Run by {@code bin/bench --jmh}, which calls {@link #main}; extra arguments
  * are JMH's own ({@code -wi 5 -i 10 ...}). Not a test: {@code mvn verify} never runs it.
  */
 @State(Scope.Benchmark)

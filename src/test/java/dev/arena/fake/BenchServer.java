@@ -10,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The fake OpenRouter serving the benchmark workloads ({@code bench/hello}, {@code bench/paced},
  * {@code bench/flood-200k}, {@code bench/flood-2m}, see {@link BenchWorkloads}) and
- * {@code fake/echo}. Run by {@code bench/run}; also usable by hand:
+ * {@code fake/echo}. Run by {@code bin/bench}; also usable by hand:
  *
  * <pre>
  * BenchServer [--port N]                    prints the base URL, then serves until killed

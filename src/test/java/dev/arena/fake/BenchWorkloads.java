@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The workloads of the benchmark ({@code bench/run}), served by the fake as models
+ * The workloads of the benchmark ({@code bin/bench}), served by the fake as models
  * {@code bench/<workload>}, and the exact answer text each one streams, so that a client's output
  * can be checked byte for byte.
  *

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The benchmark's byte-exact check is only as good as its idea of the expected text: these check
  * that what the bench server streams, in both its per-event and its 64 KB bulk framing, decodes
- * through arena's parse path to exactly that text. (Speed is measured by bench/run, never here.)
+ * through arena's parse path to exactly that text. (Speed is measured by bin/bench, never here.)
  */
 class BenchWorkloadsTest {
 
