@@ -1,6 +1,7 @@
 package dev.arena.cli;
 
 import dev.arena.catalog.CatalogCache;
+import dev.arena.catalog.CostEstimator;
 import dev.arena.catalog.CatalogClient;
 import dev.arena.openrouter.SharedHttpClient;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,6 +67,14 @@ final class CatalogOptions {
     /** arena's cache directory for this environment ({@code $XDG_CACHE_HOME/arena} or {@code ~/.cache/arena}). */
     static Path cacheDirectory(Stdio io) {
         return CatalogCache.directory(io.env(), home(io));
+    }
+
+    /**
+     * Prices from the cached catalogue of {@code base}, to estimate a cost the server does
+     * not report. Never fetched for this: no cache, no estimate.
+     */
+    static CostEstimator cachedPrices(Stdio io, URI base) {
+        return CatalogCache.readCached(cacheDirectory(io), base).map(CostEstimator::new).orElse(CostEstimator.NONE);
     }
 
     /** {@code $HOME} when set (tests and sandboxes change it), else the JVM's idea of home. */

@@ -1,7 +1,5 @@
 package dev.arena.cli;
 
-import dev.arena.catalog.CatalogCache;
-import dev.arena.catalog.CostEstimator;
 import dev.arena.catalog.ModelCheck;
 import dev.arena.openrouter.ChatRequest;
 import dev.arena.openrouter.HttpStatusException;
@@ -120,21 +118,12 @@ final class ChatCommand implements Callable<Integer> {
             modelCheck.check(io, err, output.quiet, connection.settings().baseUrl(), connection.settings().apiKey(),
                     ModelCheck.requested("--model/--fallback", models()));
             AnswerView view = output.view(io, new TextSink(io.out()), err);
-            return new AnswerRun(connection, view, costs(io)).run(request, models());
+            return new AnswerRun(connection, view, CatalogOptions.cachedPrices(io, connection.settings().baseUrl()))
+                    .run(request, models());
         } catch (ConfigException e) {
             err.write("arena: " + e.getMessage() + "\n").flush();
             return ExitCode.CONFIG;
         }
-    }
-
-    /**
-     * Prices from the cached catalogue of this server, to estimate a cost the server does not
-     * report. Never fetched for this: no cache, no estimate.
-     */
-    private CostEstimator costs(Stdio io) {
-        URI base = connection.baseUri();
-        return CatalogCache.readCached(CatalogOptions.cacheDirectory(io), base)
-                .map(CostEstimator::new).orElse(CostEstimator.NONE);
     }
 
     /** No prompt, on a terminal: a conversation, until Ctrl-D or /exit. */

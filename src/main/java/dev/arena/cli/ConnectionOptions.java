@@ -75,11 +75,6 @@ final class ConnectionOptions {
         return baseUri(baseUrl, spec);
     }
 
-    /** The same; the environment is already applied, through the option's default ({@link ConfigDefaults}). */
-    URI baseUri(Map<String, String> env) {
-        return baseUri();
-    }
-
     /**
      * The base URL from the option's value (typed, or a default from the environment or the
      * config file, both checked when read), else OpenRouter's; shared with the commands that

@@ -56,7 +56,8 @@ final class DebateRun {
         }
         Cancellation cancel = new Cancellation();
         try (StopSignals ignored = StopSignals.cancel(cancel)) {
-            new Debate(settings, connection.chain(), new DebateListeners(listeners), costs()).run(cancel);
+            new Debate(settings, connection.chain(), new DebateListeners(listeners),
+                    CatalogOptions.cachedPrices(io, connection.settings().baseUrl())).run(cancel);
             return ExitCode.OK;
         } catch (TurnFailedException e) {
             return fail("the debate stopped: " + e.getMessage(), ExitCode.FAILED, e, transcript);
@@ -72,12 +73,6 @@ final class DebateRun {
         } finally {
             close(transcript);
         }
-    }
-
-    /** Prices from the cached catalogue of this server, for turns whose cost the server does not report; never fetched for this. */
-    private dev.arena.catalog.CostEstimator costs() {
-        return dev.arena.catalog.CatalogCache.readCached(CatalogOptions.cacheDirectory(io), connection.settings().baseUrl())
-                .map(dev.arena.catalog.CostEstimator::new).orElse(dev.arena.catalog.CostEstimator.NONE);
     }
 
     private int fail(String sentence, int exitCode, Exception cause, TranscriptFile transcript) {
