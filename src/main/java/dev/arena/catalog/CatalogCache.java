@@ -75,7 +75,9 @@ public final class CatalogCache {
     public Catalog load(boolean refresh) {
         Optional<Cached> cached = read();
         Instant now = clock.instant();
-        if (!refresh && cached.isPresent() && Duration.between(cached.get().fetchedAt(), now).compareTo(ttl) < 0) {
+        // A fetch time in the future (a clock that was wrong) makes the cache old, not fresh for ever.
+        Duration age = cached.map(c -> Duration.between(c.fetchedAt(), now)).orElse(null);
+        if (!refresh && age != null && !age.isNegative() && age.compareTo(ttl) < 0) {
             return cached.get().catalog(Catalog.Source.CACHE, null);
         }
         ApiException failure;
@@ -88,7 +90,6 @@ public final class CatalogCache {
         }
         String why = "could not fetch the model list (" + failure.getMessage() + ")";
         if (cached.isPresent()) {
-            Duration age = Duration.between(cached.get().fetchedAt(), now);
             return cached.get().catalog(Catalog.Source.STALE_CACHE,
                     why + "; using the cached list from " + Ages.format(age) + " ago");
         }

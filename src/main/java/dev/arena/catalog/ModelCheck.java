@@ -83,7 +83,7 @@ public final class ModelCheck {
      * ({@code :nitro}); the id with Ollama's implied {@code :latest}. OpenRouter's
      * {@code ~author/family-latest} router aliases pass as they are: the server resolves them.
      */
-    static Optional<ModelInfo> find(Catalog catalog, String id) {
+    public static Optional<ModelInfo> find(Catalog catalog, String id) {
         Optional<ModelInfo> exact = catalog.find(id);
         if (exact.isPresent()) {
             return exact;

@@ -43,8 +43,15 @@ final class ModelCheckOptions {
             return;
         }
         CatalogClient client = new CatalogClient(SharedHttpClient.get(), base, apiKey, CatalogClient.DEFAULT_TIMEOUT);
-        Catalog catalog = new CatalogCache(CatalogOptions.cacheDirectory(io), base, client, CatalogCache.DEFAULT_TTL,
-                Clock.systemUTC()).load(false);
+        CatalogCache cache = new CatalogCache(CatalogOptions.cacheDirectory(io), base, client, CatalogCache.DEFAULT_TTL,
+                Clock.systemUTC());
+        Catalog catalog = cache.load(false);
+        if (catalog.source() == Catalog.Source.CACHE
+                && !ModelCheck.check(catalog, ids, LocalDate.now(ZoneOffset.UTC), base.getHost()).ok()) {
+            // The cached list may predate the model (a new OpenRouter model, a fresh `ollama pull`):
+            // ask the server once more before refusing the id.
+            catalog = cache.load(true);
+        }
         report(err, quiet, base, catalog, ids);
     }
 
@@ -80,7 +87,8 @@ final class ModelCheckOptions {
         if (!result.ok()) {
             String from = catalog.source() == Catalog.Source.STALE_CACHE ? " (as cached; the server could not be reached)" : "";
             throw new ParameterException(spec.commandLine(), ModelText.line(String.join("; ", result.problems())) + from
-                    + " (list them: arena models --search TEXT; skip this check: --no-validate)");
+                    + " (list them: arena models --search TEXT; refresh the list: arena models --refresh;"
+                    + " skip this check: --no-validate)");
         }
         if (!quiet) {
             if (catalog.source() == Catalog.Source.STALE_CACHE) {

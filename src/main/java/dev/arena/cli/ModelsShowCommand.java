@@ -2,6 +2,7 @@ package dev.arena.cli;
 
 import com.google.gson.GsonBuilder;
 import dev.arena.catalog.Catalog;
+import dev.arena.catalog.ModelCheck;
 import dev.arena.catalog.ModelInfo;
 import dev.arena.catalog.ModelJson;
 import dev.arena.catalog.Pricing;
@@ -56,7 +57,9 @@ final class ModelsShowCommand implements Callable<Integer> {
         }
         catalog.notice().ifPresent(n -> err.write("arena: " + n + "\n").flush());
         id = parent.root.aliases().resolve(id);
-        ModelInfo model = catalog.find(id).orElse(null);
+        // The same lookup as chat's id check, so variants (:nitro), Ollama's implied :latest and
+        // ~router aliases are found here too.
+        ModelInfo model = ModelCheck.find(catalog, id).orElse(null);
         if (model == null) {
             err.write("arena: " + unknown(catalog, options.baseUri(io).getHost()) + "\n").flush();
             return ExitCode.FAILED;

@@ -107,7 +107,18 @@ public final class SessionStore {
     /** Makes sure the history file's directory exists, readable by the user alone. */
     public Path prepareHistory() throws IOException {
         createPrivateDirectories(stateDir);
-        return historyFile();
+        Path history = historyFile();
+        // Every prompt typed ends up here: readable by its owner only, like the sessions.
+        if (!Files.exists(history)) {
+            try {
+                Files.createFile(history, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException e) {
+                Files.createFile(history);
+            } catch (FileAlreadyExistsException e) {
+                // Made meanwhile by another arena: fine.
+            }
+        }
+        return history;
     }
 
     // ---- files in either format ----

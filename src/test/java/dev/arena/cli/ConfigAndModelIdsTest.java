@@ -236,8 +236,24 @@ class ConfigAndModelIdsTest {
         assertEquals(2, debate.exitCode(), debate.toString());
         assertTrue(debate.err().contains("'antropic/claude-sonnet-4.5' (--judge)")
                 && debate.err().contains("did you mean anthropic/claude-sonnet-4.5"), debate.toString());
-        assertEquals(1, fake.modelsRequests().size(), "the list is fetched once, then cached");
+        assertEquals(2, fake.modelsRequests().size(),
+                "fetched once, then cached; the cached list refusing an id is checked once more against the server");
         assertEquals(fake.modelsRequests().size(), fake.requests().size(), "no chat request was sent");
+        assertTrue(r.err().contains("arena models --refresh"), r.toString());
+    }
+
+    @Test
+    void aModelNewerThanTheCachedListIsFoundByAskingTheServerAgain() {
+        fake.models("{\"data\":[{\"id\":\"old/model\"}]}");
+        fake.script("old/model", Reply.stream("old"));
+        assertEquals(0, run("chat", "--base-url", fake.baseUrl(), "-m", "old/model", "hi").exitCode());
+        // As after `ollama pull`: the server now lists a model the cached list does not.
+        fake.models("{\"data\":[{\"id\":\"old/model\"},{\"id\":\"new/model\"}]}");
+        fake.script("new/model", Reply.stream("new"));
+        Run r = run("chat", "--base-url", fake.baseUrl(), "-m", "new/model", "hi");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals("new\n", r.out());
+        assertEquals(2, fake.modelsRequests().size());
     }
 
     @Test

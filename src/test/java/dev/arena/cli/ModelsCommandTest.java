@@ -164,6 +164,9 @@ class ModelsCommandTest {
         assertTrue(r.out().contains("expires:              2026-03-01"), r.toString());
         Run mini = run("models", "show", "openai/gpt-4o-mini");
         assertTrue(mini.out().contains("max completion:       16,384 tokens"), mini.toString());
+        Run variant = run("models", "show", "openai/gpt-4o-mini:nitro");
+        assertEquals(0, variant.exitCode(), "a variant shows its model, as chat accepts it: " + variant);
+        assertTrue(variant.out().contains("max completion:       16,384 tokens"), variant.toString());
     }
 
     @Test

@@ -171,6 +171,10 @@ class ReplTest {
         String history = Files.readString(store.historyFile());
         assertTrue(history.contains("remember me"), history);
         assertEquals(dir.resolve("state/arena/history"), store.historyFile());
+        if (Files.getFileStore(store.historyFile()).supportsFileAttributeView("posix")) {
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(store.historyFile())), "every prompt typed is in there");
+        }
     }
 
     @Test
