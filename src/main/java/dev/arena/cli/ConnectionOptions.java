@@ -1,5 +1,6 @@
 package dev.arena.cli;
 
+import dev.arena.catalog.Aliases;
 import dev.arena.openrouter.ClientSettings;
 import dev.arena.openrouter.Durations;
 import dev.arena.openrouter.OpenRouterClient;
@@ -112,13 +113,15 @@ final class ConnectionOptions {
     private RateLimits limits() {
         Rate defaultRate = Rate.DEFAULT;
         Map<String, Rate> perModel = new HashMap<>();
+        // A per-model limit may name the model by an alias, like every other model option.
+        Aliases aliases = ((ArenaCommand) this.spec.root().userObject()).aliases();
         for (String spec : rateLimits) {
             try {
                 int eq = spec.lastIndexOf('=');
                 if (eq < 0) {
                     defaultRate = Rate.parse(spec);
                 } else {
-                    perModel.put(spec.substring(0, eq).strip(), Rate.parse(spec.substring(eq + 1)));
+                    perModel.put(aliases.resolve(spec.substring(0, eq).strip()), Rate.parse(spec.substring(eq + 1)));
                 }
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(this.spec.commandLine(), "--rate-limit: " + e.getMessage());

@@ -149,6 +149,16 @@ class ChatCommandTest {
     }
 
     @Test
+    void aPerModelRateLimitMayNameTheModelByItsAlias() {
+        // gpt-4o-mini is a built-in alias of openai/gpt-4o-mini.
+        fake.script("openai/gpt-4o-mini", Reply.errorMessage(500, "boom"), Reply.stream("second try"));
+        Run r = run("chat", "--no-validate", "--base-url", fake.baseUrl(), "-m", "openai/gpt-4o-mini",
+                "--rate-limit", "gpt-4o-mini=1/s", "--retries", "1", "hi");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("rate limit of 1/s"), "the alias' limit applies to the model: " + r);
+    }
+
+    @Test
     void quietSilencesNoticesButNotErrors() {
         fake.script("m", Reply.stream("hush"));
         Run ok = run("chat", "-q", "--base-url", fake.baseUrl(), "-m", "m", "hi");
