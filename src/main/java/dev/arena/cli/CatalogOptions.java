@@ -4,6 +4,7 @@ import dev.arena.catalog.CatalogCache;
 import dev.arena.catalog.CostEstimator;
 import dev.arena.catalog.CatalogClient;
 import dev.arena.openrouter.SharedHttpClient;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
@@ -22,13 +23,8 @@ final class CatalogOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
-    @Option(names = "--base-url", paramLabel = "URL",
-            description = "OpenAI-compatible API base URL (default: ${DEFAULT-VALUE}; $ARENA_BASE_URL or base-url in the config file, else https://openrouter.ai/api/v1).")
-    String baseUrl;
-
-    @Option(names = "--api-key-file", paramLabel = "FILE",
-            description = "Read the API key from FILE instead of $OPENROUTER_API_KEY.")
-    Path apiKeyFile;
+    @Mixin
+    ServerOptions server = new ServerOptions();
 
     @Option(names = "--refresh", description = "Fetch the model list now, even when the cached one is fresh.")
     boolean refresh;
@@ -41,8 +37,9 @@ final class CatalogOptions {
     CatalogOptions orElse(CatalogOptions parent) {
         CatalogOptions merged = new CatalogOptions();
         merged.spec = spec;
-        merged.baseUrl = typed("--base-url") || !parent.typed("--base-url") ? baseUrl : parent.baseUrl;
-        merged.apiKeyFile = typed("--api-key-file") || !parent.typed("--api-key-file") ? apiKeyFile : parent.apiKeyFile;
+        merged.server.baseUrl = typed("--base-url") || !parent.typed("--base-url") ? server.baseUrl : parent.server.baseUrl;
+        merged.server.apiKeyFile = typed("--api-key-file") || !parent.typed("--api-key-file")
+                ? server.apiKeyFile : parent.server.apiKeyFile;
         merged.refresh = refresh || parent.refresh;
         return merged;
     }
@@ -53,13 +50,13 @@ final class CatalogOptions {
     }
 
     URI baseUri(Stdio io) {
-        return ConnectionOptions.baseUri(baseUrl, spec);
+        return ConnectionOptions.baseUri(server.baseUrl, spec);
     }
 
     /** The cache of this server's catalogue, fetching with the shared client and the key, if any. */
     CatalogCache cache(Stdio io) throws ConfigException {
         URI base = baseUri(io);
-        String key = ApiKeys.find(apiKeyFile, io.env());
+        String key = ApiKeys.find(server.apiKeyFile, io.env());
         CatalogClient client = new CatalogClient(SharedHttpClient.get(), base, key, CatalogClient.DEFAULT_TIMEOUT);
         return new CatalogCache(cacheDirectory(io), base, client, CatalogCache.DEFAULT_TTL, Clock.systemUTC());
     }

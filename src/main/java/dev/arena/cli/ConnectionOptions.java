@@ -10,6 +10,7 @@ import dev.arena.resilience.FallbackChain;
 import dev.arena.resilience.Rate;
 import dev.arena.resilience.RateLimits;
 import dev.arena.resilience.RetryPolicy;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -18,7 +19,6 @@ import picocli.CommandLine.Spec;
 import dev.arena.config.ConfigKey;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,13 +31,8 @@ final class ConnectionOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
-    @Option(names = "--base-url", paramLabel = "URL",
-            description = "OpenAI-compatible API base URL (default: ${DEFAULT-VALUE}; $ARENA_BASE_URL or base-url in the config file, else https://openrouter.ai/api/v1).")
-    String baseUrl;
-
-    @Option(names = "--api-key-file", paramLabel = "FILE",
-            description = "Read the API key from FILE instead of $OPENROUTER_API_KEY.")
-    Path apiKeyFile;
+    @Mixin
+    ServerOptions server = new ServerOptions();
 
     @Option(names = "--idle-timeout", paramLabel = "DURATION", defaultValue = "120s",
             description = "Give up on a model that sends nothing for this long, e.g. 30s, 2m (default: ${DEFAULT-VALUE}).")
@@ -60,7 +55,7 @@ final class ConnectionOptions {
      * keeps up to {@code continuationLimit} characters of an answer for a fallback to continue.
      */
     Connection connect(Stdio io, TextSink err, int continuationLimit) throws ConfigException {
-        String apiKey = ApiKeys.find(apiKeyFile, io.env());
+        String apiKey = ApiKeys.find(server.apiKeyFile, io.env());
         Redactor redactor = new Redactor(apiKey);
         ClientSettings settings = new ClientSettings(baseUri(), apiKey, idle(),
                 debug ? line -> err.write("arena[debug]: " + redactor.redact(line) + "\n").flush() : line -> { });
@@ -73,7 +68,7 @@ final class ConnectionOptions {
 
     /** The base URL in effect: the flag, else $ARENA_BASE_URL, else the config file's, else OpenRouter's. */
     URI baseUri() {
-        return baseUri(baseUrl, spec);
+        return baseUri(server.baseUrl, spec);
     }
 
     /**

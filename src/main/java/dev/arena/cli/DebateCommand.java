@@ -220,7 +220,7 @@ final class DebateCommand implements Callable<Integer> {
         URI endpoint = URI.create(connection.baseUri() + "/chat/completions");
         String auth;
         try {
-            auth = ApiKeys.find(connection.apiKeyFile, io.env()) != null
+            auth = ApiKeys.find(connection.server.apiKeyFile, io.env()) != null
                     ? "Authorization: Bearer [redacted]"
                     : "(no API key set: a real run needs " + ApiKeys.ENV + " or --api-key-file)";
         } catch (ConfigException e) {

@@ -1,0 +1,22 @@
+package dev.arena.cli;
+
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/**
+ * Which server to reach and where its key comes from: mixed into every command that talks
+ * to a server, through {@link ConnectionOptions} (chat, debate) or {@link CatalogOptions}
+ * (models). Defaults from the environment and the config file arrive through
+ * {@link ConfigDefaults}, keyed by the option names.
+ */
+final class ServerOptions {
+
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "OpenAI-compatible API base URL (default: ${DEFAULT-VALUE}; $ARENA_BASE_URL or base-url in the config file, else https://openrouter.ai/api/v1).")
+    String baseUrl;
+
+    @Option(names = "--api-key-file", paramLabel = "FILE",
+            description = "Read the API key from FILE instead of $OPENROUTER_API_KEY.")
+    Path apiKeyFile;
+}
