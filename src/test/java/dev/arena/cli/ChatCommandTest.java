@@ -1,6 +1,5 @@
 package dev.arena.cli;
 
-import dev.arena.Main;
 import dev.arena.fake.FakeOpenRouter;
 import dev.arena.fake.Reply;
 import org.junit.jupiter.api.AfterEach;
@@ -8,9 +7,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -44,26 +40,14 @@ class ChatCommandTest {
         fake.close();
     }
 
-    private record Run(int exitCode, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + exitCode + "\nstdout: " + out + "\nstderr: " + err;
-        }
-    }
-
-    private Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        byte[] in = stdin == null ? new byte[0] : stdin.getBytes(StandardCharsets.UTF_8);
-        Stdio stdio = new Stdio(new ByteArrayInputStream(in), out, err, stdin == null, false, env);
-        int code = Main.run(stdio, args);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private CliRun run(String... args) {
+        return CliRun.of(stdin, false, env, args);
     }
 
     @Test
     void aLocalServerNeedsNoKey() {
         fake.script("llama3.2", Reply.stream("local ", "answer").ollamaStyle());
-        Run r = run("chat", "--base-url", fake.baseUrl(), "-m", "llama3.2", "hi");
+        CliRun r = run("chat", "--base-url", fake.baseUrl(), "-m", "llama3.2", "hi");
         assertEquals(0, r.exitCode(), r.toString());
         assertEquals("local answer\n", r.out());
         assertNull(fake.requestsFor("llama3.2").get(0).header("authorization"));
@@ -74,7 +58,7 @@ class ChatCommandTest {
     void baseUrlFromTheEnvironment() {
         fake.script("m", Reply.stream("via env"));
         env.put("ARENA_BASE_URL", fake.baseUrl());
-        Run r = run("chat", "-m", "m", "hi");
+        CliRun r = run("chat", "-m", "m", "hi");
         assertEquals("via env\n", r.out(), r.toString());
     }
 
@@ -84,18 +68,18 @@ class ChatCommandTest {
         Files.writeString(keyFile, "sk-or-v1-from-file-000000\n");
         env.put("OPENROUTER_API_KEY", "sk-or-v1-from-env-000000");
         fake.requireKey("sk-or-v1-from-file-000000").script("m", Reply.stream("ok"));
-        Run r = run("chat", "--base-url", fake.baseUrl(), "--api-key-file", keyFile.toString(), "-m", "m", "hi");
+        CliRun r = run("chat", "--base-url", fake.baseUrl(), "--api-key-file", keyFile.toString(), "-m", "m", "hi");
         assertEquals(0, r.exitCode(), r.toString());
         assertEquals("Bearer sk-or-v1-from-file-000000", fake.requestsFor("m").get(0).header("authorization"));
     }
 
     @Test
     void aMissingOrEmptyKeyFileIsAConfigurationError(@TempDir Path dir) throws Exception {
-        Run missing = run("chat", "--api-key-file", dir.resolve("nope").toString(), "hi");
+        CliRun missing = run("chat", "--api-key-file", dir.resolve("nope").toString(), "hi");
         assertEquals(3, missing.exitCode(), missing.toString());
         assertTrue(missing.err().contains("does not exist"), missing.toString());
         Path empty = Files.writeString(dir.resolve("empty"), "\n");
-        Run blank = run("chat", "--api-key-file", empty.toString(), "hi");
+        CliRun blank = run("chat", "--api-key-file", empty.toString(), "hi");
         assertEquals(3, blank.exitCode(), blank.toString());
         assertTrue(blank.err().contains("is empty"), blank.toString());
         assertTrue(fake.requests().isEmpty());
@@ -104,7 +88,7 @@ class ChatCommandTest {
     @Test
     void aKeyWithControlCharactersIsRefusedBeforeAnyRequest() {
         env.put("OPENROUTER_API_KEY", "sk-or-v1-abc\r\nX-Injected: 1");
-        Run r = run("chat", "--base-url", fake.baseUrl(), "hi");
+        CliRun r = run("chat", "--base-url", fake.baseUrl(), "hi");
         assertEquals(3, r.exitCode(), r.toString());
         assertFalse(r.err().contains("abc"), "the key is not echoed: " + r);
         assertTrue(fake.requests().isEmpty());
@@ -130,7 +114,7 @@ class ChatCommandTest {
         };
         env.put("OPENROUTER_API_KEY", "sk-or-v1-test-000000");
         for (String[] args : cases) {
-            Run r = run(args);
+            CliRun r = run(args);
             assertEquals(2, r.exitCode(), String.join(" ", args) + "\n" + r);
             assertTrue(r.err().startsWith("arena: "), r.toString());
             assertEquals(2, r.err().lines().count(), "a sentence and a hint:\n" + r);
@@ -142,7 +126,7 @@ class ChatCommandTest {
     void perModelRateLimitMakesTheUserWait() {
         // Two requests to one model allowed 1 per second: the fallback to the same model waits and says so.
         fake.script("m", Reply.errorMessage(500, "boom"), Reply.stream("second try"));
-        Run r = run("chat", "--base-url", fake.baseUrl(), "-m", "m", "--rate-limit", "m=1/s", "--retries", "1", "hi");
+        CliRun r = run("chat", "--base-url", fake.baseUrl(), "-m", "m", "--rate-limit", "m=1/s", "--retries", "1", "hi");
         assertEquals(0, r.exitCode(), r.toString());
         assertEquals("second try\n", r.out());
         assertTrue(r.err().contains("rate limit of 1/s"), r.toString());
@@ -152,7 +136,7 @@ class ChatCommandTest {
     void aPerModelRateLimitMayNameTheModelByItsAlias() {
         // gpt-4o-mini is a built-in alias of openai/gpt-4o-mini.
         fake.script("openai/gpt-4o-mini", Reply.errorMessage(500, "boom"), Reply.stream("second try"));
-        Run r = run("chat", "--no-validate", "--base-url", fake.baseUrl(), "-m", "openai/gpt-4o-mini",
+        CliRun r = run("chat", "--no-validate", "--base-url", fake.baseUrl(), "-m", "openai/gpt-4o-mini",
                 "--rate-limit", "gpt-4o-mini=1/s", "--retries", "1", "hi");
         assertEquals(0, r.exitCode(), r.toString());
         assertTrue(r.err().contains("rate limit of 1/s"), "the alias' limit applies to the model: " + r);
@@ -161,17 +145,17 @@ class ChatCommandTest {
     @Test
     void quietSilencesNoticesButNotErrors() {
         fake.script("m", Reply.stream("hush"));
-        Run ok = run("chat", "-q", "--base-url", fake.baseUrl(), "-m", "m", "hi");
+        CliRun ok = run("chat", "-q", "--base-url", fake.baseUrl(), "-m", "m", "hi");
         assertEquals("hush\n", ok.out());
         assertEquals("", ok.err());
-        Run failed = run("chat", "-q", "--no-validate", "--base-url", fake.baseUrl(), "-m", "unknown/model", "hi");
+        CliRun failed = run("chat", "-q", "--no-validate", "--base-url", fake.baseUrl(), "-m", "unknown/model", "hi");
         assertEquals(1, failed.exitCode());
         assertTrue(failed.err().contains("not a valid model ID"), failed.toString());
     }
 
     @Test
     void duplicateModelsInTheChainAreAskedOnce() {
-        Run r = run("chat", "--no-validate", "--base-url", fake.baseUrl(), "-m", "gone/a", "--fallback", "gone/a, gone/b,gone/a", "hi");
+        CliRun r = run("chat", "--no-validate", "--base-url", fake.baseUrl(), "-m", "gone/a", "--fallback", "gone/a, gone/b,gone/a", "hi");
         assertEquals(1, r.exitCode(), r.toString());
         assertEquals(1, fake.requestsFor("gone/a").size());
         assertEquals(1, fake.requestsFor("gone/b").size());
@@ -188,10 +172,10 @@ class ChatCommandTest {
 
     @Test
     void sessionOptionsNeedTheInteractiveChat() {
-        Run withPrompt = run("chat", "--base-url", fake.baseUrl(), "--continue", "hi");
+        CliRun withPrompt = run("chat", "--base-url", fake.baseUrl(), "--continue", "hi");
         assertEquals(ExitCode.USAGE, withPrompt.exitCode(), withPrompt.toString());
         assertTrue(withPrompt.err().contains("--continue is for the interactive chat"), withPrompt.toString());
-        Run named = run("chat", "--base-url", fake.baseUrl(), "--session", "work", "hi");
+        CliRun named = run("chat", "--base-url", fake.baseUrl(), "--session", "work", "hi");
         assertEquals(ExitCode.USAGE, named.exitCode(), named.toString());
         assertTrue(fake.requests().isEmpty());
     }

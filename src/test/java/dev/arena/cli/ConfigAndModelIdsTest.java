@@ -1,6 +1,5 @@
 package dev.arena.cli;
 
-import dev.arena.Main;
 import dev.arena.fake.FakeOpenRouter;
 import dev.arena.fake.Reply;
 import org.junit.jupiter.api.AfterEach;
@@ -8,8 +7,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,19 +44,8 @@ class ConfigAndModelIdsTest {
         fake.close();
     }
 
-    private record Run(int exitCode, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + exitCode + "\nstdout: " + out + "\nstderr: " + err;
-        }
-    }
-
-    private Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Stdio stdio = new Stdio(new ByteArrayInputStream(new byte[0]), out, err, true, false, env);
-        int code = Main.run(stdio, args);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private CliRun run(String... args) {
+        return CliRun.of(null, false, env, args);
     }
 
     private void config(String... lines) throws Exception {
@@ -76,18 +62,18 @@ class ConfigAndModelIdsTest {
         assertTrue(run("debate", "--dry-run", "T").out().contains("POST http://from-file.example/v1/"));
         env.put("ARENA_BASE_URL", "http://from-env.example/v1");
         assertTrue(run("debate", "--dry-run", "T").out().contains("POST http://from-env.example/v1/"));
-        Run flag = run("debate", "--dry-run", "--base-url", "http://from-flag.example/v1", "T");
+        CliRun flag = run("debate", "--dry-run", "--base-url", "http://from-flag.example/v1", "T");
         assertTrue(flag.out().contains("POST http://from-flag.example/v1/"), flag.toString());
     }
 
     @Test
     void modelsAndNumbersFollowTheSamePrecedence() throws Exception {
-        Run builtIn = run("debate", "--dry-run", "--rounds", "1", "T");
+        CliRun builtIn = run("debate", "--dry-run", "--rounds", "1", "T");
         assertTrue(builtIn.out().contains("\"model\": \"openai/gpt-4o-mini\""), builtIn.toString());
         assertTrue(builtIn.out().contains("\"max_tokens\": 500"), builtIn.toString());
 
         config("# my defaults", "pro = anthropic/claude-sonnet-4.5", "max-tokens=300", "rounds=2", "temperature=0.3");
-        Run file = run("debate", "--dry-run", "T");
+        CliRun file = run("debate", "--dry-run", "T");
         assertTrue(file.out().contains("\"model\": \"anthropic/claude-sonnet-4.5\""), file.toString());
         assertTrue(file.out().contains("\"max_tokens\": 300"), file.toString());
         assertTrue(file.out().contains("\"temperature\": 0.3"), file.toString());
@@ -96,11 +82,11 @@ class ConfigAndModelIdsTest {
 
         env.put("ARENA_PRO", "openai/gpt-4o");
         env.put("ARENA_MAX_TOKENS", "200");
-        Run fromEnv = run("debate", "--dry-run", "T");
+        CliRun fromEnv = run("debate", "--dry-run", "T");
         assertTrue(fromEnv.out().contains("\"model\": \"openai/gpt-4o\""), fromEnv.toString());
         assertTrue(fromEnv.out().contains("\"max_tokens\": 200"), fromEnv.toString());
 
-        Run flags = run("debate", "--dry-run", "--pro", "deepseek/deepseek-chat", "--max-tokens", "100", "--rounds", "1", "T");
+        CliRun flags = run("debate", "--dry-run", "--pro", "deepseek/deepseek-chat", "--max-tokens", "100", "--rounds", "1", "T");
         assertTrue(flags.out().contains("\"max_tokens\": 100"), flags.toString());
         assertFalse(flags.out().contains("openai/gpt-4o\""), flags.toString());
         assertFalse(flags.out().contains("### Round 2"), flags.toString());
@@ -111,7 +97,7 @@ class ConfigAndModelIdsTest {
         fake.script("file/model", Reply.errorMessage(503, "down"));
         fake.script("file/backup", Reply.stream("from the backup"));
         config("base-url=" + fake.baseUrl(), "model=file/model", "fallback=file/backup", "retries=0", "color=false");
-        Run r = run("chat", "hi");
+        CliRun r = run("chat", "hi");
         assertEquals(0, r.exitCode(), r.toString());
         assertEquals("from the backup\n", r.out());
         assertEquals(1, fake.requestsFor("file/model").size(), "retries=0 from the file");
@@ -121,7 +107,7 @@ class ConfigAndModelIdsTest {
     void helpShowsTheDefaultInEffectAndWhereTheFileIs() throws Exception {
         config("model=openai/gpt-4o");
         assertTrue(run("chat", "--help").out().contains("(default: openai/gpt-4o)"));
-        Run root = run("--help");
+        CliRun root = run("--help");
         assertTrue(root.out().contains("config.properties") && root.out().contains("alias.NAME=MODEL"), root.toString());
     }
 
@@ -142,7 +128,7 @@ class ConfigAndModelIdsTest {
         };
         for (String[] c : cases) {
             config("# first line", c[0]);
-            Run r = run("chat", "--base-url", fake.baseUrl(), "hi");
+            CliRun r = run("chat", "--base-url", fake.baseUrl(), "hi");
             assertEquals(3, r.exitCode(), c[0] + "\n" + r);
             assertTrue(r.err().startsWith("arena: config file " + configFile + " line 2"), r.toString());
             assertTrue(r.err().contains(c[1]), c[0] + "\n" + r);
@@ -155,7 +141,7 @@ class ConfigAndModelIdsTest {
     @Test
     void aBadEnvironmentValueIsAUsageErrorNamingTheVariable() {
         env.put("ARENA_ROUNDS", "lots");
-        Run r = run("debate", "--dry-run", "T");
+        CliRun r = run("debate", "--dry-run", "T");
         assertEquals(2, r.exitCode(), r.toString());
         assertTrue(r.err().contains("$ARENA_ROUNDS: 'lots' is not a whole number"), r.toString());
     }
@@ -169,7 +155,7 @@ class ConfigAndModelIdsTest {
         Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
         fake.script("m", Reply.stream("ok"));
         config("api-key-file=" + key, "base-url=" + fake.baseUrl());
-        Run r = run("chat", "-m", "m", "hi");
+        CliRun r = run("chat", "-m", "m", "hi");
         assertEquals(0, r.exitCode(), r.toString());
         assertTrue(r.err().contains("warning: the key file " + key + " is readable by other users; run: chmod 600"), r.toString());
         assertEquals("Bearer sk-or-v1-0000000000", fake.requestsFor("m").get(0).header("authorization"));
@@ -182,7 +168,7 @@ class ConfigAndModelIdsTest {
     void aConfigFileReadableByOthersHoldingAKeyGetsAWarning() throws Exception {
         config("# sk-or-v1-abcdefghijklmnop", "rounds=2");
         Files.setPosixFilePermissions(configFile, PosixFilePermissions.fromString("rw-r--r--"));
-        Run r = run("debate", "--dry-run", "T");
+        CliRun r = run("debate", "--dry-run", "T");
         assertTrue(r.err().contains("is readable by other users and line 1 looks like an API key"), r.toString());
         Files.setPosixFilePermissions(configFile, PosixFilePermissions.fromString("rw-------"));
         assertFalse(run("debate", "--dry-run", "T").err().contains("readable by other users"));
@@ -195,12 +181,12 @@ class ConfigAndModelIdsTest {
         fake.script("openai/gpt-4o-mini", Reply.stream("built-in alias"));
         fake.script("my/own-model", Reply.stream("user alias"));
         config("base-url=" + fake.baseUrl(), "alias.mine=my/own-model");
-        Run builtIn = run("chat", "-m", "gpt-4o-mini", "hi");
+        CliRun builtIn = run("chat", "-m", "gpt-4o-mini", "hi");
         assertEquals("built-in alias\n", builtIn.out(), builtIn.toString());
         assertTrue(builtIn.err().contains("openai/gpt-4o-mini ·"), "the resolved id is shown: " + builtIn);
-        Run user = run("chat", "-m", "mine", "hi");
+        CliRun user = run("chat", "-m", "mine", "hi");
         assertEquals("user alias\n", user.out(), user.toString());
-        Run debate = run("debate", "--dry-run", "--no-validate", "--pro", "mine", "--con", "deepseek-r1", "--judge", "gpt-4o", "--rounds", "1", "T");
+        CliRun debate = run("debate", "--dry-run", "--no-validate", "--pro", "mine", "--con", "deepseek-r1", "--judge", "gpt-4o", "--rounds", "1", "T");
         assertTrue(debate.out().contains("\"model\": \"my/own-model\"")
                 && debate.out().contains("\"model\": \"deepseek/deepseek-r1\"")
                 && debate.out().contains("\"model\": \"openai/gpt-4o\""), debate.toString());
@@ -209,7 +195,7 @@ class ConfigAndModelIdsTest {
     @Test
     void modelsAliasesListsThemWithTheirOrigin() throws Exception {
         config("alias.mine=my/own-model", "alias.gpt-4o=openai/gpt-4o-2024-11-20");
-        Run r = run("models", "--aliases");
+        CliRun r = run("models", "--aliases");
         assertEquals(0, r.exitCode(), r.toString());
         List<String> lines = r.out().lines().toList();
         assertTrue(lines.contains("llama-3.3-70b\tmeta-llama/llama-3.3-70b-instruct\tbuilt-in"), r.out());
@@ -224,14 +210,14 @@ class ConfigAndModelIdsTest {
     @Test
     void anUnknownIdStopsBeforeAnyRequestWithSuggestions() {
         env.put("OPENROUTER_API_KEY", "sk-or-v1-test-000000");
-        Run r = run("chat", "--base-url", fake.baseUrl(), "-m", "openai/gpt-4o-mimi", "hi");
+        CliRun r = run("chat", "--base-url", fake.baseUrl(), "-m", "openai/gpt-4o-mimi", "hi");
         assertEquals(2, r.exitCode(), r.toString());
         assertTrue(r.err().contains("'openai/gpt-4o-mimi' (--model/--fallback) is not a model of 127.0.0.1; did you mean openai/gpt-4o-mini"),
                 r.toString());
         assertTrue(r.err().contains("--no-validate"), r.toString());
         assertTrue(fake.requestsFor("openai/gpt-4o-mimi").isEmpty());
 
-        Run debate = run("debate", "--base-url", fake.baseUrl(), "--pro", "openai/gpt-4o-mini", "--con", "mistralai/mistral-large",
+        CliRun debate = run("debate", "--base-url", fake.baseUrl(), "--pro", "openai/gpt-4o-mini", "--con", "mistralai/mistral-large",
                 "--judge", "antropic/claude-sonnet-4.5", "T");
         assertEquals(2, debate.exitCode(), debate.toString());
         assertTrue(debate.err().contains("'antropic/claude-sonnet-4.5' (--judge)")
@@ -250,7 +236,7 @@ class ConfigAndModelIdsTest {
         // As after `ollama pull`: the server now lists a model the cached list does not.
         fake.models("{\"data\":[{\"id\":\"old/model\"},{\"id\":\"new/model\"}]}");
         fake.script("new/model", Reply.stream("new"));
-        Run r = run("chat", "--base-url", fake.baseUrl(), "-m", "new/model", "hi");
+        CliRun r = run("chat", "--base-url", fake.baseUrl(), "-m", "new/model", "hi");
         assertEquals(0, r.exitCode(), r.toString());
         assertEquals("new\n", r.out());
         assertEquals(2, fake.modelsRequests().size());
@@ -258,7 +244,7 @@ class ConfigAndModelIdsTest {
 
     @Test
     void noValidateSkipsTheCheck() {
-        Run r = run("chat", "--no-validate", "--base-url", fake.baseUrl(), "-m", "not/listed", "hi");
+        CliRun r = run("chat", "--no-validate", "--base-url", fake.baseUrl(), "-m", "not/listed", "hi");
         assertEquals(1, r.exitCode(), "the server refuses it instead: " + r);
         assertTrue(fake.modelsRequests().isEmpty());
         assertEquals(1, fake.requestsFor("not/listed").size());
@@ -277,7 +263,7 @@ class ConfigAndModelIdsTest {
     void withOnlyTheBuiltInListIdsAreNotRefusedButTheUserIsWarned() {
         fake.modelsReply(Reply.errorMessage(500, "models down"));
         fake.script("not/in-the-built-in-list", Reply.stream("answered"));
-        Run r = run("chat", "--base-url", fake.baseUrl(), "-m", "not/in-the-built-in-list", "hi");
+        CliRun r = run("chat", "--base-url", fake.baseUrl(), "-m", "not/in-the-built-in-list", "hi");
         assertEquals(0, r.exitCode(), r.toString());
         assertEquals("answered\n", r.out());
         assertEquals(1, r.err().lines().filter(l -> l.contains("model ids not checked")).count(), r.toString());
@@ -289,7 +275,7 @@ class ConfigAndModelIdsTest {
         fake.models("{\"data\":[{\"id\":\"old/model\",\"expiration_date\":\"" + soon + "\"},"
                 + "{\"id\":\"gone/model\",\"expiration_date\":\"2020-01-01\"},{\"id\":\"far/model\",\"expiration_date\":\"2999-01-01\"}]}");
         fake.script("old/model", Reply.stream("still here"));
-        Run r = run("chat", "--base-url", fake.baseUrl(), "-m", "old/model", "--fallback", "gone/model,far/model", "hi");
+        CliRun r = run("chat", "--base-url", fake.baseUrl(), "-m", "old/model", "--fallback", "gone/model,far/model", "hi");
         assertEquals(0, r.exitCode(), r.toString());
         assertTrue(r.err().contains("warning: old/model will be removed on " + soon + " (in 10 days)"), r.toString());
         assertTrue(r.err().contains("warning: gone/model was to be removed on 2020-01-01"), r.toString());
@@ -298,12 +284,12 @@ class ConfigAndModelIdsTest {
 
     @Test
     void aDryRunChecksAgainstTheCacheOnly() {
-        Run none = run("debate", "--dry-run", "--base-url", fake.baseUrl(), "--pro", "nope/x", "T");
+        CliRun none = run("debate", "--dry-run", "--base-url", fake.baseUrl(), "--pro", "nope/x", "T");
         assertEquals(0, none.exitCode(), none.toString());
         assertTrue(none.err().contains("model ids not checked: there is no cached model list"), none.toString());
         assertTrue(fake.requests().isEmpty(), "a dry run never goes online");
         assertEquals(0, run("models", "--base-url", fake.baseUrl()).exitCode());
-        Run cached = run("debate", "--dry-run", "--base-url", fake.baseUrl(), "--pro", "nope/x", "T");
+        CliRun cached = run("debate", "--dry-run", "--base-url", fake.baseUrl(), "--pro", "nope/x", "T");
         assertEquals(2, cached.exitCode(), cached.toString());
         assertTrue(cached.err().contains("'nope/x' (Pro)"), cached.toString());
     }
@@ -316,13 +302,13 @@ class ConfigAndModelIdsTest {
                 + "{\"id\":\"local/con\",\"pricing\":{\"prompt\":\"0.000001\",\"completion\":\"0.000002\"}}]}");
         fake.script("local/pro", Reply.stream("Pro speaks.").ollamaStyle());
         fake.script("local/con", Reply.stream("Con answers.").ollamaStyle());
-        Run r = run("debate", "--base-url", fake.baseUrl(), "--pro", "local/pro", "--con", "local/con", "--rounds", "1", "T");
+        CliRun r = run("debate", "--base-url", fake.baseUrl(), "--pro", "local/pro", "--con", "local/con", "--rounds", "1", "T");
         assertEquals(0, r.exitCode(), r.toString());
         assertTrue(r.out().contains("local/pro") && r.out().contains("(estimated)"), "per-turn line: " + r);
         String summary = r.out().substring(r.out().indexOf("## Summary"));
         assertTrue(summary.matches("(?s).*\\| Pro \\| 1 \\| \\d+ \\| \\d+ \\| ~\\$0\\.\\d+ \\(estimated\\) \\|.*"), summary);
 
-        Run json = run("debate", "--json", "--base-url", fake.baseUrl(), "--pro", "local/pro", "--con", "local/con", "--rounds", "1", "T");
+        CliRun json = run("debate", "--json", "--base-url", fake.baseUrl(), "--pro", "local/pro", "--con", "local/con", "--rounds", "1", "T");
         assertTrue(json.out().contains("\"cost_estimated\":true"), json.toString());
     }
 }

@@ -2,7 +2,6 @@ package dev.arena.cli;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonParser;
-import dev.arena.Main;
 import dev.arena.fake.FakeModels;
 import dev.arena.fake.FakeOpenRouter;
 import dev.arena.fake.Reply;
@@ -11,9 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -46,28 +42,13 @@ class ModelsCommandTest {
         fake.close();
     }
 
-    private record Run(int exitCode, String out, String err) {
-        List<String> lines() {
-            return out.lines().toList();
-        }
-
-        @Override
-        public String toString() {
-            return "exit " + exitCode + "\nstdout: " + out + "\nstderr: " + err;
-        }
-    }
-
-    private Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Stdio stdio = new Stdio(new ByteArrayInputStream(new byte[0]), out, err, true, terminal, env);
-        int code = Main.run(stdio, args);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private CliRun run(String... args) {
+        return CliRun.of(null, terminal, env, args);
     }
 
     @Test
     void onAPipeTabSeparatedRowsSortedByName() {
-        Run r = run("models");
+        CliRun r = run("models");
         assertEquals(0, r.exitCode(), r.toString());
         assertEquals(List.of(
                 "anthropic/claude-sonnet-4.5\tAnthropic: Claude Sonnet 4.5\t1000000\t3\t15",
@@ -83,7 +64,7 @@ class ModelsCommandTest {
     void onATerminalAnAlignedTableThatFitsTheWidth() {
         terminal = true;
         env.put("COLUMNS", "80");
-        Run r = run("models", "--sort", "price");
+        CliRun r = run("models", "--sort", "price");
         assertEquals(0, r.exitCode(), r.toString());
         List<String> lines = r.lines();
         assertTrue(lines.get(0).startsWith("ID "), r.toString());
@@ -94,7 +75,7 @@ class ModelsCommandTest {
         lines.forEach(line -> assertTrue(line.length() <= 80, "too wide: " + line));
         assertTrue(r.out().contains("Anthropic: C…"), "the name column is cut to fit: " + r);
         env.put("COLUMNS", "70");
-        Run narrow = run("models");
+        CliRun narrow = run("models");
         narrow.lines().forEach(line -> assertTrue(line.length() <= 70, "too wide: " + line));
         assertFalse(narrow.out().contains("NAME"), "no room for names: " + narrow);
     }
@@ -108,7 +89,7 @@ class ModelsCommandTest {
         assertEquals(List.of("anthropic/claude-sonnet-4.5", "openrouter/auto"), run("models", "--ids", "--min-context", "200000").lines());
         assertEquals(List.of("anthropic/claude-sonnet-4.5", "deepseek/deepseek-r1-0528:free"),
                 run("models", "--ids", "--supports", "reasoning").lines());
-        Run none = run("models", "--search", "nothing-like-this");
+        CliRun none = run("models", "--search", "nothing-like-this");
         assertEquals(0, none.exitCode());
         assertEquals("", none.out());
         assertTrue(none.err().contains("no model matches"), none.toString());
@@ -116,7 +97,7 @@ class ModelsCommandTest {
 
     @Test
     void jsonIsAnArrayInOpenRoutersShape() {
-        Run r = run("models", "--json", "--free");
+        CliRun r = run("models", "--json", "--free");
         JsonArray models = JsonParser.parseString(r.out()).getAsJsonArray();
         assertEquals(1, models.size());
         assertEquals("deepseek/deepseek-r1-0528:free", models.get(0).getAsJsonObject().get("id").getAsString());
@@ -136,13 +117,13 @@ class ModelsCommandTest {
     void offlineTheStaleCacheIsUsedThenTheBuiltInList() {
         run("models");
         fake.modelsReply(Reply.errorMessage(503, "down for maintenance"));
-        Run cached = run("models", "--refresh", "--ids");
+        CliRun cached = run("models", "--refresh", "--ids");
         assertEquals(0, cached.exitCode(), cached.toString());
         assertEquals(5, cached.lines().size());
         assertTrue(cached.err().contains("down for maintenance") && cached.err().contains("cached list from"), cached.toString());
 
         env.put("XDG_CACHE_HOME", cacheHome.resolve("empty").toString());
-        Run builtIn = run("models", "--ids");
+        CliRun builtIn = run("models", "--ids");
         assertTrue(builtIn.out().contains("openai/gpt-4o-mini") && builtIn.out().contains("deepseek/deepseek-r1"), builtIn.toString());
         assertTrue(builtIn.err().contains("built-in list"), builtIn.toString());
     }
@@ -150,21 +131,21 @@ class ModelsCommandTest {
     @Test
     void ollamaListsIdsOnly() {
         fake.models(FakeModels.OLLAMA);
-        Run r = run("models");
+        CliRun r = run("models");
         assertEquals(List.of("llama3.2:latest\tllama3.2:latest\t-\t-\t-", "qwen2.5-coder:7b\tqwen2.5-coder:7b\t-\t-\t-"), r.lines());
     }
 
     @Test
     void showPrintsOneModel() {
-        Run r = run("models", "show", "mistralai/mistral-large");
+        CliRun r = run("models", "show", "mistralai/mistral-large");
         assertEquals(0, r.exitCode(), r.toString());
         assertTrue(r.out().contains("price per 1M tokens:  $2.00 prompt, $6.00 completion"), r.toString());
         assertTrue(r.out().contains("context:              128,000 tokens"), r.toString());
         assertTrue(r.out().contains("supported parameters: max_tokens, temperature, tools"), r.toString());
         assertTrue(r.out().contains("expires:              2026-03-01"), r.toString());
-        Run mini = run("models", "show", "openai/gpt-4o-mini");
+        CliRun mini = run("models", "show", "openai/gpt-4o-mini");
         assertTrue(mini.out().contains("max completion:       16,384 tokens"), mini.toString());
-        Run variant = run("models", "show", "openai/gpt-4o-mini:nitro");
+        CliRun variant = run("models", "show", "openai/gpt-4o-mini:nitro");
         assertEquals(0, variant.exitCode(), "a variant shows its model, as chat accepts it: " + variant);
         assertTrue(variant.out().contains("max completion:       16,384 tokens"), variant.toString());
     }
@@ -178,7 +159,7 @@ class ModelsCommandTest {
 
     @Test
     void anUnknownIdSuggestsTheNearestOnes() {
-        Run r = run("models", "show", "gpt4o-mini");
+        CliRun r = run("models", "show", "gpt4o-mini");
         assertEquals(1, r.exitCode(), r.toString());
         assertEquals("", r.out());
         assertTrue(r.err().contains("no model 'gpt4o-mini'") && r.err().contains("did you mean openai/gpt-4o-mini?"), r.toString());
@@ -195,7 +176,7 @@ class ModelsCommandTest {
 
     @Test
     void aMissingKeyFileIsAConfigurationError() {
-        Run r = run("models", "--api-key-file", cacheHome.resolve("nope").toString());
+        CliRun r = run("models", "--api-key-file", cacheHome.resolve("nope").toString());
         assertEquals(3, r.exitCode(), r.toString());
     }
 
@@ -203,7 +184,7 @@ class ModelsCommandTest {
     void theKeyIsSentWhenSet() {
         fake.requireKey("sk-or-v1-models-key");
         env.put("OPENROUTER_API_KEY", "sk-or-v1-models-key");
-        Run r = run("models", "--ids");
+        CliRun r = run("models", "--ids");
         assertEquals(5, r.lines().size(), r.toString());
         assertEquals("Bearer sk-or-v1-models-key", fake.modelsRequests().get(0).header("authorization"));
     }
@@ -211,7 +192,7 @@ class ModelsCommandTest {
     @Test
     void serverTextCannotDriveTheTerminal() {
         fake.models("{\"data\":[{\"id\":\"evil/model\",\"name\":\"Evil\\u001b]52;c;aGk=\\u0007\\tName\\nTwo\"}]}");
-        Run r = run("models");
+        CliRun r = run("models");
         assertEquals(List.of("evil/model\tEvil Name Two\t-\t-\t-"), r.lines());
     }
 
@@ -219,15 +200,15 @@ class ModelsCommandTest {
     void chatEstimatesTheCostFromTheCachedPrices() {
         fake.models("{\"data\":[{\"id\":\"llama3.2\",\"pricing\":{\"prompt\":\"0.000001\",\"completion\":\"0.000002\"}}]}");
         fake.script("llama3.2", Reply.stream("local ", "answer").ollamaStyle());
-        Run before = run("chat", "--no-validate", "-m", "llama3.2", "hi");
+        CliRun before = run("chat", "--no-validate", "-m", "llama3.2", "hi");
         assertTrue(before.err().contains("cost not reported"), "no cache yet, no estimate: " + before);
         assertEquals(0, fake.modelsRequests().size(), "without the id check, chat never fetches the list");
-        Run after = run("chat", "-m", "llama3.2", "hi");
+        CliRun after = run("chat", "-m", "llama3.2", "hi");
         assertEquals(0, after.exitCode(), after.toString());
         assertTrue(after.err().contains("(estimated)") && after.err().contains("~$0.0000"), after.toString());
         run("chat", "-m", "llama3.2", "hi");
         assertEquals(1, fake.modelsRequests().size(), "the id check fetched the list once; then the cache is fresh");
-        Run json = run("chat", "--json", "-m", "llama3.2", "hi");
+        CliRun json = run("chat", "--json", "-m", "llama3.2", "hi");
         assertTrue(json.out().contains("\"cost_estimated\":true"), json.toString());
     }
 }
