@@ -70,7 +70,7 @@ public final class Debate {
             }
             if (judge != null) {
                 listener.judging(settings.judgeModels().get(0));
-                verdict = judge.judge(settings, List.copyOf(turns), new JudgeNotices(listener), cancel);
+                verdict = judge.judge(settings, List.copyOf(turns), listener, cancel);
                 listener.verdict(verdict);
             }
         } catch (TurnFailedException | HttpStatusException e) {

@@ -1,6 +1,5 @@
 package dev.arena.debate;
 
-import dev.arena.openrouter.ApiException;
 import dev.arena.openrouter.CancelledException;
 import dev.arena.openrouter.Cancellation;
 import dev.arena.openrouter.ChatRequest;
@@ -71,12 +70,13 @@ public final class Judge {
 
     /**
      * Asks for a verdict twice, Pro presented first and then Con, and merges the two readings.
-     * The judge's text is not shown (it is JSON); only retries, fallbacks and waits reach
-     * {@code notices}, which may be null.
+     * The judge's text is not shown (it is JSON); only its retries, fallbacks and waits reach
+     * {@code listener}, as the "Judge".
      */
-    public Verdict judge(DebateSettings settings, List<Turn> turns, ChainListener notices, Cancellation cancel)
+    public Verdict judge(DebateSettings settings, List<Turn> turns, DebateListener listener, Cancellation cancel)
             throws ChainFailedException, HttpStatusException, CancelledException {
-        ChainListener quiet = noticesOnly(notices);
+        // The judge answers in JSON for arena to read: only its retries, fallbacks and waits are shown.
+        ChainListener quiet = new JudgeNotices(listener);
         long start = System.nanoTime();
         Answer first = chain.answer(request(settings, turns, Side.PRO).withModel(models.get(0)), models, quiet, cancel);
         JudgeReading proFirst = VerdictParser.parse(first.text(), Side.PRO);
@@ -173,39 +173,5 @@ public final class Judge {
             rationale = proFirst.rationale();
         }
         return new Verdict(winner, scores, rationale, judgeModel, agree, List.of(proFirst, conFirst));
-    }
-
-    /** Forwards what the user should hear about (retries, fallbacks, waits), never the JSON itself. */
-    private static ChainListener noticesOnly(ChainListener notices) {
-        return new ChainListener() {
-            @Override
-            public void onAttempt(String model, boolean continuing) {
-            }
-
-            @Override
-            public void onContent(String text) {
-            }
-
-            @Override
-            public void onRetry(ApiException failure, Duration delay, int retry, int maxRetries) {
-                if (notices != null) {
-                    notices.onRetry(failure, delay, retry, maxRetries);
-                }
-            }
-
-            @Override
-            public void onFallback(ApiException failure, String nextModel, boolean continuing) {
-                if (notices != null) {
-                    notices.onFallback(failure, nextModel, continuing);
-                }
-            }
-
-            @Override
-            public void onWait(String model, Duration wait, String reason) {
-                if (notices != null) {
-                    notices.onWait(model, wait, reason);
-                }
-            }
-        };
     }
 }

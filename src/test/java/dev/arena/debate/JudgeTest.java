@@ -12,7 +12,6 @@ import dev.arena.openrouter.ClientSettings;
 import dev.arena.openrouter.OpenRouterClient;
 import dev.arena.openrouter.SharedHttpClient;
 import dev.arena.openrouter.Usage;
-import dev.arena.resilience.ChainListener;
 import dev.arena.resilience.FallbackChain;
 import dev.arena.resilience.Rate;
 import dev.arena.resilience.RateLimits;
@@ -92,36 +91,31 @@ class JudgeTest {
         return new Judge(chain, List.of(JUDGE, BACKUP)).judge(settings, turns, recorder(), new Cancellation());
     }
 
-    /** Records every notice the judge passes on, content included, so tests can check none leaks. */
-    private ChainListener recorder() {
-        return new ChainListener() {
+    /** Records every event the judge passes on, text and turns included, so tests can check none leaks. */
+    private DebateListener recorder() {
+        return new DebateListener() {
             @Override
-            public void onAttempt(String model, boolean continuing) {
-                notices.add("attempt " + model);
+            public void turnStarted(int round, Side side, Phase phase, String model, Instant at) {
+                notices.add("turn " + model);
             }
 
             @Override
-            public void onContent(String text) {
+            public void delta(Side side, String text) {
                 notices.add("content " + text);
             }
 
             @Override
-            public void onReasoning(String text) {
-                notices.add("reasoning " + text);
-            }
-
-            @Override
-            public void onRetry(ApiException failure, Duration delay, int retry, int maxRetries) {
+            public void retry(String who, ApiException failure, Duration delay, int retry, int maxRetries) {
                 notices.add("retry " + failure.model());
             }
 
             @Override
-            public void onFallback(ApiException failure, String nextModel, boolean continuing) {
-                notices.add("fallback " + failure.model() + " -> " + nextModel);
+            public void fallback(String who, FallbackNote note) {
+                notices.add("fallback " + note.fromModel() + " -> " + note.toModel());
             }
 
             @Override
-            public void onWait(String model, Duration wait, String reason) {
+            public void waiting(String who, String model, Duration wait, String reason) {
                 notices.add("wait " + model);
             }
         };
