@@ -88,21 +88,8 @@ public final class OpenRouterClient {
 
     private void readEvents(InputStream body, IdleWatchdog watchdog, StreamState state, StreamHandler handler)
             throws IOException, ApiException {
-        SseParser parser = new SseParser(event -> {
-            if (!state.done()) {
-                String data = event.data();
-                if ("[DONE]".equals(data)) {
-                    state.markDone();
-                    return;
-                }
-                Chunk chunk = decoder.decode(data);
-                if (chunk == null) {
-                    settings.debug().accept("skipped data that is not a JSON object: " + data);
-                    return;
-                }
-                state.accept(chunk, handler);
-            }
-        });
+        SseParser parser = state.parser(decoder, handler,
+                data -> settings.debug().accept("skipped data that is not a JSON object: " + data));
         byte[] buffer = new byte[READ_BUFFER];
         int n;
         // Stop at [DONE] or at an error event: what follows carries nothing for us.

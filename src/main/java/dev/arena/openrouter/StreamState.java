@@ -1,6 +1,9 @@
 package dev.arena.openrouter;
 
+import dev.arena.sse.SseParser;
+
 import java.io.IOException;
+import java.util.function.Consumer;
 
 /** What one stream has told us so far: who answers, how it ended, what it cost. */
 final class StreamState {
@@ -29,6 +32,30 @@ final class StreamState {
 
     void markDone() {
         done = true;
+    }
+
+    /**
+     * A parser whose events feed this stream: {@code [DONE]} ends it, each JSON chunk is decoded
+     * and handed to {@code handler}, and data that is not a JSON object goes to {@code skipped}.
+     * Events after the end are ignored.
+     */
+    SseParser parser(ChunkDecoder decoder, StreamHandler handler, Consumer<String> skipped) {
+        return new SseParser(event -> {
+            if (done) {
+                return;
+            }
+            String data = event.data();
+            if ("[DONE]".equals(data)) {
+                done = true;
+                return;
+            }
+            Chunk chunk = decoder.decode(data);
+            if (chunk == null) {
+                skipped.accept(data);
+                return;
+            }
+            accept(chunk, handler);
+        });
     }
 
     void accept(Chunk chunk, StreamHandler handler) {

@@ -4,10 +4,9 @@ import dev.arena.sse.SseParser;
 
 /**
  * A public, test-only door into the production parse path, for benchmarks: event-stream bytes go
- * through {@link SseParser}, {@link ChunkDecoder} and {@link StreamState} exactly as in
- * {@code OpenRouterClient.readEvents}, fed in reads of the client's size, and the content pieces
- * reach a {@link StreamHandler} that only adds up their lengths. Keep it in step with
- * {@code readEvents} when that changes.
+ * through the parser {@link StreamState#parser} wires to {@link ChunkDecoder}, as
+ * {@code OpenRouterClient.readEvents} does, fed in reads of the client's size, and the content
+ * pieces reach a {@link StreamHandler} that only adds up their lengths.
  */
 public final class ParsePath {
 
@@ -37,20 +36,7 @@ public final class ParsePath {
     private static void parse(byte[] body, StreamHandler handler) {
         ChunkDecoder decoder = new ChunkDecoder();
         StreamState state = new StreamState("bench/model", null);
-        SseParser parser = new SseParser(event -> {
-            if (!state.done()) {
-                String data = event.data();
-                if ("[DONE]".equals(data)) {
-                    state.markDone();
-                    return;
-                }
-                Chunk chunk = decoder.decode(data);
-                if (chunk == null) {
-                    return;
-                }
-                state.accept(chunk, handler);
-            }
-        });
+        SseParser parser = state.parser(decoder, handler, skipped -> { });
         for (int off = 0; off < body.length && !state.done(); off += READ_SIZE) {
             parser.feed(body, off, Math.min(READ_SIZE, body.length - off));
         }
