@@ -1,5 +1,7 @@
 package dev.arena.e2e;
 
+import dev.arena.fake.FakeOpenRouter;
+
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -54,6 +56,13 @@ final class ArenaProcess {
 
     static ArenaProcess arena(String... args) {
         return new ArenaProcess(List.of(args));
+    }
+
+    /** {@code arena COMMAND --base-url URL ARGS...} against {@code server}, with {@code key} in the environment. */
+    static ArenaProcess against(FakeOpenRouter server, String key, String command, String... args) {
+        List<String> full = new ArrayList<>(List.of(command, "--base-url", server.baseUrl()));
+        full.addAll(List.of(args));
+        return new ArenaProcess(full).env("OPENROUTER_API_KEY", key);
     }
 
     ArenaProcess env(String name, String value) {

@@ -38,12 +38,7 @@ class ChatEndToEndIT {
 
     /** arena chat against the fake with the key in the environment. */
     private static ArenaProcess chat(String... args) {
-        String[] full = new String[args.length + 3];
-        full[0] = "chat";
-        full[1] = "--base-url";
-        full[2] = fake.baseUrl();
-        System.arraycopy(args, 0, full, 3, args.length);
-        return arena(full).env("OPENROUTER_API_KEY", KEY);
+        return ArenaProcess.against(fake, KEY, "chat", args);
     }
 
     private static void assertNoKeyIn(ArenaProcess.Result r) {

@@ -38,12 +38,7 @@ class DebateEndToEndIT {
     }
 
     private static ArenaProcess debate(String... args) {
-        String[] full = new String[args.length + 3];
-        full[0] = "debate";
-        full[1] = "--base-url";
-        full[2] = fake.baseUrl();
-        System.arraycopy(args, 0, full, 3, args.length);
-        return arena(full).env("OPENROUTER_API_KEY", KEY);
+        return ArenaProcess.against(fake, KEY, "debate", args);
     }
 
     private static List<String> roles(RecordedRequest request) {
