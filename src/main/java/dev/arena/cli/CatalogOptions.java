@@ -57,7 +57,7 @@ final class CatalogOptions {
     CatalogCache cache(Stdio io) throws ConfigException {
         URI base = baseUri(io);
         String key = ApiKeys.find(server.apiKeyFile, io.env());
-        CatalogClient client = new CatalogClient(SharedHttpClient.get(), base, key, CatalogClient.DEFAULT_TIMEOUT);
+        CatalogClient client = new CatalogClient(SharedHttpClient.forServer(base), base, key, CatalogClient.DEFAULT_TIMEOUT);
         return new CatalogCache(cacheDirectory(io), base, client, CatalogCache.DEFAULT_TTL, Clock.systemUTC());
     }
 

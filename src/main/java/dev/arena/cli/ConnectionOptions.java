@@ -89,7 +89,7 @@ final class ConnectionOptions {
         if (retries < 0) {
             throw new ParameterException(spec.commandLine(), "--retries cannot be negative");
         }
-        OpenRouterClient client = new OpenRouterClient(SharedHttpClient.get(), settings);
+        OpenRouterClient client = new OpenRouterClient(SharedHttpClient.forServer(settings.baseUrl()), settings);
         return new FallbackChain(client, limits(), RetryPolicy.DEFAULT.withMaxRetries(retries), continuationLimit);
     }
 

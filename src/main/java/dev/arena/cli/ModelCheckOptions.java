@@ -42,7 +42,7 @@ final class ModelCheckOptions {
         if (noValidate) {
             return;
         }
-        CatalogClient client = new CatalogClient(SharedHttpClient.get(), base, apiKey, CatalogClient.DEFAULT_TIMEOUT);
+        CatalogClient client = new CatalogClient(SharedHttpClient.forServer(base), base, apiKey, CatalogClient.DEFAULT_TIMEOUT);
         CatalogCache cache = new CatalogCache(CatalogOptions.cacheDirectory(io), base, client, CatalogCache.DEFAULT_TTL,
                 Clock.systemUTC());
         Catalog catalog = cache.load(false);

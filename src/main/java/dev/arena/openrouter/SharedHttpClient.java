@@ -2,12 +2,16 @@ package dev.arena.openrouter;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 
 /**
- * The process's one {@link HttpClient}: every request reuses its connections (and HTTP/2
- * where the server offers it), instead of paying a new TLS handshake each time.
+ * The process's shared {@link HttpClient}s: every request reuses their connections (and HTTP/2
+ * where the server offers it), instead of paying a new TLS handshake each time. There are two,
+ * made on first use: one for {@code https} servers, and one for {@code http} servers that skips
+ * the TLS set-up a plain connection never needs (see {@link NoTlsContext}). Since redirects are
+ * never followed, a request to an {@code http} URL can never turn into a TLS one.
  */
 public final class SharedHttpClient {
 
@@ -16,8 +20,9 @@ public final class SharedHttpClient {
     private SharedHttpClient() {
     }
 
-    public static HttpClient get() {
-        return Holder.CLIENT;
+    /** The client for requests to {@code server}, a base URL or any URL on it. */
+    public static HttpClient forServer(URI server) {
+        return "http".equalsIgnoreCase(server.getScheme()) ? Plain.CLIENT : Tls.CLIENT;
     }
 
     /**
@@ -30,13 +35,19 @@ public final class SharedHttpClient {
      * 300 ms again.
      */
     public static void shutdown() {
-        if (!made) {
-            return;
+        if (plainMade) {
+            shutdown(Plain.CLIENT);
         }
+        if (tlsMade) {
+            shutdown(Tls.CLIENT);
+        }
+    }
+
+    private static void shutdown(HttpClient client) {
         try {
-            HttpClient.class.getMethod("shutdownNow").invoke(Holder.CLIENT);
+            HttpClient.class.getMethod("shutdownNow").invoke(client);
         } catch (NoSuchMethodException beforeJava21) {
-            stopSelector(Holder.CLIENT);
+            stopSelector(client);
         } catch (ReflectiveOperationException | RuntimeException e) {
             // Not stopped: the exit waits for the selector.
         }
@@ -63,18 +74,30 @@ public final class SharedHttpClient {
         return field.get(owner);
     }
 
-    /** Kept outside {@link Holder}: reading it must not make the client. */
-    private static volatile boolean made;
-
-    private static final class Holder {
-        static final HttpClient CLIENT = HttpClient.newBuilder()
+    private static HttpClient.Builder builder() {
+        return HttpClient.newBuilder()
                 .connectTimeout(CONNECT_TIMEOUT)
                 // Never follow redirects: the JDK would resend the Authorization header to the new host.
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+                .followRedirects(HttpClient.Redirect.NEVER);
+    }
+
+    /* Kept outside the holders: reading them must not make a client. */
+    private static volatile boolean plainMade;
+    private static volatile boolean tlsMade;
+
+    private static final class Plain {
+        static final HttpClient CLIENT = builder().sslContext(new NoTlsContext()).build();
 
         static {
-            made = true;
+            plainMade = true;
+        }
+    }
+
+    private static final class Tls {
+        static final HttpClient CLIENT = builder().build();
+
+        static {
+            tlsMade = true;
         }
     }
 }
