@@ -1,6 +1,5 @@
 package dev.arena.openrouter;
 
-import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,52 +25,54 @@ public final class SharedHttpClient {
     }
 
     /**
-     * Stops the client's selector thread, if the client was ever made, so the process can
-     * end at once. At exit HotSpot waits up to 300 ms for threads blocked in native code
-     * (VM_Exit::wait_for_threads_in_native_to_block), and the selector sits in epoll_wait:
+     * Stops the clients' selector threads, if a client was ever made, so the process can end at
+     * once. At exit HotSpot waits up to 300 ms for threads blocked in native code
+     * (VM_Exit::wait_for_threads_in_native_to_block), and a selector sits in epoll_wait:
      * measured, that was a third of a short {@code arena chat}. Java 21 and later have
-     * {@code shutdownNow}; on older JDKs the selector is stopped through the implementation,
-     * which the launcher opens with {@code --add-opens}. Anything unexpected only costs the
-     * 300 ms again.
+     * {@code shutdownNow}. Before that there is no public way, and opening the implementation
+     * with {@code --add-opens} would cost every start-up more than it saves (any module option
+     * turns off the JDK's archived module graph), so the selector threads are interrupted: their
+     * loop ends on an interrupt. Call it only when the process is about to exit.
      */
     public static void shutdown() {
-        if (plainMade) {
-            shutdown(Plain.CLIENT);
+        if (!plainMade && !tlsMade) {
+            return;
         }
-        if (tlsMade) {
-            shutdown(Tls.CLIENT);
-        }
-    }
-
-    private static void shutdown(HttpClient client) {
         try {
-            HttpClient.class.getMethod("shutdownNow").invoke(client);
+            Method shutdownNow = HttpClient.class.getMethod("shutdownNow");
+            if (plainMade) {
+                shutdownNow.invoke(Plain.CLIENT);
+            }
+            if (tlsMade) {
+                shutdownNow.invoke(Tls.CLIENT);
+            }
         } catch (NoSuchMethodException beforeJava21) {
-            stopSelector(client);
+            interruptSelectors();
         } catch (ReflectiveOperationException | RuntimeException e) {
-            // Not stopped: the exit waits for the selector.
+            // Not stopped: the exit waits for the selectors.
         }
     }
 
-    private static void stopSelector(HttpClient client) {
-        try {
-            Object impl = field(client, "impl");
-            Thread selector = (Thread) field(impl, "selmgr");
-            Method shutdown = selector.getClass().getDeclaredMethod("shutdown");
-            shutdown.setAccessible(true);
-            shutdown.invoke(selector);
-            selector.join(100);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            // The package is not opened (arena started without the launcher): exit waits instead.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** Interrupts every thread named like the JDK client's selector ("HttpClient-1-SelectorManager"). */
+    private static void interruptSelectors() {
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) {
+            root = root.getParent();
         }
-    }
-
-    private static Object field(Object owner, String name) throws ReflectiveOperationException {
-        Field field = owner.getClass().getDeclaredField(name);
-        field.setAccessible(true);
-        return field.get(owner);
+        Thread[] threads = new Thread[root.activeCount() + 16];
+        int count = root.enumerate(threads, true);
+        for (int i = 0; i < count; i++) {
+            Thread thread = threads[i];
+            if (thread.getName().startsWith("HttpClient-") && thread.getName().endsWith("-SelectorManager")) {
+                thread.interrupt();
+                try {
+                    thread.join(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     private static HttpClient.Builder builder() {

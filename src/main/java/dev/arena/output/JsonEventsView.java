@@ -90,7 +90,7 @@ public final class JsonEventsView implements AnswerView {
         Usage usage = answer.completion().usage();
         JsonObject u = event("usage");
         // A server that reports no usage gets nulls, not zeros that would read as "free".
-        boolean reported = !Usage.NONE.equals(usage);
+        boolean reported = !usage.isNone();
         u.addProperty("prompt_tokens", reported ? usage.promptTokens() : null);
         u.addProperty("completion_tokens", reported ? usage.completionTokens() : null);
         u.addProperty("total_tokens", reported ? usage.totalTokens() : null);

@@ -42,7 +42,7 @@ public final class Notices {
 
     /** The same line for any answer: chat, a debate turn, a transcript. */
     public static String usage(String model, Usage usage, Duration elapsed) {
-        String tokens = usage == null || Usage.NONE.equals(usage)
+        String tokens = usage == null || usage.isNone()
                 ? "tokens not reported"
                 : usage.promptTokens() + " in, " + usage.completionTokens() + " out tokens";
         String cost = usage == null || usage.cost() == null ? "cost not reported"
