@@ -15,18 +15,14 @@ import java.io.StringReader;
  * yields null to be skipped.
  *
  * <p>A long answer is hundreds of thousands of chunks, and this is the hot path between the
- * socket and the screen: the common content chunk takes {@link FastChunk}'s path, and
- * every other reads with Gson's streaming {@link JsonReader}, keeping only the fields arena
- * uses and skipping the rest without building a tree.
+ * socket and the screen: the common content chunk takes {@link FastChunk}'s path before it
+ * gets here (see {@link StreamState#parser}), and every other reads with Gson's streaming
+ * {@link JsonReader}, keeping only the fields arena uses and skipping the rest without
+ * building a tree.
  */
 final class ChunkDecoder {
 
-    Chunk decode(String data) {
-        Chunk common = FastChunk.tryDecode(data);
-        return common != null ? common : parse(data);
-    }
-
-    /** The full parse, for any chunk; package-private so tests can hold the fast path to it. */
+    /** The full parse, for any chunk; {@link FastChunk} gives the same result, or none. */
     Chunk parse(String data) {
         try (JsonReader reader = new JsonReader(new StringReader(data))) {
             if (reader.peek() != JsonToken.BEGIN_OBJECT) {

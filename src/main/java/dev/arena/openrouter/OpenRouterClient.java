@@ -67,7 +67,7 @@ public final class OpenRouterClient {
                 String contentType = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
                 if (contentType.startsWith("application/json")) {
                     // A server that ignored stream=true: the whole answer in one JSON body.
-                    state.accept(decoder.decode(readCapped(body, watchdog)), handler);
+                    state.accept(decoder.parse(readCapped(body, watchdog)), handler);
                     handler.onReadDone();
                     state.markDone();
                 } else if (contentType.startsWith("text/html")) {

@@ -3,10 +3,14 @@ package dev.arena.openrouter;
 import dev.arena.sse.SseParser;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.function.Consumer;
 
 /** What one stream has told us so far: who answers, how it ended, what it cost. */
 final class StreamState {
+
+    private static final byte[] DONE_MARKER = "[DONE]".getBytes(StandardCharsets.US_ASCII);
 
     private final String requestedModel;
     private final String generationId;
@@ -38,24 +42,35 @@ final class StreamState {
      * A parser whose events feed this stream: {@code [DONE]} ends it, each JSON chunk is decoded
      * and handed to {@code handler}, and data that is not a JSON object goes to {@code skipped}.
      * Events after the end are ignored.
+     *
+     * <p>The events are read as bytes: the common content chunk goes through {@link FastChunk}
+     * without ever becoming a String, and only the rest is decoded for {@code decoder}.
      */
     SseParser parser(ChunkDecoder decoder, StreamHandler handler, Consumer<String> skipped) {
-        return new SseParser(event -> {
+        return new SseParser((type, data, offset, length, lastEventId, retry) -> {
             if (done) {
                 return;
             }
-            String data = event.data();
-            if ("[DONE]".equals(data)) {
+            if (isDoneMarker(data, offset, length)) {
                 done = true;
                 return;
             }
-            Chunk chunk = decoder.decode(data);
+            Chunk chunk = FastChunk.tryDecode(data, offset, length);
             if (chunk == null) {
-                skipped.accept(data);
-                return;
+                String text = new String(data, offset, length, StandardCharsets.UTF_8);
+                chunk = decoder.parse(text);
+                if (chunk == null) {
+                    skipped.accept(text);
+                    return;
+                }
             }
             accept(chunk, handler);
         });
+    }
+
+    /** The data is exactly {@code [DONE]}: as ASCII decodes to itself, the same as comparing text. */
+    private static boolean isDoneMarker(byte[] data, int offset, int length) {
+        return Arrays.equals(data, offset, offset + length, DONE_MARKER, 0, DONE_MARKER.length);
     }
 
     void accept(Chunk chunk, StreamHandler handler) {

@@ -6,7 +6,8 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Incremental parser for a {@code text/event-stream}: raw bytes in, {@link SseEvent}s out.
+ * Incremental parser for a {@code text/event-stream}: raw bytes in, events out, either decoded as
+ * {@link SseEvent}s or with their data left as UTF-8 bytes for an {@link SseBytesListener}.
  *
  * <p>It follows the WHATWG HTML "event stream interpretation" rules
  * (https://html.spec.whatwg.org/multipage/server-sent-events.html#event-stream-interpretation).
@@ -17,7 +18,9 @@ import java.util.function.Consumer;
  *
  * <p>The work is done on bytes, not characters, because a streamed LLM answer is mostly framing
  * ({@code data: }, comments, blank lines) around small JSON payloads: comment lines are skipped on
- * their first byte, field names are compared as bytes, and only values that are kept are decoded.
+ * their first byte, field names are compared as bytes, and only values that are kept are decoded;
+ * an {@link SseBytesListener} even receives the data undecoded, for a consumer that reads JSON
+ * from bytes.
  *
  * <p>Not thread-safe: one parser reads one stream, from one thread.
  */
@@ -36,7 +39,7 @@ public final class SseParser {
     /** Marks "no retry field since the last dispatch"; a parsed retry is never negative. */
     private static final int NO_RETRY = -1;
 
-    private final Consumer<SseEvent> sink;
+    private final SseBytesListener listener;
 
     /**
      * Bytes of a line that a feed ended in the middle of. Reused for every line (grown, never
@@ -80,7 +83,21 @@ public final class SseParser {
      *     called on the thread that calls {@link #feed}
      */
     public SseParser(Consumer<SseEvent> sink) {
-        this.sink = Objects.requireNonNull(sink, "sink");
+        this(decoding(Objects.requireNonNull(sink, "sink")));
+    }
+
+    /**
+     * @param listener receives each event, its data as bytes, as soon as the blank line that ends it
+     *     has been fed; it is called on the thread that calls {@link #feed}
+     */
+    public SseParser(SseBytesListener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** The {@link SseEvent} form is the byte form decoded, so both share one dispatch path. */
+    private static SseBytesListener decoding(Consumer<SseEvent> sink) {
+        return (type, data, offset, length, lastEventId, retry) ->
+                sink.accept(new SseEvent(type, decode(data, offset, length), lastEventId, retry));
     }
 
     /**
@@ -119,7 +136,7 @@ public final class SseParser {
                 // The line started in an earlier feed: complete it in the line buffer.
                 appendToLine(buf, lineStart, i - lineStart);
                 int n = lineLen;
-                // Cleared before parsing so that a sink that throws leaves no stale half line.
+                // Cleared before parsing so that a listener that throws leaves no stale half line.
                 lineLen = 0;
                 parseLine(line, 0, n);
             }
@@ -191,7 +208,7 @@ public final class SseParser {
         // Any other field name is ignored, as the spec says, so servers can add fields freely.
     }
 
-    /** The blank line: hands the event collected so far to the sink, if it has any data. */
+    /** The blank line: hands the event collected so far to the listener, if it has any data. */
     private void dispatch() {
         if (dataLen == 0) {
             // No data field at all, so nothing to dispatch; the type applies to this event only.
@@ -199,15 +216,16 @@ public final class SseParser {
             eventType = null;
             return;
         }
+        String type = eventType == null ? "message" : eventType;
+        Integer retryField = retry == NO_RETRY ? null : Integer.valueOf(retry);
         // The data buffer always ends in the LF appended after the last data line; drop it.
-        String text = decode(data, 0, dataLen - 1);
-        SseEvent event = new SseEvent(eventType, text, lastEventId,
-                retry == NO_RETRY ? null : Integer.valueOf(retry));
-        // Reset before calling the sink, so the parser is consistent even if the sink throws.
+        int length = dataLen - 1;
+        // Reset before calling the listener, so the parser is consistent even if it throws. The
+        // bytes stay in the buffer until the next data line, so the listener still reads them.
         dataLen = 0;
         eventType = null;
         retry = NO_RETRY;
-        sink.accept(event);
+        listener.onEvent(type, data, 0, length, lastEventId, retryField);
     }
 
     private void appendToLine(byte[] buf, int off, int len) {

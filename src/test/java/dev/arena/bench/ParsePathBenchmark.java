@@ -31,9 +31,10 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * {@code bench/flood-200k}) is fed in 16 KB reads through the production classes (see
  * {@link ParsePath}). One operation parses the whole body, so MB/s = ops/s × body size.
  *
- * <p>{@code fullPath} is what arena does per stream; {@code sseOnly} is the SSE layer alone, to show
- * how the time splits. Run by {@code bin/bench --jmh}, which calls {@link #main}; extra arguments
- * are JMH's own ({@code -wi 5 -i 10 ...}). Not a test: {@code mvn verify} never runs it.
+ * <p>{@code fullPath} is what arena does per stream; {@code sseOnly} is the SSE layer alone (events
+ * with their data as bytes, as the parse path reads them), to show how the time splits. Run by
+ * {@code bin/bench --jmh}, which calls {@link #main}; extra arguments are JMH's own
+ * ({@code -wi 5 -i 10 ...}). Not a test: {@code mvn verify} never runs it.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -65,7 +66,7 @@ public class ParsePathBenchmark {
 
     @Benchmark
     public long sseOnly() {
-        return ParsePath.sseDataChars(body);
+        return ParsePath.sseDataBytes(body);
     }
 
     static byte[] body() {

@@ -16,9 +16,14 @@ class ChunkDecoderTest {
 
     private final ChunkDecoder decoder = new ChunkDecoder();
 
+    /** The full parse; every shape here is also one more check that the fast path agrees with it. */
     private Chunk decode(String json) {
-        Chunk chunk = decoder.decode(json);
+        Chunk chunk = decoder.parse(json);
         assertNotNull(chunk, "a JSON object always decodes to a chunk");
+        Chunk fast = FastChunkTest.fast(json);
+        if (fast != null) {
+            assertEquals(chunk, fast, "the fast path disagrees with the parser");
+        }
         return chunk;
     }
 
@@ -236,7 +241,8 @@ class ChunkDecoderTest {
         "true",
     })
     void notAJsonObjectIsSkipped(String data) {
-        assertNull(decoder.decode(data));
+        assertNull(decoder.parse(data));
+        assertNull(FastChunkTest.fast(data));
     }
 
     @Test

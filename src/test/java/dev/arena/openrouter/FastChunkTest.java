@@ -1,5 +1,7 @@
 package dev.arena.openrouter;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -24,9 +26,13 @@ class FastChunkTest {
         "{\"choices\":[{\"delta\":{\"content\":\"no model\"},\"finish_reason\":null}]}",
         "{\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"hi\",\"reasoning\":null,\"reasoning_details\":[]},\"finish_reason\":null}]}",
         "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"llama3.2\",\"system_fingerprint\":\"fp_ollama\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"Ollama\"},\"finish_reason\":null}]}",
+        // vLLM and OpenAI send "usage":null in every chunk.
+        "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"Qwen/Qwen3-8B\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"vLLM\"},\"logprobs\":null,\"finish_reason\":null}],\"usage\":null}",
+        "{ \"choices\" : [ { \"finish_reason\" : null , \"delta\" : { \"content\" : \"spaced\" , \"role\" : \"assistant\" } } ] ,\n \"model\" : \"m\" }",
+        "{\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":null}]}",
     })
     void commonChunksTakeTheFastPathWithTheParsersResult(String data) {
-        Chunk fast = FastChunk.tryDecode(data);
+        Chunk fast = fast(data);
         assertNotNull(fast, "expected the fast path for " + data);
         assertEquals(decoder.parse(data), fast);
     }
@@ -45,10 +51,27 @@ class FastChunkTest {
         "{\"model\":\"a\",\"choices\":[{\"delta\":{\"content\":\"bad \\q escape\"},\"finish_reason\":null}]}",
         "{\"model\":\"a\",\"choices\":[{\"delta\":{\"content\":\"cut",
         "{\"model\":\"a\",\"choices\":[{\"delta\":{\"content\":5},\"finish_reason\":null}]}",
+        "{\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\",\"refusal\":null},\"logprobs\":null,\"finish_reason\":null}],\"usage\":null}",
         ": OPENROUTER PROCESSING",
         "[DONE]",
     })
     void anythingElseIsLeftToTheParser(String data) {
-        assertNull(FastChunk.tryDecode(data), data);
+        assertNull(fast(data), data);
+    }
+
+    /** The fast path on the UTF-8 of {@code data}. */
+    static Chunk fast(String data) {
+        return fast(data.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The fast path on {@code bytes}, placed inside a larger buffer as in the SSE parser, with
+     * bytes around them that would change the result if it read outside its range.
+     */
+    static Chunk fast(byte[] bytes) {
+        byte[] buffer = new byte[bytes.length + 7];
+        Arrays.fill(buffer, (byte) '}');
+        System.arraycopy(bytes, 0, buffer, 3, bytes.length);
+        return FastChunk.tryDecode(buffer, 3, bytes.length);
     }
 }

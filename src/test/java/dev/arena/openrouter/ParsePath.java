@@ -48,14 +48,17 @@ public final class ParsePath {
         }
     }
 
-    /** The SSE layer alone: bytes to events, returning the total length of their data. */
-    public static long sseDataChars(byte[] body) {
-        long[] chars = {0};
-        SseParser parser = new SseParser(event -> chars[0] += event.data().length());
+    /**
+     * The SSE layer alone, as the parse path uses it: bytes to events whose data stays bytes,
+     * returning the total length of their data in bytes.
+     */
+    public static long sseDataBytes(byte[] body) {
+        long[] bytes = {0};
+        SseParser parser = new SseParser((type, data, offset, length, lastEventId, retry) -> bytes[0] += length);
         for (int off = 0; off < body.length; off += READ_SIZE) {
             parser.feed(body, off, Math.min(READ_SIZE, body.length - off));
         }
         parser.finish();
-        return chars[0];
+        return bytes[0];
     }
 }
