@@ -1,13 +1,15 @@
 package dev.arena.catalog;
 
+import dev.arena.openrouter.SharedHttpClient;
+
 import dev.arena.openrouter.ApiException;
 import dev.arena.openrouter.HttpErrors;
 import dev.arena.openrouter.MalformedResponseException;
 import dev.arena.openrouter.NetworkException;
+import dev.arena.openrouter.SharedHttpClient;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -28,14 +30,12 @@ public final class CatalogClient implements CatalogSource {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpClient http;
     private final URI baseUrl;
     private final String apiKey;
     private final Duration timeout;
 
     /** @param apiKey sent as a Bearer token when not null */
-    public CatalogClient(HttpClient http, URI baseUrl, String apiKey, Duration timeout) {
-        this.http = http;
+    public CatalogClient(URI baseUrl, String apiKey, Duration timeout) {
         this.baseUrl = baseUrl;
         this.apiKey = apiKey;
         this.timeout = timeout;
@@ -54,7 +54,7 @@ public final class CatalogClient implements CatalogSource {
         }
         HttpResponse<String> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = SharedHttpClient.forServer(baseUrl).send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpTimeoutException e) {
             throw new NetworkException(WHAT, "no answer within " + timeout.toSeconds() + "s", e);
         } catch (IOException e) {

@@ -18,8 +18,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** The root command: only groups the subcommands and documents what they share. */
-@Command(name = "arena",
+/**
+ * The root command: only groups the subcommands and documents what they share. Every command
+ * and mixin class says {@code addMethodSubcommands = false}: arena has no method subcommands,
+ * and picocli would otherwise read the annotations of every method of every class to find
+ * some, at every start.
+ */
+@Command(addMethodSubcommands = false, name = "arena",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Streams LLM answers from OpenRouter or any OpenAI-compatible server, with model fallback.",

@@ -4,6 +4,7 @@ import dev.arena.catalog.CatalogCache;
 import dev.arena.catalog.CostEstimator;
 import dev.arena.catalog.CatalogClient;
 import dev.arena.openrouter.SharedHttpClient;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -18,6 +19,8 @@ import java.time.Clock;
  * Which server's catalogue to read: the base URL and key options of {@code chat}, without
  * the streaming ones (retries, rate limits, idle timeout) that mean nothing for one GET.
  */
+// No subcommands to find among this mixin's methods: picocli looks for them by reflection otherwise.
+@Command(addMethodSubcommands = false)
 final class CatalogOptions {
 
     @Spec(Spec.Target.MIXEE)
@@ -57,7 +60,7 @@ final class CatalogOptions {
     CatalogCache cache(Stdio io) throws ConfigException {
         URI base = baseUri(io);
         String key = ApiKeys.find(server.apiKeyFile, io.env());
-        CatalogClient client = new CatalogClient(SharedHttpClient.forServer(base), base, key, CatalogClient.DEFAULT_TIMEOUT);
+        CatalogClient client = new CatalogClient(base, key, CatalogClient.DEFAULT_TIMEOUT);
         return new CatalogCache(cacheDirectory(io), base, client, CatalogCache.DEFAULT_TTL, Clock.systemUTC());
     }
 

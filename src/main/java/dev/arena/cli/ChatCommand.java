@@ -36,7 +36,7 @@ import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 
 /** {@code arena chat}: one prompt, one streamed answer, with fallback. */
-@Command(name = "chat", sortOptions = false, mixinStandardHelpOptions = true,
+@Command(addMethodSubcommands = false, name = "chat", sortOptions = false, mixinStandardHelpOptions = true,
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {ExitCode.HELP_0, ExitCode.HELP_1, ExitCode.HELP_2, ExitCode.HELP_3, ExitCode.HELP_130},
         description = {"Ask one model, streaming its answer as it arrives.",

@@ -10,6 +10,7 @@ import dev.arena.resilience.FallbackChain;
 import dev.arena.resilience.Rate;
 import dev.arena.resilience.RateLimits;
 import dev.arena.resilience.RetryPolicy;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 
 /** Where to send requests and how hard to try: shared by every command that talks to a server. */
+// No subcommands to find among this mixin's methods: picocli looks for them by reflection otherwise.
+@Command(addMethodSubcommands = false)
 final class ConnectionOptions {
 
     @Spec(Spec.Target.MIXEE)
@@ -89,7 +92,7 @@ final class ConnectionOptions {
         if (retries < 0) {
             throw new ParameterException(spec.commandLine(), "--retries cannot be negative");
         }
-        OpenRouterClient client = new OpenRouterClient(SharedHttpClient.forServer(settings.baseUrl()), settings);
+        OpenRouterClient client = new OpenRouterClient(settings);
         return new FallbackChain(client, limits(), RetryPolicy.DEFAULT.withMaxRetries(retries), continuationLimit);
     }
 

@@ -30,7 +30,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code arena debate}: two models argue a topic through rounds, live; a third may judge. */
-@Command(name = "debate", sortOptions = false, mixinStandardHelpOptions = true,
+@Command(addMethodSubcommands = false, name = "debate", sortOptions = false, mixinStandardHelpOptions = true,
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {ExitCode.HELP_0, ExitCode.HELP_1, ExitCode.HELP_2, ExitCode.HELP_3, ExitCode.HELP_130},
         description = {"Two models debate a topic through rounds, streamed live; a third model may judge.",

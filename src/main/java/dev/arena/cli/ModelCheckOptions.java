@@ -6,6 +6,7 @@ import dev.arena.catalog.CatalogClient;
 import dev.arena.catalog.ModelCheck;
 import dev.arena.openrouter.SharedHttpClient;
 import dev.arena.output.TextSink;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -24,6 +25,8 @@ import java.util.Optional;
  * cache, else the built-in list), so at most one fetch a day. An unknown id is a usage
  * error with suggestions; an expiring one a warning.
  */
+// No subcommands to find among this mixin's methods: picocli looks for them by reflection otherwise.
+@Command(addMethodSubcommands = false)
 final class ModelCheckOptions {
 
     @Spec(Spec.Target.MIXEE)
@@ -42,7 +45,7 @@ final class ModelCheckOptions {
         if (noValidate) {
             return;
         }
-        CatalogClient client = new CatalogClient(SharedHttpClient.forServer(base), base, apiKey, CatalogClient.DEFAULT_TIMEOUT);
+        CatalogClient client = new CatalogClient(base, apiKey, CatalogClient.DEFAULT_TIMEOUT);
         CatalogCache cache = new CatalogCache(CatalogOptions.cacheDirectory(io), base, client, CatalogCache.DEFAULT_TTL,
                 Clock.systemUTC());
         Catalog catalog = cache.load(false);

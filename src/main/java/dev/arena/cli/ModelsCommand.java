@@ -25,7 +25,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code arena models}: the server's model catalogue, filtered and sorted, for people and scripts. */
-@Command(name = "models", sortOptions = false, mixinStandardHelpOptions = true,
+@Command(addMethodSubcommands = false, name = "models", sortOptions = false, mixinStandardHelpOptions = true,
         subcommands = ModelsShowCommand.class,
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {ExitCode.HELP_0, ExitCode.HELP_1, ExitCode.HELP_2, ExitCode.HELP_3},

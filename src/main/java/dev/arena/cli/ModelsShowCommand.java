@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code arena models show ID}: everything the catalogue knows about one model. */
-@Command(name = "show", sortOptions = false, mixinStandardHelpOptions = true,
+@Command(addMethodSubcommands = false, name = "show", sortOptions = false, mixinStandardHelpOptions = true,
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {ExitCode.HELP_0, "1:the model is not in the catalogue (the nearest ids are suggested)",
             ExitCode.HELP_2, ExitCode.HELP_3},

@@ -11,11 +11,14 @@ import dev.arena.terminal.RichView;
 import dev.arena.transcript.JsonLinesDebateWriter;
 import dev.arena.transcript.MarkdownDebateWriter;
 import dev.arena.terminal.Terminals;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.util.List;
 
 /** How answers are shown: rich on a terminal, plain on a pipe, or JSON events. */
+// No subcommands to find among this mixin's methods: picocli looks for them by reflection otherwise.
+@Command(addMethodSubcommands = false)
 final class OutputOptions {
 
     @Option(names = "--json", description = "Write JSON Lines events to stdout instead of text.")

@@ -1,5 +1,6 @@
 package dev.arena.cli;
 
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -10,6 +11,8 @@ import java.nio.file.Path;
  * (models). Defaults from the environment and the config file arrive through
  * {@link ConfigDefaults}, keyed by the option names.
  */
+// No subcommands to find among this mixin's methods: picocli looks for them by reflection otherwise.
+@Command(addMethodSubcommands = false)
 final class ServerOptions {
 
     @Option(names = "--base-url", paramLabel = "URL",

@@ -29,13 +29,17 @@ public final class OpenRouterClient {
     private static final int READ_BUFFER = 16 * 1024;
     private static final int MAX_ERROR_BODY = 64 * 1024;
 
-    private final HttpClient http;
     private final ClientSettings settings;
     private final ChunkDecoder decoder = new ChunkDecoder();
 
-    public OpenRouterClient(HttpClient http, ClientSettings settings) {
-        this.http = http;
+    /**
+     * A client of the server in {@code settings}. The shared HTTP client it sends with starts
+     * being made now, on another thread, and is picked up by the first request: what the
+     * caller does meanwhile (reading the model list, the prompt) overlaps its set-up.
+     */
+    public OpenRouterClient(ClientSettings settings) {
         this.settings = settings;
+        SharedHttpClient.prepare(settings.baseUrl());
     }
 
     /**
@@ -106,7 +110,8 @@ public final class OpenRouterClient {
     }
 
     private HttpResponse<InputStream> awaitHeaders(InFlight inFlight, HttpRequest request) throws IOException {
-        CompletableFuture<HttpResponse<InputStream>> future = http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
+        CompletableFuture<HttpResponse<InputStream>> future = SharedHttpClient.forServer(settings.baseUrl())
+                .sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
         inFlight.future(future);
         try {
             return future.get();

@@ -5,6 +5,7 @@ import dev.arena.resilience.Answer;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The view for pipes and files: stdout carries exactly the answer's text, streamed as it
@@ -45,23 +46,23 @@ public final class PlainView implements AnswerView {
 
     @Override
     public void onRetry(ApiException failure, Duration delay, int retry, int maxRetries) {
-        notice(Notices.retry(failure, delay, retry, maxRetries));
+        notice(() -> Notices.retry(failure, delay, retry, maxRetries));
     }
 
     @Override
     public void onFallback(ApiException failure, String nextModel, boolean continuing) {
-        notice(Notices.fallback(failure, nextModel, continuing));
+        notice(() -> Notices.fallback(failure, nextModel, continuing));
     }
 
     @Override
     public void onWait(String model, Duration wait, String reason) {
-        notice(Notices.waiting(model, wait, reason));
+        notice(() -> Notices.waiting(model, wait, reason));
     }
 
     @Override
     public void finish(Answer answer) {
         out.write("\n").flush();
-        notice(Notices.usage(answer));
+        notice(() -> Notices.usage(answer));
     }
 
     @Override
@@ -78,10 +79,11 @@ public final class PlainView implements AnswerView {
         }
     }
 
-    private void notice(String text) {
+    /** Made only when shown: the usage line formats a cost, and formatting is slow in a cold JVM. */
+    private void notice(Supplier<String> text) {
         if (!quiet) {
             out.flush();
-            err.write("arena: " + text + "\n").flush();
+            err.write("arena: " + text.get() + "\n").flush();
         }
     }
 }

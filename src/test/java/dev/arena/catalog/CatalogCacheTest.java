@@ -130,6 +130,27 @@ class CatalogCacheTest {
     void eachBaseUrlHasItsOwnFile() {
         assertNotEquals(CatalogCache.fileName(BASE), CatalogCache.fileName(URI.create("http://localhost:11434/v1")));
         assertEquals(CatalogCache.fileName(BASE), CatalogCache.fileName(URI.create(BASE + "/")));
+        assertTrue(CatalogCache.fileName(BASE).matches("models-[0-9a-f]{16}\\.json"), CatalogCache.fileName(BASE));
+    }
+
+    @Test
+    void theFileNameNeverDependsOnAPasswordInTheUrl() {
+        assertEquals(CatalogCache.fileName(URI.create("http://localhost:8000/v1")),
+                CatalogCache.fileName(URI.create("http://user:secret@localhost:8000/v1")));
+    }
+
+    @Test
+    void theTimeIsWrittenAsEpochMillisAndTheIsoTextOfOlderFilesStillReads() throws IOException {
+        cacheAt(T0).load(false);
+        String text = Files.readString(cacheAt(T0).file());
+        assertTrue(text.contains("\"fetched_at_ms\":" + T0.toEpochMilli()), text);
+
+        // A file written before fetched_at_ms existed: only the ISO text.
+        Files.writeString(cacheAt(T0).file(), text.replace(",\"fetched_at_ms\":" + T0.toEpochMilli(), ""));
+        offline = true;
+        Catalog old = cacheAt(T0).load(false);
+        assertEquals(Catalog.Source.CACHE, old.source());
+        assertEquals(T0, old.fetchedAt().orElseThrow());
     }
 
     @Test

@@ -56,7 +56,7 @@ class JudgeTest {
     @BeforeEach
     void start() {
         fake = FakeOpenRouter.start();
-        OpenRouterClient client = new OpenRouterClient(SharedHttpClient.forServer(URI.create(fake.baseUrl())),
+        OpenRouterClient client = new OpenRouterClient(
                 new ClientSettings(URI.create(fake.baseUrl()), null, Duration.ofSeconds(5), l -> {
                 }));
         chain = new FallbackChain(client, new RateLimits(Rate.parse("100/s"), Map.of()),

@@ -63,7 +63,7 @@ class OpenRouterClientTest {
     }
 
     private OpenRouterClient client(String key, Duration idle) {
-        return new OpenRouterClient(SharedHttpClient.forServer(URI.create(fake.baseUrl())),
+        return new OpenRouterClient(
                 new ClientSettings(URI.create(fake.baseUrl()), key, idle, debug::add));
     }
 

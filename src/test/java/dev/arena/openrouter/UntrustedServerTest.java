@@ -34,7 +34,7 @@ class UntrustedServerTest {
     }
 
     private Completion ask(String model) throws Exception {
-        OpenRouterClient client = new OpenRouterClient(SharedHttpClient.forServer(URI.create(fake.baseUrl())),
+        OpenRouterClient client = new OpenRouterClient(
                 new ClientSettings(URI.create(fake.baseUrl()), "sk-or-v1-untrusted-test", Duration.ofSeconds(5), l -> { }));
         return client.stream(new ChatRequest(model, List.of(Message.user("hi")), null, null, null), text -> { },
                 new Cancellation());

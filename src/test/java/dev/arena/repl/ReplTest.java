@@ -63,7 +63,7 @@ class ReplTest {
     @BeforeEach
     void start() {
         fake = FakeOpenRouter.start();
-        OpenRouterClient client = new OpenRouterClient(SharedHttpClient.forServer(URI.create(fake.baseUrl())),
+        OpenRouterClient client = new OpenRouterClient(
                 new ClientSettings(URI.create(fake.baseUrl()), "sk-or-v1-test", Duration.ofSeconds(5), line -> { }));
         chain = new FallbackChain(client, new RateLimits(Rate.parse("1000/s"), Map.of()), RetryPolicy.DEFAULT.withMaxRetries(0));
         store = new SessionStore(dir.resolve("state/arena"), dir.resolve("data/arena"));

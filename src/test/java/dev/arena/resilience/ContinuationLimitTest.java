@@ -38,7 +38,7 @@ class ContinuationLimitTest {
     }
 
     private FallbackChain chain(int limit) {
-        OpenRouterClient client = new OpenRouterClient(SharedHttpClient.forServer(URI.create(fake.baseUrl())),
+        OpenRouterClient client = new OpenRouterClient(
                 new ClientSettings(URI.create(fake.baseUrl()), null, Duration.ofSeconds(5), l -> { }));
         return new FallbackChain(client, new RateLimits(Rate.parse("100/s"), Map.of()),
                 new RetryPolicy(0, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(1)), limit);

@@ -52,7 +52,7 @@ class FallbackChainTest {
     }
 
     private OpenRouterClient client(Duration idle) {
-        return new OpenRouterClient(SharedHttpClient.forServer(URI.create(fake.baseUrl())),
+        return new OpenRouterClient(
                 new ClientSettings(URI.create(fake.baseUrl()), "sk-or-v1-test", idle, line -> {}));
     }
 
