@@ -1,12 +1,9 @@
 package dev.arena.training;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +16,10 @@ import java.nio.charset.StandardCharsets;
  * Beside it, a port that hangs up on every connection, for a TLS handshake that gets as far as
  * the client's hello. It never answers anyone but this process: both listen on the loopback
  * address only, on free ports, for the few seconds the run takes.
+ *
+ * <p>It speaks HTTP/1.1 over a plain socket rather than through the JDK's HTTP server, because
+ * whatever classes the training loads end up in the archive, and Java 25 loads every archived
+ * class at each start: a server's classes there would slow every run of arena.
  */
 final class TrainingServer implements AutoCloseable {
 
@@ -30,30 +31,31 @@ final class TrainingServer implements AutoCloseable {
 
     private static final String[] PIECES = {"Hello", ", ", "w\u00f6rld", " \ud83d\udc4b", "\\n", "\\\"quoted\\\"", " \\u00e9t\\u00e9"};
 
-    private final HttpServer server;
+    private final ServerSocket http;
     private final ServerSocket hangUp;
 
-    private TrainingServer(HttpServer server, ServerSocket hangUp) {
-        this.server = server;
+    private TrainingServer(ServerSocket http, ServerSocket hangUp) {
+        this.http = http;
         this.hangUp = hangUp;
     }
 
     static TrainingServer start() throws IOException {
         InetAddress loopback = InetAddress.getLoopbackAddress();
-        HttpServer server = HttpServer.create(new InetSocketAddress(loopback, 0), 0);
-        server.createContext("/v1/models", exchange -> reply(exchange, "application/json", modelList()));
-        server.createContext("/v1/chat/completions", exchange -> reply(exchange, "text/event-stream", stream()));
-        server.start();
-        ServerSocket hangUp = new ServerSocket(0, 50, loopback);
-        Thread hangingUp = new Thread(() -> hangUpOnEveryone(hangUp), "arena-training-hang-up");
-        hangingUp.setDaemon(true);
-        hangingUp.start();
-        return new TrainingServer(server, hangUp);
+        TrainingServer server = new TrainingServer(new ServerSocket(0, 50, loopback), new ServerSocket(0, 50, loopback));
+        daemon("arena-training-server", () -> server.serve());
+        daemon("arena-training-hang-up", () -> server.hangUpOnEveryone());
+        return server;
+    }
+
+    private static void daemon(String name, Runnable task) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** The base URL of the streaming server, {@code http://127.0.0.1:PORT/v1}. */
     String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+        return "http://127.0.0.1:" + http.getLocalPort() + "/v1";
     }
 
     /** An {@code https} base URL whose server closes each connection as soon as the client's hello arrives. */
@@ -61,24 +63,61 @@ final class TrainingServer implements AutoCloseable {
         return "https://127.0.0.1:" + hangUp.getLocalPort() + "/v1";
     }
 
-    private static void hangUpOnEveryone(ServerSocket listener) {
-        while (!listener.isClosed()) {
-            try (Socket socket = listener.accept()) {
-                socket.getInputStream().read();
+    /** One request per connection, answered and closed: all a training chat needs. */
+    private void serve() {
+        while (!http.isClosed()) {
+            try (Socket socket = http.accept()) {
+                String path = readRequest(socket.getInputStream());
+                boolean models = path.endsWith("/models");
+                reply(socket.getOutputStream(), models ? "application/json" : "text/event-stream",
+                        models ? modelList() : stream());
             } catch (IOException closedOrReset) {
-                // Closed by close(), or the client gave up first: either way, next.
+                // Closed by close(), or the client gave up: either way, next.
             }
         }
     }
 
-    private static void reply(HttpExchange exchange, String type, String body) throws IOException {
-        try (exchange) {
-            exchange.getRequestBody().readAllBytes();
-            exchange.getResponseHeaders().set("Content-Type", type);
-            // Length 0 means chunked transfer encoding, as a real streaming server sends.
-            exchange.sendResponseHeaders(200, 0);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body.getBytes(StandardCharsets.UTF_8));
+    /** Reads the request line, the headers and any body; returns the path. */
+    private static String readRequest(InputStream in) throws IOException {
+        String requestLine = line(in);
+        int contentLength = 0;
+        for (String header = line(in); !header.isEmpty(); header = line(in)) {
+            if (header.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+                contentLength = Integer.parseInt(header.substring(15).strip());
+            }
+        }
+        in.readNBytes(contentLength);
+        String[] parts = requestLine.split(" ");
+        return parts.length > 1 ? parts[1] : "";
+    }
+
+    private static String line(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int b = in.read(); b != -1 && b != '\n'; b = in.read()) {
+            if (b != '\r') {
+                line.append((char) b);
+            }
+        }
+        return line.toString();
+    }
+
+    /** The body in one chunk of a chunked response, as a streaming server frames it. */
+    private static void reply(OutputStream out, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        String head = "HTTP/1.1 200 OK\r\nContent-Type: " + type + "\r\nTransfer-Encoding: chunked\r\n"
+                + "Connection: close\r\n\r\n" + Integer.toHexString(bytes.length) + "\r\n";
+        out.write(head.getBytes(StandardCharsets.US_ASCII));
+        out.write(bytes);
+        out.write("\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+    }
+
+    private void hangUpOnEveryone() {
+        while (!hangUp.isClosed()) {
+            try (Socket socket = hangUp.accept()) {
+                socket.getInputStream().read();
+            } catch (IOException closedOrReset) {
+                // Closed by close(), or the client gave up first: either way, next.
             }
         }
     }
@@ -109,7 +148,7 @@ final class TrainingServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        server.stop(0);
+        http.close();
         hangUp.close();
     }
 }
