@@ -4,6 +4,8 @@ import java.lang.reflect.Method;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -52,26 +54,36 @@ public final class SharedHttpClient {
     }
 
     /**
-     * Stops the clients' selector threads, if a client was ever made, so the process can end at
-     * once. At exit HotSpot waits up to 300 ms for threads blocked in native code
+     * Stops the clients' selector threads, if a client was ever made or begun, so the process can
+     * end at once. At exit HotSpot waits up to 300 ms for threads blocked in native code
      * (VM_Exit::wait_for_threads_in_native_to_block), and a selector sits in epoll_wait:
-     * measured, that was a third of a short {@code arena chat}. Java 21 and later have
-     * {@code shutdownNow}. Before that there is no public way, and opening the implementation
-     * with {@code --add-opens} would cost every start-up more than it saves (any module option
-     * turns off the JDK's archived module graph), so the selector threads are interrupted: their
-     * loop ends on an interrupt. Call it only when the process is about to exit.
+     * measured, that was a third of a short {@code arena chat}. A set-up still under way (an
+     * early exit, such as an unknown model id) is waited for first, so its selector stops too.
+     * Java 21 and later have {@code shutdownNow}. Before that there is no public way, and the
+     * implementation could only be reached by opening it with {@code --add-opens}, a module
+     * option that turns off the JVM's archived module graph where it has one; so the selector
+     * threads are interrupted instead: their loop ends on an interrupt. Call it only when the
+     * process is about to exit.
      */
     public static void shutdown() {
-        if (!plainMade && !tlsMade) {
+        List<HttpClient> clients = new ArrayList<>(2);
+        try {
+            if (plainMade || plainStarted.get()) {
+                clients.add(Plain.CLIENT);
+            }
+            if (tlsMade || tlsStarted.get()) {
+                clients.add(Tls.CLIENT);
+            }
+        } catch (RuntimeException | Error failedSetUp) {
+            // A client that could not be made has no selector to stop.
+        }
+        if (clients.isEmpty()) {
             return;
         }
         try {
             Method shutdownNow = HttpClient.class.getMethod("shutdownNow");
-            if (plainMade) {
-                shutdownNow.invoke(Plain.CLIENT);
-            }
-            if (tlsMade) {
-                shutdownNow.invoke(Tls.CLIENT);
+            for (HttpClient client : clients) {
+                shutdownNow.invoke(client);
             }
         } catch (NoSuchMethodException beforeJava21) {
             interruptSelectors();

@@ -13,28 +13,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The byte form of the parser's events: the same events as {@link SseEvent}s, with the data as a
  * range of the parser's buffer that is only valid during the call.
  */
 class SseBytesListenerTest {
-
-    /** Every case of {@link SseParserTest}, split into two feeds at every point, gives the same events. */
-    @ParameterizedTest
-    @EnumSource(SseParserTest.Case.class)
-    void givesTheSameEventsAsTheDecodedFormWhereverTheFeedsSplit(SseParserTest.Case c) {
-        for (int i = 0; i <= c.bytes.length; i++) {
-            List<SseEvent> events = new ArrayList<>();
-            SseParser parser = new SseParser(copying(events));
-            parser.feed(c.bytes, 0, i);
-            parser.feed(c.bytes, i, c.bytes.length - i);
-            parser.finish();
-            assertEquals(c.expected, events, "split at byte " + i);
-        }
-    }
 
     @Test
     void offsetAndLengthCoverExactlyTheDataOfEventsSpanningFeeds() {
