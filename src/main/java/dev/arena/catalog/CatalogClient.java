@@ -1,7 +1,5 @@
 package dev.arena.catalog;
 
-import dev.arena.openrouter.SharedHttpClient;
-
 import dev.arena.openrouter.ApiException;
 import dev.arena.openrouter.HttpErrors;
 import dev.arena.openrouter.MalformedResponseException;
@@ -54,7 +52,8 @@ public final class CatalogClient implements CatalogSource {
         }
         HttpResponse<String> response;
         try {
-            response = SharedHttpClient.forServer(baseUrl).send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = SharedHttpClient.forServer(baseUrl)
+                    .send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpTimeoutException e) {
             throw new NetworkException(WHAT, "no answer within " + timeout.toSeconds() + "s", e);
         } catch (IOException e) {

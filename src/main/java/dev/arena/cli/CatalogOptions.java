@@ -3,7 +3,6 @@ package dev.arena.cli;
 import dev.arena.catalog.CatalogCache;
 import dev.arena.catalog.CostEstimator;
 import dev.arena.catalog.CatalogClient;
-import dev.arena.openrouter.SharedHttpClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -4,7 +4,6 @@ import dev.arena.catalog.Aliases;
 import dev.arena.openrouter.ClientSettings;
 import dev.arena.openrouter.Durations;
 import dev.arena.openrouter.OpenRouterClient;
-import dev.arena.openrouter.SharedHttpClient;
 import dev.arena.output.TextSink;
 import dev.arena.resilience.FallbackChain;
 import dev.arena.resilience.Rate;

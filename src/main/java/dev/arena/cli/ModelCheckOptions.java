@@ -4,7 +4,6 @@ import dev.arena.catalog.Catalog;
 import dev.arena.catalog.CatalogCache;
 import dev.arena.catalog.CatalogClient;
 import dev.arena.catalog.ModelCheck;
-import dev.arena.openrouter.SharedHttpClient;
 import dev.arena.output.TextSink;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -10,7 +10,6 @@ import dev.arena.openrouter.Cancellation;
 import dev.arena.openrouter.ChatRequest;
 import dev.arena.openrouter.ClientSettings;
 import dev.arena.openrouter.OpenRouterClient;
-import dev.arena.openrouter.SharedHttpClient;
 import dev.arena.openrouter.Usage;
 import dev.arena.resilience.FallbackChain;
 import dev.arena.resilience.Rate;

@@ -7,7 +7,6 @@ import dev.arena.fake.RecordedRequest;
 import dev.arena.fake.Reply;
 import dev.arena.openrouter.ClientSettings;
 import dev.arena.openrouter.OpenRouterClient;
-import dev.arena.openrouter.SharedHttpClient;
 import dev.arena.resilience.FallbackChain;
 import dev.arena.resilience.Rate;
 import dev.arena.resilience.RateLimits;

@@ -8,7 +8,6 @@ import dev.arena.openrouter.ChatRequest;
 import dev.arena.openrouter.ClientSettings;
 import dev.arena.openrouter.Message;
 import dev.arena.openrouter.OpenRouterClient;
-import dev.arena.openrouter.SharedHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -20,7 +20,6 @@ import dev.arena.openrouter.HttpStatusException;
 import dev.arena.openrouter.Message;
 import dev.arena.openrouter.NetworkException;
 import dev.arena.openrouter.OpenRouterClient;
-import dev.arena.openrouter.SharedHttpClient;
 import dev.arena.openrouter.StallException;
 import dev.arena.openrouter.StreamErrorException;
 import java.net.URI;
