@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * The process's shared {@link HttpClient}s: every request reuses their connections (and HTTP/2
@@ -67,15 +68,11 @@ public final class SharedHttpClient {
      */
     public static void shutdown() {
         List<HttpClient> clients = new ArrayList<>(2);
-        try {
-            if (plainMade || plainStarted.get()) {
-                clients.add(Plain.CLIENT);
-            }
-            if (tlsMade || tlsStarted.get()) {
-                clients.add(Tls.CLIENT);
-            }
-        } catch (RuntimeException | Error failedSetUp) {
-            // A client that could not be made has no selector to stop.
+        if (plainMade || plainStarted.get()) {
+            addIfMade(clients, () -> Plain.CLIENT);
+        }
+        if (tlsMade || tlsStarted.get()) {
+            addIfMade(clients, () -> Tls.CLIENT);
         }
         if (clients.isEmpty()) {
             return;
@@ -89,6 +86,14 @@ public final class SharedHttpClient {
             interruptSelectors();
         } catch (ReflectiveOperationException | RuntimeException e) {
             // Not stopped: the exit waits for the selectors.
+        }
+    }
+
+    private static void addIfMade(List<HttpClient> clients, Supplier<HttpClient> client) {
+        try {
+            clients.add(client.get());
+        } catch (RuntimeException | Error failedSetUp) {
+            // A client that could not be made has no selector to stop.
         }
     }
 

@@ -43,6 +43,39 @@ class LauncherIT {
     }
 
     @Test
+    void runsThroughASymlinkedBinDirectory() throws Exception {
+        Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+        Path bin = Files.createSymbolicLink(elsewhere.resolve("bin"), ArenaProcess.LAUNCHER.getParent());
+        Run run = run(bin.resolve("arena"), tmp, Map.of("JAVA_HOME", System.getProperty("java.home")), "--version");
+        assertEquals(0, run.exit, run.toString());
+        assertTrue(run.stdout.startsWith("arena "), run.toString());
+        assertEquals("", run.stderr, run.toString());
+    }
+
+    /** Every path the launcher builds stays one word: the archive is made, found and used. */
+    @Test
+    void aCheckoutWhosePathHasSpacesGetsAndUsesItsClassArchive() throws Exception {
+        Path home = tmp.resolve("with space").resolve("check out");
+        Files.createDirectories(home.resolve("bin"));
+        Files.createDirectories(home.resolve("target"));
+        Files.copy(ArenaProcess.LAUNCHER, home.resolve("bin/arena"));
+        Files.copy(ArenaProcess.HOME.resolve("target/arena.jar"), home.resolve("target/arena.jar"));
+        Map<String, String> env = Map.of("JAVA_HOME", System.getProperty("java.home"));
+        for (int i = 0; i < 2; i++) {
+            Run run = run(home.resolve("bin/arena"), tmp, env, "--version");
+            assertEquals(0, run.exit, run.toString());
+            assertTrue(run.stdout.startsWith("arena "), run.toString());
+            assertEquals("", run.stderr, run.toString());
+        }
+        try (var files = Files.list(home.resolve("target/cds"))) {
+            List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
+            assertTrue(names.stream().anyMatch(n -> n.endsWith(".jsa") || n.endsWith(".aot")), names.toString());
+            assertTrue(names.stream().noneMatch(n -> n.endsWith(".failed") || n.matches(".*\\.\\d+(\\..*)?")),
+                    "no failure marker or leftover of a training: " + names);
+        }
+    }
+
+    @Test
     void findsJavaOnThePathThroughSymlinksWhenJavaHomeIsUnset() throws Exception {
         Path bin = Files.createDirectories(tmp.resolve("bin"));
         Files.createSymbolicLink(bin.resolve("java"), JAVA);
