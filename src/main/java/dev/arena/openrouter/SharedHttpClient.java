@@ -1,5 +1,6 @@
 package dev.arena.openrouter;
 
+import java.io.IOException;
 import java.lang.reflect.Method;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -7,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -23,9 +25,14 @@ public final class SharedHttpClient {
     private SharedHttpClient() {
     }
 
-    /** The client for requests to {@code server}, a base URL or any URL on it. */
-    public static HttpClient forServer(URI server) {
-        return isPlain(server) ? Plain.CLIENT : Tls.CLIENT;
+    /**
+     * The client for requests to {@code server}, a base URL or any URL on it.
+     *
+     * @throws IOException when the client cannot be made: a JDK whose trust store is missing or
+     *     unreadable, say, which is then reported like any other failure to connect
+     */
+    public static HttpClient forServer(URI server) throws IOException {
+        return (isPlain(server) ? Plain.SET_UP : Tls.SET_UP).client();
     }
 
     /**
@@ -42,7 +49,7 @@ public final class SharedHttpClient {
         Thread setUp = new Thread(() -> {
             try {
                 forServer(server);
-            } catch (RuntimeException | Error e) {
+            } catch (IOException e) {
                 // Nothing to report from here: the first request meets the same failure.
             }
         }, "arena-http-client-setup");
@@ -69,10 +76,10 @@ public final class SharedHttpClient {
     public static void shutdown() {
         List<HttpClient> clients = new ArrayList<>(2);
         if (plainMade || plainStarted.get()) {
-            addIfMade(clients, () -> Plain.CLIENT);
+            Plain.SET_UP.ifMade(clients::add);
         }
         if (tlsMade || tlsStarted.get()) {
-            addIfMade(clients, () -> Tls.CLIENT);
+            Tls.SET_UP.ifMade(clients::add);
         }
         if (clients.isEmpty()) {
             return;
@@ -86,14 +93,6 @@ public final class SharedHttpClient {
             interruptSelectors();
         } catch (ReflectiveOperationException | RuntimeException e) {
             // Not stopped: the exit waits for the selectors.
-        }
-    }
-
-    private static void addIfMade(List<HttpClient> clients, Supplier<HttpClient> client) {
-        try {
-            clients.add(client.get());
-        } catch (RuntimeException | Error failedSetUp) {
-            // A client that could not be made has no selector to stop.
         }
     }
 
@@ -129,8 +128,47 @@ public final class SharedHttpClient {
     private static final AtomicBoolean plainStarted = new AtomicBoolean();
     private static final AtomicBoolean tlsStarted = new AtomicBoolean();
 
+    /**
+     * A client, or why it could not be made. Kept rather than thrown from the holders'
+     * initialisation: a class whose initialisation failed only says "could not initialize
+     * class" ever after, and the first failure may have happened on the set-up thread.
+     */
+    private static final class SetUp {
+        private final HttpClient client;
+        private final RuntimeException failure;
+
+        SetUp(Supplier<HttpClient> make) {
+            HttpClient made = null;
+            RuntimeException failed = null;
+            try {
+                made = make.get();
+            } catch (RuntimeException e) {
+                failed = e;
+            }
+            client = made;
+            failure = failed;
+        }
+
+        HttpClient client() throws IOException {
+            if (client == null) {
+                Throwable root = failure;
+                while (root.getCause() != null) {
+                    root = root.getCause();
+                }
+                throw new IOException("cannot set up the HTTP client: " + root.getMessage(), failure);
+            }
+            return client;
+        }
+
+        void ifMade(Consumer<HttpClient> use) {
+            if (client != null) {
+                use.accept(client);
+            }
+        }
+    }
+
     private static final class Plain {
-        static final HttpClient CLIENT = builder().sslContext(new NoTlsContext()).build();
+        static final SetUp SET_UP = new SetUp(() -> builder().sslContext(new NoTlsContext()).build());
 
         static {
             plainMade = true;
@@ -138,7 +176,7 @@ public final class SharedHttpClient {
     }
 
     private static final class Tls {
-        static final HttpClient CLIENT = builder().build();
+        static final SetUp SET_UP = new SetUp(() -> builder().build());
 
         static {
             tlsMade = true;

@@ -79,6 +79,20 @@ class ChatEndToEndIT {
         assertEquals(1, r.stderr().lines().count(), "one sentence:\n" + r);
     }
 
+    /** A JDK whose trust store cannot be read (an empty cacerts on a slim image, say). */
+    @Test
+    void aBrokenTrustStoreIsOneSentenceNotAStackTrace() {
+        ArenaProcess.Result r = arena("chat", "--base-url", "https://127.0.0.1:1/v1", "--no-validate",
+                "--retries", "0", "-m", "e2e/tls", "hi")
+                .env("OPENROUTER_API_KEY", "sk-or-v1-test")
+                .env("ARENA_JAVA_OPTS", "-Djavax.net.ssl.trustStore=/nonexistent -Djavax.net.ssl.trustStoreType=bogus")
+                .run();
+        assertEquals(1, r.exitCode(), r.toString());
+        assertTrue(r.stderr().contains("cannot set up the HTTP client"), r.toString());
+        assertFalse(r.stderr().contains("Exception"), r.toString());
+        assertEquals(1, r.stderr().lines().count(), "one sentence:\n" + r);
+    }
+
     @Test
     void refusedKeyStopsWithoutFallback() {
         fake.script("e2e/fallback-never", Reply.stream("should not be asked"));
