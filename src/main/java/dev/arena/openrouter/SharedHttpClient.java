@@ -32,7 +32,9 @@ public final class SharedHttpClient {
      *     unreadable, say, which is then reported like any other failure to connect
      */
     public static HttpClient forServer(URI server) throws IOException {
-        return (isPlain(server) ? Plain.SET_UP : Tls.SET_UP).client();
+        boolean plain = isPlain(server);
+        requested(plain).set(true);
+        return (plain ? Plain.SET_UP : Tls.SET_UP).client();
     }
 
     /**
@@ -42,8 +44,7 @@ public final class SharedHttpClient {
      * waits for it, if it is not done yet, through the JVM's class initialisation lock.
      */
     public static void prepare(URI server) {
-        boolean plain = isPlain(server);
-        if (!(plain ? plainStarted : tlsStarted).compareAndSet(false, true)) {
+        if (!requested(isPlain(server)).compareAndSet(false, true)) {
             return;
         }
         Thread setUp = new Thread(() -> {
@@ -75,10 +76,10 @@ public final class SharedHttpClient {
      */
     public static void shutdown() {
         List<HttpClient> clients = new ArrayList<>(2);
-        if (plainMade || plainStarted.get()) {
+        if (plainRequested.get()) {
             Plain.SET_UP.ifMade(clients::add);
         }
-        if (tlsMade || tlsStarted.get()) {
+        if (tlsRequested.get()) {
             Tls.SET_UP.ifMade(clients::add);
         }
         if (clients.isEmpty()) {
@@ -123,10 +124,13 @@ public final class SharedHttpClient {
     }
 
     /* Kept outside the holders: reading them must not make a client. */
-    private static volatile boolean plainMade;
-    private static volatile boolean tlsMade;
-    private static final AtomicBoolean plainStarted = new AtomicBoolean();
-    private static final AtomicBoolean tlsStarted = new AtomicBoolean();
+    private static final AtomicBoolean plainRequested = new AtomicBoolean();
+    private static final AtomicBoolean tlsRequested = new AtomicBoolean();
+
+    /** Set before a client is first made (here or on the set-up thread), never cleared. */
+    private static AtomicBoolean requested(boolean plain) {
+        return plain ? plainRequested : tlsRequested;
+    }
 
     /**
      * A client, or why it could not be made. Kept rather than thrown from the holders'
@@ -169,17 +173,9 @@ public final class SharedHttpClient {
 
     private static final class Plain {
         static final SetUp SET_UP = new SetUp(() -> builder().sslContext(new NoTlsContext()).build());
-
-        static {
-            plainMade = true;
-        }
     }
 
     private static final class Tls {
         static final SetUp SET_UP = new SetUp(() -> builder().build());
-
-        static {
-            tlsMade = true;
-        }
     }
 }
