@@ -4,20 +4,19 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import dev.arena.files.AtomicFile;
+import dev.arena.files.Fnv1a;
 import dev.arena.openrouter.ApiException;
 
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 
@@ -46,18 +45,6 @@ public final class CatalogCache {
         this.source = source;
         this.ttl = ttl;
         this.clock = clock;
-    }
-
-    /**
-     * arena's cache directory: {@code $XDG_CACHE_HOME/arena} when that is an absolute path
-     * (the XDG spec says to ignore relative ones), else {@code <home>/.cache/arena}.
-     */
-    public static Path directory(Map<String, String> env, Path home) {
-        String xdg = env.get("XDG_CACHE_HOME");
-        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
-            return Path.of(xdg, "arena");
-        }
-        return home.resolve(".cache").resolve("arena");
     }
 
     /** The cache file for this base URL. */
@@ -158,45 +145,22 @@ public final class CatalogCache {
         o.addProperty("fetched_at", fetchedAt.toString());
         o.addProperty("fetched_at_ms", fetchedAt.toEpochMilli());
         o.add("data", ModelJson.toJson(catalog.models()));
-        Path temp = null;
         try {
             Files.createDirectories(file.getParent());
-            temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-            Files.writeString(temp, o.toString(), StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFile.write(file, o.toString());
             return null;
         } catch (IOException e) {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // nothing more to do
-                }
-            }
             return "could not cache the model list in " + file.getParent() + " (" + e.getMessage() + ")";
         }
     }
 
-    /**
-     * The cache file of a base URL: {@code models-} and a 64-bit FNV-1a hash of the URL without
-     * its user info. Not a cryptographic hash: the first {@code MessageDigest} of a process
-     * loads the security providers, about 25 ms of every start-up (measured), and a file name
-     * only has to tell a handful of servers apart.
-     */
+    /** The cache file of a base URL: {@code models-} and a hash of the URL without its user info. */
     static String fileName(URI baseUrl) {
         String url = withoutUserInfo(baseUrl);
         if (url.endsWith("/")) {
             url = url.substring(0, url.length() - 1);
         }
-        long hash = 0xcbf29ce484222325L;
-        for (byte b : url.getBytes(StandardCharsets.UTF_8)) {
-            hash = (hash ^ (b & 0xff)) * 0x100000001b3L;
-        }
-        return "models-" + HexFormat.of().toHexDigits(hash) + ".json";
+        return "models-" + Fnv1a.hex(url) + ".json";
     }
 
     /** A password in the base URL must not end up in a file. */

@@ -3,6 +3,7 @@ package dev.arena.cli;
 import dev.arena.catalog.CatalogCache;
 import dev.arena.catalog.CostEstimator;
 import dev.arena.catalog.CatalogClient;
+import dev.arena.files.ArenaDirectories;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,7 +66,7 @@ final class CatalogOptions {
 
     /** arena's cache directory for this environment ({@code $XDG_CACHE_HOME/arena} or {@code ~/.cache/arena}). */
     static Path cacheDirectory(Stdio io) {
-        return CatalogCache.directory(io.env(), home(io));
+        return ArenaDirectories.cache(io.env(), home(io));
     }
 
     /**

@@ -1,13 +1,14 @@
 package dev.arena.repl;
 
+import dev.arena.files.ArenaDirectories;
+import dev.arena.files.AtomicFile;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -41,8 +42,7 @@ public final class SessionStore {
      * does not expand; relative XDG values are ignored, as the spec asks.
      */
     public static SessionStore fromEnvironment(Map<String, String> env, Path home) {
-        return new SessionStore(xdg(env, "XDG_STATE_HOME", home.resolve(".local/state")).resolve("arena"),
-                xdg(env, "XDG_DATA_HOME", home.resolve(".local/share")).resolve("arena"));
+        return new SessionStore(ArenaDirectories.state(env, home), ArenaDirectories.data(env, home));
     }
 
     /** {@code $HOME} when it is set to an absolute path, else the JVM's {@code user.home}. */
@@ -50,11 +50,6 @@ public final class SessionStore {
         String home = env.get("HOME");
         return home != null && !home.isBlank() && Path.of(home).isAbsolute() ? Path.of(home)
                 : Path.of(System.getProperty("user.home"));
-    }
-
-    private static Path xdg(Map<String, String> env, String variable, Path fallback) {
-        String value = env.get(variable);
-        return value != null && !value.isBlank() && Path.of(value).isAbsolute() ? Path.of(value) : fallback;
     }
 
     public Path historyFile() {
@@ -89,9 +84,9 @@ public final class SessionStore {
 
     /** Saves the session (atomically) and remembers it as the last one. */
     public void save(String name, ChatSession session) throws IOException {
-        createPrivateDirectories(sessionsDir());
+        ArenaDirectories.createPrivate(sessionsDir());
         write(pathOf(name), session);
-        writeAtomically(dataDir.resolve("last-session"), name + "\n");
+        AtomicFile.write(dataDir.resolve("last-session"), name + "\n");
     }
 
     /** The session that ran last, if any. */
@@ -106,7 +101,7 @@ public final class SessionStore {
 
     /** Makes sure the history file's directory exists, readable by the user alone. */
     public Path prepareHistory() throws IOException {
-        createPrivateDirectories(stateDir);
+        ArenaDirectories.createPrivate(stateDir);
         Path history = historyFile();
         // Every prompt typed ends up here: readable by its owner only, like the sessions.
         if (!Files.exists(history)) {
@@ -140,40 +135,11 @@ public final class SessionStore {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        writeAtomically(file, isMarkdown(file) ? SessionFormat.toMarkdown(session) : SessionFormat.toJson(session));
+        AtomicFile.write(file, isMarkdown(file) ? SessionFormat.toMarkdown(session) : SessionFormat.toJson(session));
     }
 
     static boolean isMarkdown(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return name.endsWith(".md") || name.endsWith(".markdown");
-    }
-
-    /** A temporary file beside the target, then a rename: a crash leaves the old file or the new one, never half. */
-    private static void writeAtomically(Path file, String text) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    private static void createPrivateDirectories(Path dir) throws IOException {
-        if (Files.isDirectory(dir)) {
-            return;
-        }
-        try {
-            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createDirectories(dir);
-        } catch (FileAlreadyExistsException e) {
-            // Made meanwhile by another arena: fine.
-        }
     }
 }

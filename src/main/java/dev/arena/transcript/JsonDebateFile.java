@@ -11,17 +11,11 @@ import dev.arena.debate.Phase;
 import dev.arena.debate.Side;
 import dev.arena.debate.Turn;
 import dev.arena.debate.Verdict;
+import dev.arena.files.AtomicFile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,8 +27,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A {@code .json} transcript: one whole document (topic, settings, turns, verdict, summary),
- * replaced atomically on every step so the file always parses: written to a temporary file
- * in the same directory, synced, then moved over the transcript.
+ * replaced atomically on every step so the file always parses ({@link AtomicFile}).
  *
  * <p>It is rewritten when the debate starts, when a turn starts and ends, at a fallback, at
  * the verdict and at the end. While a turn streams, the turn in progress ({@code "in_progress": true}, the
@@ -217,26 +210,7 @@ public final class JsonDebateFile implements TranscriptFile {
     }
 
     private void write() throws IOException {
-        byte[] bytes = (GSON.toJson(document()) + "\n").getBytes(StandardCharsets.UTF_8);
-        Path dir = path.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + path.getFileName() + ".", ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            try {
-                Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFile.write(path, GSON.toJson(document()) + "\n");
         dirty = false;
         lastWrite = clock.instant();
         rewrites++;

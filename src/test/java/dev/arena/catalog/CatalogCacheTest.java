@@ -172,15 +172,6 @@ class CatalogCacheTest {
     }
 
     @Test
-    void theDirectoryFollowsXdg() {
-        Path home = Path.of("/home/u");
-        assertEquals(Path.of("/xdg/arena"), CatalogCache.directory(Map.of("XDG_CACHE_HOME", "/xdg"), home));
-        assertEquals(Path.of("/home/u/.cache/arena"), CatalogCache.directory(Map.of(), home));
-        assertEquals(Path.of("/home/u/.cache/arena"), CatalogCache.directory(Map.of("XDG_CACHE_HOME", "relative"), home),
-                "relative XDG paths are ignored, as the spec says");
-    }
-
-    @Test
     void anUnwritableCacheStillGivesTheList() throws IOException {
         Path file = dir.resolve("not-a-dir");
         Files.writeString(file, "x");

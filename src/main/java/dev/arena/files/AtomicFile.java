@@ -1,0 +1,92 @@
+package dev.arena.files;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/**
+ * Replaces a file's whole content at once: the new content goes to a temporary file in the
+ * same directory (so the rename stays on one file system), is synced, and is renamed over the
+ * target. A reader, or a crash, sees the old content or the new, never half of either.
+ *
+ * <p>Only a regular file, or nothing, is replaced. A rename over a symbolic link would drop
+ * the link and leave its target stale; over a FIFO or a device (as root, {@code /dev/null})
+ * it would put a plain file where the system expects something else; over a directory it
+ * fails anyway. Like git, arena refuses those with a sentence and leaves them untouched.
+ *
+ * <p>The temporary file ({@code .NAME.RANDOM.tmp}, readable by the owner only) is removed on
+ * every failure, a full disk included.
+ */
+public final class AtomicFile {
+
+    private AtomicFile() {
+    }
+
+    /**
+     * Fails unless {@code file} is absent or a regular file (not followed through a link).
+     *
+     * @throws NotReplaceableException naming what is there instead
+     */
+    public static void checkReplaceable(Path file) throws IOException {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException absent) {
+            return;
+        }
+        if (attributes.isRegularFile()) {
+            return;
+        }
+        throw new NotReplaceableException(file, attributes.isSymbolicLink() ? "a symbolic link"
+                : attributes.isDirectory() ? "a directory" : "a FIFO, socket or device");
+    }
+
+    /** {@link #write(Path, byte[])} of UTF-8 text. */
+    public static void write(Path file, String text) throws IOException {
+        write(file, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Replaces {@code file} with {@code content}.
+     *
+     * @throws NotReplaceableException when something other than a regular file is there
+     * @throws IOException             when the directory cannot be written (missing, read-only,
+     *                                 full); the target is then as it was
+     */
+    public static void write(Path file, byte[] content) throws IOException {
+        Path target = file.toAbsolutePath();
+        checkReplaceable(target);
+        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            // Checked again just before the rename: the first check may be a while ago.
+            checkReplaceable(target);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException e) {
+                // The failure that brought us here is the one to report.
+            }
+        }
+    }
+}
