@@ -9,6 +9,7 @@ import dev.arena.openrouter.ChatRequest;
 import dev.arena.openrouter.HttpStatusException;
 import dev.arena.output.AnswerView;
 import dev.arena.output.OutputClosedException;
+import dev.arena.output.OutputFailedException;
 import dev.arena.resilience.Answer;
 import dev.arena.resilience.ChainFailedException;
 
@@ -52,6 +53,10 @@ final class AnswerRun {
         } catch (OutputClosedException e) {
             // The reader closed the pipe (| head): the request is already closed; end quietly.
             return ExitCode.OK;
+        } catch (OutputFailedException e) {
+            // A full disk or an I/O error is not a reader that went away: the answer is lost past this point.
+            return fail("cannot write to stdout (" + e.reason() + "); the answer was stopped, and no copy of it was kept",
+                    ExitCode.FAILED, e);
         }
     }
 
@@ -69,7 +74,7 @@ final class AnswerRun {
         try {
             view.fail(connection.redactor().redact(sentence), exitCode);
             connection.debugTrace(cause);
-        } catch (OutputClosedException e) {
+        } catch (OutputClosedException | OutputFailedException e) {
             // Nowhere left to say it; the exit code still tells.
         }
         return exitCode;

@@ -101,6 +101,9 @@ final class DebateCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "md|json|jsonl", description = "Transcript format, when the --out extension does not say.")
     String format;
 
+    @Option(names = "--force", description = "Overwrite the --out file when it exists and is not empty.")
+    boolean force;
+
     @Option(names = "--dry-run", description = "Print the requests that would be sent (key redacted); needs no key or network.")
     boolean dryRun;
 
@@ -120,6 +123,9 @@ final class DebateCommand implements Callable<Integer> {
         if (format != null && out == null) {
             throw new ParameterException(spec.commandLine(), "--format needs --out FILE; stdout is Markdown, or JSON events with --json");
         }
+        if (force && out == null) {
+            throw new ParameterException(spec.commandLine(), "--force needs --out FILE: it lets --out overwrite a file that is not empty");
+        }
         TranscriptFormat transcriptFormat = out == null ? null : transcriptFormat();
         TextSink err = new TextSink(io.err());
         if (dryRun) {
@@ -132,7 +138,7 @@ final class DebateCommand implements Callable<Integer> {
             Connection conn = connection.connect(io, err, Integer.MAX_VALUE);
             modelCheck.check(io, err, output.quiet, conn.settings().baseUrl(), conn.settings().apiKey(),
                     requestedModels(settings));
-            return new DebateRun(conn, settings, output, io, err).run(out, transcriptFormat);
+            return new DebateRun(conn, settings, output, io, err).run(out, transcriptFormat, force);
         } catch (ConfigException e) {
             err.write("arena: " + e.getMessage() + "\n").flush();
             return ExitCode.CONFIG;

@@ -3,16 +3,24 @@ package dev.arena.cli;
 import dev.arena.debate.Debate;
 import dev.arena.debate.DebateListener;
 import dev.arena.debate.DebateListeners;
+import dev.arena.debate.DebateOutcome;
 import dev.arena.debate.DebateSettings;
 import dev.arena.debate.TurnFailedException;
+import dev.arena.files.ArenaDirectories;
+import dev.arena.files.FileBusyException;
+import dev.arena.files.NotReplaceableException;
+import dev.arena.files.WriteLock;
 import dev.arena.openrouter.CancelledException;
 import dev.arena.openrouter.Cancellation;
 import dev.arena.openrouter.HttpStatusException;
 import dev.arena.output.OutputClosedException;
+import dev.arena.output.OutputFailedException;
 import dev.arena.output.TextSink;
 import dev.arena.resilience.ChainFailedException;
+import dev.arena.transcript.TranscriptExistsException;
 import dev.arena.transcript.TranscriptFile;
 import dev.arena.transcript.TranscriptFormat;
+import dev.arena.transcript.TranscriptWriteException;
 import dev.arena.transcript.Transcripts;
 
 import java.io.IOException;
@@ -21,8 +29,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs one debate into the chosen view and transcript, and turns how it ended into an
- * exit code and, when it stopped early, one sentence that also says where the transcript is.
+ * Runs one debate into the chosen view and transcript, decides how it ended, records that
+ * last in every view and transcript, and turns it into an exit code and, when it stopped
+ * early, one sentence that also says where everything received so far is.
+ *
+ * <p>The transcript's write lock is taken before the file is opened (which truncates it) and
+ * held until it is closed, so a second arena on the same {@code --out} is refused and the
+ * first one's file is untouched. Everything up to the transcript's close happens while the
+ * stop signals are held, so a {@code kill} waits for the end record too.
  */
 final class DebateRun {
 
@@ -40,60 +54,138 @@ final class DebateRun {
         this.err = err;
     }
 
-    int run(Path out, TranscriptFormat format) {
+    /** How the run ended: what the transcripts record, the exit code, and the sentence (null when quiet). */
+    private record Ending(DebateOutcome outcome, int exitCode, String sentence, Exception cause) {
+    }
+
+    int run(Path out, TranscriptFormat format, boolean force) {
+        WriteLock lock = null;
         TranscriptFile transcript = null;
         if (out != null) {
             try {
-                transcript = Transcripts.open(out, format);
+                lock = WriteLock.acquire(ArenaDirectories.locks(io.env(), CatalogOptions.home(io)), out);
+                transcript = Transcripts.open(out, format, force);
+            } catch (FileBusyException | NotReplaceableException | TranscriptExistsException e) {
+                return refuse(lock, e.getMessage());
             } catch (IOException e) {
-                err.write("arena: cannot write the transcript to " + out + ": " + e.getMessage() + "\n").flush();
-                return ExitCode.USAGE;
+                return refuse(lock, "cannot write the transcript to " + out + ": " + e.getMessage());
             }
         }
-        List<DebateListener> listeners = new ArrayList<>(output.debateViews(io, new TextSink(io.out()), err));
+        TextSink stdout = new TextSink(io.out());
+        List<DebateListener> listeners = new ArrayList<>(output.debateViews(io, stdout, err));
         if (transcript != null) {
             listeners.add(transcript);
         }
+        DebateListener all = new DebateListeners(listeners);
         Cancellation cancel = new Cancellation();
-        try (StopSignals ignored = StopSignals.cancel(cancel)) {
-            new Debate(settings, connection.chain(), new DebateListeners(listeners),
-                    CatalogOptions.cachedPrices(io, connection.settings().baseUrl())).run(cancel);
-            return ExitCode.OK;
-        } catch (TurnFailedException e) {
-            return fail("the debate stopped: " + e.getMessage(), ExitCode.FAILED, e, transcript);
-        } catch (ChainFailedException e) {
-            return fail("the judge failed: " + e.getMessage(), ExitCode.FAILED, e, transcript);
-        } catch (HttpStatusException e) {
-            return fail(Failures.account(e, connection.settings()), ExitCode.CONFIG, e, transcript);
-        } catch (CancelledException e) {
-            return fail("interrupted", ExitCode.INTERRUPTED, e, transcript);
-        } catch (OutputClosedException e) {
-            // The reader closed the pipe (| head): the request is closed; the transcript file is complete so far.
-            return ExitCode.OK;
-        } finally {
-            close(transcript);
+        try (WriteLock held = lock; StopSignals ignored = StopSignals.cancel(cancel)) {
+            Ending ending = debate(all, cancel, stdout, transcript);
+            ending = end(ending, all, stdout, transcript);
+            return report(ending);
         }
     }
 
-    private int fail(String sentence, int exitCode, Exception cause, TranscriptFile transcript) {
+    private Ending debate(DebateListener all, Cancellation cancel, TextSink stdout, TranscriptFile transcript) {
         String where = transcript == null ? "" : "; the transcript so far is in " + transcript.path();
         try {
-            err.write("arena: " + connection.redactor().redact(sentence) + where + "\n").flush();
-            connection.debugTrace(cause);
-        } catch (OutputClosedException e) {
-            // stderr is gone too; the exit code still tells.
+            new Debate(settings, connection.chain(), all,
+                    CatalogOptions.cachedPrices(io, connection.settings().baseUrl())).run(cancel);
+            return new Ending(DebateOutcome.COMPLETE, ExitCode.OK, null, null);
+        } catch (TurnFailedException e) {
+            return stopped(DebateOutcome.Result.FAILED, "the debate stopped: " + e.getMessage(), where, ExitCode.FAILED, e);
+        } catch (ChainFailedException e) {
+            return stopped(DebateOutcome.Result.FAILED, "the judge failed: " + e.getMessage(), where, ExitCode.FAILED, e);
+        } catch (HttpStatusException e) {
+            return stopped(DebateOutcome.Result.FAILED, Failures.account(e, connection.settings()), where, ExitCode.CONFIG, e);
+        } catch (CancelledException e) {
+            return new Ending(new DebateOutcome(DebateOutcome.Result.INTERRUPTED, null), ExitCode.INTERRUPTED,
+                    "interrupted" + where, e);
+        } catch (OutputClosedException | OutputFailedException | TranscriptWriteException e) {
+            return writeFailure(e, stdout, transcript);
         }
-        return exitCode;
     }
 
-    private void close(TranscriptFile transcript) {
-        if (transcript == null) {
-            return;
+    /**
+     * A write that failed: only a closed stdout ends quietly (| head has what it wanted);
+     * anything else, a closed FIFO given to --out included, is a failed run.
+     */
+    private Ending writeFailure(RuntimeException e, TextSink stdout, TranscriptFile transcript) {
+        if (e instanceof OutputClosedException) {
+            return new Ending(new DebateOutcome(DebateOutcome.Result.OUTPUT_CLOSED, "the reader of stdout went away"),
+                    ExitCode.OK, null, e);
         }
+        if (e instanceof TranscriptWriteException) {
+            return stopped(DebateOutcome.Result.WRITE_FAILED, e.getMessage(),
+                    ", and stdout has everything received so far", ExitCode.FAILED, e);
+        }
+        String stream = stdout.failed() || !err.failed() ? "stdout" : "stderr";
+        String where = transcript == null
+                ? ", and no copy was kept (--out FILE keeps one)"
+                : "; the transcript so far is in " + transcript.path();
+        return stopped(DebateOutcome.Result.WRITE_FAILED,
+                "cannot write to " + stream + " (" + ((OutputFailedException) e).reason() + ")", where, ExitCode.FAILED, e);
+    }
+
+    /** {@code reason} is recorded in the transcripts; the user reads it with {@code where}. */
+    private Ending stopped(DebateOutcome.Result result, String reason, String where, int exitCode, Exception cause) {
+        String redacted = connection.redactor().redact(reason);
+        String then = result == DebateOutcome.Result.WRITE_FAILED ? "; the debate stopped" : "";
+        return new Ending(new DebateOutcome(result, redacted), exitCode, redacted + then + where, cause);
+    }
+
+    /**
+     * Records the outcome in every view and transcript, then closes the transcript. A write
+     * that fails only now turns a good ending into a failed one; after a failure it changes
+     * nothing, since the user is told once.
+     */
+    private Ending end(Ending ending, DebateListener all, TextSink stdout, TranscriptFile transcript) {
+        Ending result = ending;
         try {
-            transcript.close();
-        } catch (IOException e) {
-            err.write("arena: the transcript " + transcript.path() + " may be incomplete: " + e.getMessage() + "\n").flush();
+            all.ended(ending.outcome());
+        } catch (OutputClosedException | OutputFailedException | TranscriptWriteException e) {
+            if (ending.exitCode() == ExitCode.OK && !(e instanceof OutputClosedException)) {
+                result = writeFailure(e, stdout, transcript);
+            }
+        }
+        if (transcript != null) {
+            try {
+                transcript.close();
+            } catch (IOException e) {
+                if (result.exitCode() == ExitCode.OK) {
+                    result = writeFailure(new TranscriptWriteException(transcript.path(), e), stdout, transcript);
+                }
+            }
+        }
+        return result;
+    }
+
+    private int report(Ending ending) {
+        if (ending.sentence() != null) {
+            say(ending.sentence());
+            try {
+                connection.debugTrace(ending.cause());
+            } catch (OutputClosedException | OutputFailedException e) {
+                // stderr is gone too; the exit code still tells.
+            }
+        }
+        return ending.exitCode();
+    }
+
+    /** Before anything is sent: the transcript cannot be had. */
+    private int refuse(WriteLock lock, String sentence) {
+        if (lock != null) {
+            lock.close();
+        }
+        say(sentence);
+        return ExitCode.USAGE;
+    }
+
+    /** One line on stderr; when stderr itself fails there is nowhere left to say it, and the exit code still tells. */
+    private void say(String sentence) {
+        try {
+            err.write("arena: " + sentence + "\n").flush();
+        } catch (OutputClosedException | OutputFailedException e) {
+            // Nowhere left to say it.
         }
     }
 }

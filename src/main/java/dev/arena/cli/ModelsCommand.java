@@ -6,6 +6,7 @@ import dev.arena.catalog.Catalog;
 import dev.arena.catalog.ModelInfo;
 import dev.arena.catalog.ModelJson;
 import dev.arena.catalog.ModelSort;
+import dev.arena.output.OutputFailedException;
 import dev.arena.output.TextSink;
 import dev.arena.output.TextTable;
 import dev.arena.terminal.Terminals;
@@ -119,8 +120,20 @@ final class ModelsCommand implements Callable<Integer> {
             }
         } catch (dev.arena.output.OutputClosedException e) {
             // | head: the reader has what it wanted.
+        } catch (OutputFailedException e) {
+            return cannotWrite(err, e);
         }
         return ExitCode.OK;
+    }
+
+    /** A full disk or an I/O error on stdout, unlike a closed pipe, fails the command; said on stderr if it still works. */
+    static int cannotWrite(TextSink err, OutputFailedException e) {
+        try {
+            err.write("arena: cannot write to stdout (" + e.reason() + "); what was written is incomplete\n").flush();
+        } catch (dev.arena.output.OutputClosedException | OutputFailedException nowhere) {
+            // Nowhere left to say it; the exit code still tells.
+        }
+        return ExitCode.FAILED;
     }
 
     /** The aliases: an aligned table on a terminal, tab-separated lines (alias, id, origin) elsewhere. */
@@ -138,6 +151,8 @@ final class ModelsCommand implements Callable<Integer> {
             out.flush();
         } catch (dev.arena.output.OutputClosedException e) {
             // | head: fine.
+        } catch (OutputFailedException e) {
+            return cannotWrite(new TextSink(io.err()), e);
         }
         return ExitCode.OK;
     }

@@ -7,6 +7,7 @@ import dev.arena.catalog.ModelInfo;
 import dev.arena.catalog.ModelJson;
 import dev.arena.catalog.Pricing;
 import dev.arena.output.OutputClosedException;
+import dev.arena.output.OutputFailedException;
 import dev.arena.output.TextSink;
 import dev.arena.text.TerminalSanitizer;
 import picocli.CommandLine.Command;
@@ -74,6 +75,8 @@ final class ModelsShowCommand implements Callable<Integer> {
             out.flush();
         } catch (OutputClosedException e) {
             // | head: fine.
+        } catch (OutputFailedException e) {
+            return ModelsCommand.cannotWrite(err, e);
         }
         return ExitCode.OK;
     }

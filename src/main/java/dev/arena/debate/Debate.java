@@ -52,6 +52,7 @@ public final class Debate {
         long start = System.nanoTime();
         listener.debateStarted(settings, Instant.now());
         String stopReason = null;
+        Exception stopped = null;
         try {
             List<FighterAgent> order = List.of(new FighterAgent(settings.pro(), settings, costs),
                     new FighterAgent(settings.con(), settings, costs));
@@ -75,15 +76,39 @@ public final class Debate {
             }
         } catch (TurnFailedException | HttpStatusException e) {
             stopReason = e.getMessage();
+            stopped = e;
             throw e;
         } catch (ChainFailedException e) {
             stopReason = "all rounds were spoken, but the judge failed: " + e.getMessage();
+            stopped = e;
             throw e;
         } catch (CancelledException e) {
             stopReason = "interrupted";
+            stopped = e;
+            throw e;
+        } catch (RuntimeException e) {
+            // A listener failed: stdout closed, or a transcript could not be written.
+            stopReason = e.getMessage();
+            stopped = e;
             throw e;
         } finally {
-            listener.finished(new DebateSummary(stats(), verdict, Duration.ofNanos(System.nanoTime() - start), stopReason));
+            finish(new DebateSummary(stats(), verdict, Duration.ofNanos(System.nanoTime() - start), stopReason), stopped);
+        }
+    }
+
+    /**
+     * Gives the summary to the listeners. When the debate already stopped on a failure, a
+     * listener failing again (a closed stdout) must not replace that failure, which decides
+     * the exit code: it is kept as suppressed.
+     */
+    private void finish(DebateSummary summary, Exception stopped) {
+        try {
+            listener.finished(summary);
+        } catch (RuntimeException e) {
+            if (stopped == null) {
+                throw e;
+            }
+            stopped.addSuppressed(e);
         }
     }
 

@@ -48,7 +48,14 @@ public interface DebateListener {
     default void verdict(Verdict verdict) {
     }
 
-    /** The debate is over, complete or not; always the last event. */
+    /** The debate is over, complete or not; the last event from the debate itself. */
     default void finished(DebateSummary summary) {
+    }
+
+    /**
+     * After {@link #finished}, from whoever ran the debate: how the run ended, which only it
+     * knows (stdout closed, a transcript failed). Always the very last event.
+     */
+    default void ended(DebateOutcome outcome) {
     }
 }

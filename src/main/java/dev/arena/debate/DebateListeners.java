@@ -85,4 +85,9 @@ public final class DebateListeners implements DebateListener {
     public void finished(DebateSummary summary) {
         deliver(l -> l.finished(summary));
     }
+
+    @Override
+    public void ended(DebateOutcome outcome) {
+        deliver(l -> l.ended(outcome));
+    }
 }

@@ -6,20 +6,30 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * UTF-8 text to a byte stream, buffered, flushed whenever the caller says a piece is
- * complete. Unlike {@link java.io.PrintStream}, which swallows errors, a write to a closed
- * pipe surfaces as {@link OutputClosedException} so the request can be stopped.
+ * complete. Unlike {@link java.io.PrintStream}, which swallows errors, a failed write
+ * surfaces so the request can be stopped: a closed pipe as {@link OutputClosedException}
+ * (the reader has what it wanted), anything else as {@link OutputFailedException}.
+ *
+ * <p>A sink fails once. After that it drops what it is given: the failure has been thrown to
+ * whoever stops the request, what is written next would land after a gap, and the writers
+ * that say goodbye (a cut line's newline, an error event, a transcript's end record) must not
+ * throw again on their way out.
  */
 public final class TextSink {
 
     private final OutputStream out;
     private final byte[] buffer = new byte[8192];
     private int used;
+    private boolean failed;
 
     public TextSink(OutputStream out) {
         this.out = out;
     }
 
     public TextSink write(String text) {
+        if (failed) {
+            return this;
+        }
         // Encoding whole strings keeps surrogate pairs together; tokens never split them.
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         if (used + bytes.length > buffer.length) {
@@ -35,12 +45,20 @@ public final class TextSink {
     }
 
     public void flush() {
+        if (failed) {
+            return;
+        }
         drain();
         try {
             out.flush();
         } catch (IOException e) {
-            throw new OutputClosedException(e);
+            throw failure(e);
         }
+    }
+
+    /** True once a write failed: the sink drops everything since, and its owner knows which stream broke. */
+    public boolean failed() {
+        return failed;
     }
 
     private void drain() {
@@ -48,7 +66,7 @@ public final class TextSink {
             try {
                 out.write(buffer, 0, used);
             } catch (IOException e) {
-                throw new OutputClosedException(e);
+                throw failure(e);
             } finally {
                 used = 0;
             }
@@ -59,7 +77,13 @@ public final class TextSink {
         try {
             out.write(bytes);
         } catch (IOException e) {
-            throw new OutputClosedException(e);
+            throw failure(e);
         }
+    }
+
+    private RuntimeException failure(IOException e) {
+        failed = true;
+        used = 0;
+        return BrokenPipe.is(e) ? new OutputClosedException(e) : new OutputFailedException(e);
     }
 }

@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.arena.debate.DebateOutcome;
 import dev.arena.debate.DebateSettings;
 import dev.arena.debate.DebateSummary;
 import dev.arena.debate.FallbackNote;
@@ -14,7 +15,6 @@ import dev.arena.debate.Verdict;
 import dev.arena.files.AtomicFile;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,7 +36,7 @@ import java.util.concurrent.TimeUnit;
  * crash loses at most that window. {@link #close()} writes whatever is still pending.
  *
  * <p>Events come on the debate's thread, the delayed write on another, so every method is
- * synchronized. A failed write surfaces as {@link UncheckedIOException} from the event, or
+ * synchronized. A failed write surfaces as {@link TranscriptWriteException} from the event, or
  * from the next event after a failed delayed write.
  */
 public final class JsonDebateFile implements TranscriptFile {
@@ -66,13 +66,14 @@ public final class JsonDebateFile implements TranscriptFile {
     private final List<FallbackNote> pendingFallbacks = new ArrayList<>();
     private Verdict verdict;
     private DebateSummary summary;
+    private DebateOutcome outcome;
 
     private Instant lastWrite;
     private boolean dirty;
     private boolean writeScheduled;
     private boolean closed;
     private int rewrites;
-    private UncheckedIOException delayedFailure;
+    private TranscriptWriteException delayedFailure;
 
     /** A transcript at {@code path}; nothing is written before the debate starts. */
     public JsonDebateFile(Path path) {
@@ -160,6 +161,12 @@ public final class JsonDebateFile implements TranscriptFile {
         rewrite();
     }
 
+    @Override
+    public synchronized void ended(DebateOutcome outcome) {
+        this.outcome = outcome;
+        rewrite();
+    }
+
     /** Writes what is pending, then stops the delayed writes. Leaves no temporary file. */
     @Override
     public synchronized void close() throws IOException {
@@ -189,13 +196,13 @@ public final class JsonDebateFile implements TranscriptFile {
         try {
             write();
         } catch (IOException e) {
-            delayedFailure = new UncheckedIOException("cannot write the transcript " + path + ": " + e.getMessage(), e);
+            delayedFailure = new TranscriptWriteException(path, e);
         }
     }
 
     private void rewrite() {
         if (delayedFailure != null) {
-            UncheckedIOException failure = delayedFailure;
+            TranscriptWriteException failure = delayedFailure;
             delayedFailure = null;
             throw failure;
         }
@@ -205,7 +212,7 @@ public final class JsonDebateFile implements TranscriptFile {
         try {
             write();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the transcript " + path + ": " + e.getMessage(), e);
+            throw new TranscriptWriteException(path, e);
         }
     }
 
@@ -233,6 +240,9 @@ public final class JsonDebateFile implements TranscriptFile {
         doc.add("verdict", verdict == null ? null : TranscriptJson.verdict(verdict));
         doc.add("summary", summary == null ? null : TranscriptJson.summary(summary));
         doc.addProperty("finished", summary != null);
+        // Null while the debate runs, and after a kill -9: only a run that ended says how.
+        doc.addProperty("outcome", outcome == null ? null : outcome.result().id());
+        doc.addProperty("outcome_reason", outcome == null ? null : outcome.reason());
         return doc;
     }
 

@@ -2,6 +2,7 @@ package dev.arena.transcript;
 
 import com.google.gson.JsonObject;
 import dev.arena.debate.DebateListener;
+import dev.arena.debate.DebateOutcome;
 import dev.arena.debate.DebateSettings;
 import dev.arena.debate.DebateSummary;
 import dev.arena.debate.FallbackNote;
@@ -18,7 +19,7 @@ import java.time.Instant;
  * The debate as JSON Lines, one event per line, flushed as it happens: {@code --json} on
  * stdout and {@code .jsonl} transcripts. Every event has {@code type} and {@code time};
  * events are debate_start, turn_start, delta, fallback, turn_end (with the whole turn text),
- * judging, verdict and summary. Retries and waits are not part of the transcript.
+ * judging, verdict, summary and debate_end (how the run ended). Retries and waits are not part of the transcript.
  */
 public final class JsonLinesDebateWriter implements DebateListener {
 
@@ -87,6 +88,15 @@ public final class JsonLinesDebateWriter implements DebateListener {
     @Override
     public void finished(DebateSummary summary) {
         emit(TranscriptJson.merge(event("summary", null), TranscriptJson.summary(summary)));
+    }
+
+    /** The last event: {@code debate_end} with the outcome and the reason (null when complete). */
+    @Override
+    public void ended(DebateOutcome outcome) {
+        JsonObject e = event("debate_end", null);
+        e.addProperty("outcome", outcome.result().id());
+        e.addProperty("reason", outcome.reason());
+        emit(e);
     }
 
     private JsonObject event(String type, Instant at) {

@@ -1,6 +1,7 @@
 package dev.arena.transcript;
 
 import dev.arena.debate.DebateListener;
+import dev.arena.debate.DebateOutcome;
 import dev.arena.debate.DebateSettings;
 import dev.arena.debate.DebateSummary;
 import dev.arena.debate.FallbackNote;
@@ -197,6 +198,14 @@ public final class MarkdownDebateWriter implements DebateListener {
         if (summary.stopReason() != null) {
             block("**The debate stopped early:** " + TranscriptText.oneLine(summary.stopReason()) + "\n");
         }
+        out.flush();
+    }
+
+    /** The last line: {@code *Outcome: complete*}, or the outcome and what stopped the run. */
+    @Override
+    public void ended(DebateOutcome outcome) {
+        block("*Outcome: " + outcome.result().id()
+                + (outcome.reason() == null ? "" : " — " + TranscriptText.oneLine(outcome.reason())) + "*\n");
         out.flush();
     }
 

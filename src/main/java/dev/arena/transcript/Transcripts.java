@@ -1,6 +1,7 @@
 package dev.arena.transcript;
 
 import dev.arena.debate.DebateListener;
+import dev.arena.debate.DebateOutcome;
 import dev.arena.debate.DebateSettings;
 import dev.arena.debate.DebateSummary;
 import dev.arena.debate.FallbackNote;
@@ -8,7 +9,11 @@ import dev.arena.debate.Phase;
 import dev.arena.debate.Side;
 import dev.arena.debate.Turn;
 import dev.arena.debate.Verdict;
+import dev.arena.files.AtomicFile;
+import dev.arena.files.NotReplaceableException;
 import dev.arena.openrouter.ApiException;
+import dev.arena.output.OutputClosedException;
+import dev.arena.output.OutputFailedException;
 import dev.arena.output.TextSink;
 
 import java.io.FileNotFoundException;
@@ -29,19 +34,33 @@ public final class Transcripts {
     /**
      * A transcript at {@code path} in {@code format}, created or truncated now. Markdown and
      * JSON Lines are appended and flushed per event, so a killed process keeps everything
-     * received; JSON is one document replaced atomically.
+     * received; JSON is one document replaced atomically. Hold the file's
+     * {@link dev.arena.files.WriteLock} before calling: this truncates.
      *
+     * <p>An existing file that is not empty is overwritten only with {@code force}: a
+     * transcript is often the only copy of a debate that cost money. An empty file, a FIFO or
+     * a device ({@code /dev/stdout}) is written as it is. A JSON transcript is replaced by
+     * rename, so only a regular file (or nothing) may be there.
+     *
+     * @throws TranscriptExistsException  when the file is not empty and {@code force} is not set
+     * @throws NotReplaceableException    when a JSON transcript would replace a link, FIFO or device
      * @throws IOException when the file cannot be written; its message is only the reason
      *         ("the directory D does not exist", "X is a directory"), since the caller already
      *         says which transcript could not be written
      */
-    public static TranscriptFile open(Path path, TranscriptFormat format) throws IOException {
+    public static TranscriptFile open(Path path, TranscriptFormat format, boolean force) throws IOException {
         if (Files.isDirectory(path)) {
             throw new IOException(path + " is a directory");
         }
         Path parent = path.toAbsolutePath().getParent();
         if (parent == null || !Files.isDirectory(parent)) {
             throw new IOException("the directory " + parent + " does not exist");
+        }
+        if (format == TranscriptFormat.JSON) {
+            AtomicFile.checkReplaceable(path);
+        }
+        if (!force && Files.isRegularFile(path) && Files.size(path) > 0) {
+            throw new TranscriptExistsException(path);
         }
         if (format == TranscriptFormat.JSON) {
             if (Files.exists(path) && !Files.isWritable(path) || !Files.isWritable(parent)) {
@@ -76,7 +95,11 @@ public final class Transcripts {
         return reason.isEmpty() ? message : Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
     }
 
-    /** An appended transcript: the writer flushes every event through to the file. */
+    /**
+     * An appended transcript: the writer flushes every event through to the file. Its sink
+     * fails like stdout's; here any failure, a closed pipe (a FIFO's reader) included, is a
+     * failed transcript.
+     */
     private static final class StreamedFile implements TranscriptFile {
         private final Path path;
         private final DebateListener writer;
@@ -98,52 +121,57 @@ public final class Transcripts {
 
         @Override
         public void debateStarted(DebateSettings settings, Instant at) {
-            writer.debateStarted(settings, at);
+            deliver(() -> writer.debateStarted(settings, at));
         }
 
         @Override
         public void turnStarted(int round, Side side, Phase phase, String model, Instant at) {
-            writer.turnStarted(round, side, phase, model, at);
+            deliver(() -> writer.turnStarted(round, side, phase, model, at));
         }
 
         @Override
         public void delta(Side side, String text) {
-            writer.delta(side, text);
+            deliver(() -> writer.delta(side, text));
         }
 
         @Override
         public void retry(String who, ApiException failure, Duration delay, int retry, int maxRetries) {
-            writer.retry(who, failure, delay, retry, maxRetries);
+            deliver(() -> writer.retry(who, failure, delay, retry, maxRetries));
         }
 
         @Override
         public void waiting(String who, String model, Duration wait, String reason) {
-            writer.waiting(who, model, wait, reason);
+            deliver(() -> writer.waiting(who, model, wait, reason));
         }
 
         @Override
         public void fallback(String who, FallbackNote note) {
-            writer.fallback(who, note);
+            deliver(() -> writer.fallback(who, note));
         }
 
         @Override
         public void turnEnded(Turn turn) {
-            writer.turnEnded(turn);
+            deliver(() -> writer.turnEnded(turn));
         }
 
         @Override
         public void judging(String model) {
-            writer.judging(model);
+            deliver(() -> writer.judging(model));
         }
 
         @Override
         public void verdict(Verdict verdict) {
-            writer.verdict(verdict);
+            deliver(() -> writer.verdict(verdict));
         }
 
         @Override
         public void finished(DebateSummary summary) {
-            writer.finished(summary);
+            deliver(() -> writer.finished(summary));
+        }
+
+        @Override
+        public void ended(DebateOutcome outcome) {
+            deliver(() -> writer.ended(outcome));
         }
 
         @Override
@@ -154,8 +182,18 @@ public final class Transcripts {
             closed = true;
             try {
                 sink.flush();
+            } catch (OutputClosedException | OutputFailedException e) {
+                throw (IOException) e.getCause();
             } finally {
                 out.close();
+            }
+        }
+
+        private void deliver(Runnable event) {
+            try {
+                event.run();
+            } catch (OutputClosedException | OutputFailedException e) {
+                throw new TranscriptWriteException(path, (IOException) e.getCause());
             }
         }
     }

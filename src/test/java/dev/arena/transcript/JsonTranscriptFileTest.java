@@ -13,7 +13,6 @@ import com.google.gson.JsonParser;
 import dev.arena.debate.Phase;
 import dev.arena.debate.Side;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -293,10 +292,11 @@ class JsonTranscriptFileTest {
     @Test
     void aFailedWriteSaysWhichTranscript() throws IOException {
         JsonDebateFile transcript = new JsonDebateFile(dir.resolve("gone").resolve("debate.json"), clock, scheduler);
-        UncheckedIOException e = assertThrows(UncheckedIOException.class,
+        Path path = dir.resolve("gone").resolve("debate.json");
+        TranscriptWriteException e = assertThrows(TranscriptWriteException.class,
                 () -> transcript.debateStarted(ScriptedDebate.judgedSettings(), at(0)));
-        assertTrue(e.getMessage().startsWith("cannot write the transcript "), e.getMessage());
-        assertTrue(e.getMessage().contains("debate.json"), e.getMessage());
+        assertEquals("cannot write the transcript " + path + " (no such file or directory)", e.getMessage());
+        assertEquals(path, e.path());
         assertEquals(List.of(), filesInDir());
     }
 }

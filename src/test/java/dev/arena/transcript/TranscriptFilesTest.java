@@ -30,7 +30,7 @@ class TranscriptFilesTest {
         Files.writeString(path, "an older debate that must go\n");
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
         MarkdownDebateWriter reference = new MarkdownDebateWriter(new TextSink(expected));
-        try (TranscriptFile file = Transcripts.open(path, TranscriptFormat.MARKDOWN)) {
+        try (TranscriptFile file = Transcripts.open(path, TranscriptFormat.MARKDOWN, true)) {
             assertEquals(path, file.path());
             assertEquals("", Files.readString(path), "an existing file is truncated");
             for (ScriptedDebate.Event event : ScriptedDebate.judgedDebate()) {
@@ -47,7 +47,7 @@ class TranscriptFilesTest {
     @Test
     void jsonLinesFileHoldsEveryEventAsItHappens() throws IOException {
         Path path = dir.resolve("debate.jsonl");
-        try (TranscriptFile file = Transcripts.open(path, TranscriptFormat.JSONL)) {
+        try (TranscriptFile file = Transcripts.open(path, TranscriptFormat.JSONL, false)) {
             int events = 0;
             StringBuilder deltas = new StringBuilder();
             StringBuilder written = new StringBuilder();
@@ -73,7 +73,7 @@ class TranscriptFilesTest {
     @Test
     void jsonFileIsAWholeDocument() throws IOException {
         Path path = dir.resolve("debate.json");
-        TranscriptFile file = Transcripts.open(path, TranscriptFormat.JSON);
+        TranscriptFile file = Transcripts.open(path, TranscriptFormat.JSON, false);
         assertInstanceOf(JsonDebateFile.class, file);
         ScriptedDebate.play(ScriptedDebate.stoppedDebate(), file);
         file.close();
@@ -85,7 +85,7 @@ class TranscriptFilesTest {
     @Test
     void jsonFileWritesAStalledTurnsTextOnItsOwnTimer() throws Exception {
         Path path = dir.resolve("debate.json");
-        try (TranscriptFile file = Transcripts.open(path, TranscriptFormat.JSON)) {
+        try (TranscriptFile file = Transcripts.open(path, TranscriptFormat.JSON, false)) {
             file.debateStarted(ScriptedDebate.judgedSettings(), ScriptedDebate.T0);
             file.turnStarted(1, dev.arena.debate.Side.PRO, dev.arena.debate.Phase.OPENING, "a/one",
                     ScriptedDebate.T0);
@@ -106,7 +106,7 @@ class TranscriptFilesTest {
     void missingDirectoryIsASentence() {
         Path path = dir.resolve("no-such-dir").resolve("debate.md");
         for (TranscriptFormat format : TranscriptFormat.values()) {
-            IOException e = assertThrows(IOException.class, () -> Transcripts.open(path, format));
+            IOException e = assertThrows(IOException.class, () -> Transcripts.open(path, format, false));
             assertEquals("the directory " + path.getParent() + " does not exist", e.getMessage(),
                     "only the reason: the caller says which transcript");
         }
@@ -116,7 +116,7 @@ class TranscriptFilesTest {
     void directoryIsNotATranscript() throws IOException {
         Path path = Files.createDirectory(dir.resolve("taken.md"));
         for (TranscriptFormat format : TranscriptFormat.values()) {
-            IOException e = assertThrows(IOException.class, () -> Transcripts.open(path, format));
+            IOException e = assertThrows(IOException.class, () -> Transcripts.open(path, format, false));
             assertEquals(path + " is a directory", e.getMessage());
         }
     }
@@ -131,7 +131,7 @@ class TranscriptFilesTest {
     @Test
     void closingTwiceIsHarmless() throws IOException {
         Path path = dir.resolve("debate.jsonl");
-        TranscriptFile file = Transcripts.open(path, TranscriptFormat.JSONL);
+        TranscriptFile file = Transcripts.open(path, TranscriptFormat.JSONL, false);
         ScriptedDebate.play(ScriptedDebate.stoppedDebate(), file);
         file.close();
         file.close();
