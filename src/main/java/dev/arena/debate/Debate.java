@@ -50,10 +50,10 @@ public final class Debate {
     public void run(Cancellation cancel)
             throws TurnFailedException, ChainFailedException, HttpStatusException, CancelledException {
         long start = System.nanoTime();
-        listener.debateStarted(settings, Instant.now());
         String stopReason = null;
         Exception stopped = null;
         try {
+            listener.debateStarted(settings, Instant.now());
             List<FighterAgent> order = List.of(new FighterAgent(settings.pro(), settings, costs),
                     new FighterAgent(settings.con(), settings, costs));
             for (int round = 1; round <= settings.rounds(); round++) {

@@ -99,7 +99,7 @@ class DebateEndToEndIT {
         assertEquals(0, r.exitCode(), r.toString());
         List<JsonObject> events = r.stdout().lines().map(l -> JsonParser.parseString(l).getAsJsonObject()).collect(Collectors.toList());
         List<String> types = events.stream().map(e -> e.get("type").getAsString()).distinct().collect(Collectors.toList());
-        assertEquals(List.of("debate_start", "turn_start", "delta", "turn_end", "judging", "verdict", "summary"), types, r.stdout());
+        assertEquals(List.of("debate_start", "turn_start", "delta", "turn_end", "judging", "verdict", "summary", "debate_end"), types, r.stdout());
         JsonObject verdict = events.stream().filter(e -> e.get("type").getAsString().equals("verdict")).findFirst().orElseThrow();
         assertEquals("tie", verdict.get("winner").getAsString(), verdict.toString());
         assertFalse(verdict.get("readings_agree").getAsBoolean());

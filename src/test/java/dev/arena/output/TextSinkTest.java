@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.Pipe;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,6 +59,20 @@ class TextSinkTest {
             if (failFlush) {
                 throw new IOException("Broken pipe");
             }
+        }
+    }
+
+    /** A stream whose every write fails with {@code message}. */
+    static final class Failing extends OutputStream {
+        final String message;
+
+        Failing(String message) {
+            this.message = message;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            throw new IOException(message);
         }
     }
 
@@ -158,6 +176,65 @@ class TextSinkTest {
         TextSink sink = new TextSink(new Broken(true, false));
         sink.write("a".repeat(8000));
         assertThrows(OutputClosedException.class, () -> sink.write("b".repeat(500)));
+    }
+
+    @Test
+    void aFullDiskIsAFailureNotAClosedPipe() {
+        FailingStream out = FailingStream.diskFullAfter(5);
+        TextSink sink = new TextSink(out);
+        sink.write("hello").flush();
+        OutputFailedException e = assertThrows(OutputFailedException.class, () -> sink.write(" world").flush());
+        assertEquals("no space left on device", e.reason());
+        assertEquals("hello", out.text());
+        assertTrue(sink.failed());
+    }
+
+    @Test
+    void anIoErrorIsAFailureToo() {
+        TextSink sink = new TextSink(new Failing("Input/output error"));
+        OutputFailedException e = assertThrows(OutputFailedException.class, () -> sink.write("x").flush());
+        assertEquals("input/output error", e.reason());
+    }
+
+    @Test
+    void aSinkFailsOnceThenDropsEverythingQuietly() {
+        FailingStream out = FailingStream.diskFullAfter(0);
+        TextSink sink = new TextSink(out);
+        assertThrows(OutputFailedException.class, () -> sink.write("lost").flush());
+        // The goodbye writes (a cut line's newline, an error event, an end record) must not throw again.
+        sink.write("\n").write("z".repeat(20_000)).flush();
+        assertEquals(1, out.failures(), "no second attempt at a stream that failed");
+        assertEquals("", out.text());
+    }
+
+    @Test
+    void aBrokenPipeAfterSomeTextIsOutputClosedAndKeepsWhatWentThrough() {
+        FailingStream out = FailingStream.brokenPipeAfter(3);
+        TextSink sink = new TextSink(out);
+        sink.write("abc").flush();
+        assertThrows(OutputClosedException.class, () -> sink.write("def").flush());
+        assertEquals("abc", out.text());
+        sink.write("more").flush();
+        assertEquals(1, out.failures());
+    }
+
+    /** The JVM's own words for EPIPE, whatever the locale, come from a real pipe whose reader closed. */
+    @Test
+    void aRealPipeWhoseReaderClosedIsOutputClosed() throws IOException {
+        Pipe pipe = Pipe.open();
+        pipe.source().close();
+        TextSink sink = new TextSink(Channels.newOutputStream(pipe.sink()));
+        assertThrows(OutputClosedException.class, () -> sink.write("nobody reads this").flush());
+        pipe.sink().close();
+    }
+
+    @Test
+    void theDeviceThatIsAlwaysFullIsAFailure() throws IOException {
+        try (OutputStream full = new FileOutputStream("/dev/full")) {
+            TextSink sink = new TextSink(full);
+            OutputFailedException e = assertThrows(OutputFailedException.class, () -> sink.write("x").flush());
+            assertEquals("no space left on device", e.reason());
+        }
     }
 
     @Test
