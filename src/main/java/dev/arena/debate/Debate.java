@@ -87,8 +87,8 @@ public final class Debate {
             stopped = e;
             throw e;
         } catch (RuntimeException e) {
-            // A listener failed: stdout closed, or a transcript could not be written.
-            stopReason = e.getMessage();
+            // A listener failed: stdout closed, or a transcript could not be written. Never null: null means complete.
+            stopReason = e.getMessage() == null ? e.toString() : e.getMessage();
             stopped = e;
             throw e;
         } finally {

@@ -27,6 +27,7 @@ final class ArenaProcess {
     private final List<String> command = new ArrayList<>();
     private final Map<String, String> env = new HashMap<>();
     private String stdin;
+    private File stdout;
 
     private ArenaProcess(List<String> args) {
         command.add(LAUNCHER.toString());
@@ -75,6 +76,12 @@ final class ArenaProcess {
         return this;
     }
 
+    /** Sends stdout to {@code file} (say /dev/full) instead of a pipe the test reads. */
+    ArenaProcess stdout(File file) {
+        this.stdout = file;
+        return this;
+    }
+
     /** Starts the process; stdin is /dev/null unless text was given. */
     Running start() {
         ProcessBuilder pb = new ProcessBuilder(command);
@@ -82,6 +89,9 @@ final class ArenaProcess {
         pb.environment().putAll(env);
         if (stdin == null) {
             pb.redirectInput(new File("/dev/null"));
+        }
+        if (stdout != null) {
+            pb.redirectOutput(stdout);
         }
         try {
             Process process = pb.start();
