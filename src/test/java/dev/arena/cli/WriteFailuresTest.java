@@ -198,6 +198,31 @@ class WriteFailuresTest {
         }
     }
 
+    /** stderr full as well: nowhere to say it, but the run still ends through its own path and the transcript says why. */
+    @Test
+    void debateWithStdoutAndStderrFullStillRecordsWhy() throws IOException {
+        Path jsonl = dir.resolve("d.jsonl");
+        FailingStream err = FailingStream.diskFullAfter(0);
+        Run r = run(FailingStream.diskFullAfter(100), err, "debate", "--pro", "w/pro", "--con", "w/con",
+                "--out", jsonl.toString(), "Topic");
+        assertEquals(1, r.exitCode());
+        assertEquals("", err.text());
+        assertEquals("cannot write to stdout (" + NO_SPACE + ")", lastEvent(jsonl).get("reason").getAsString());
+    }
+
+    /** A notice that cannot reach stderr stops the debate too, and the transcript names stderr. */
+    @Test
+    void aNoticeThatCannotReachStderrStopsTheDebate() throws IOException {
+        fake.script("w/flaky", Reply.errorMessage(503, "busy"), Reply.stream("Con, later."));
+        Path jsonl = dir.resolve("d.jsonl");
+        Run r = run(new ByteArrayOutputStream(), FailingStream.diskFullAfter(0), "debate", "--pro", "w/pro",
+                "--con", "w/flaky", "--retries", "1", "--out", jsonl.toString(), "Topic");
+        assertEquals(1, r.exitCode());
+        JsonObject end = lastEvent(jsonl);
+        assertEquals("write_failed", end.get("outcome").getAsString());
+        assertEquals("cannot write to stderr (" + NO_SPACE + ")", end.get("reason").getAsString());
+    }
+
     // ---- debate: the transcript fails
 
     @Test

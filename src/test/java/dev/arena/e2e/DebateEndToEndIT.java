@@ -189,6 +189,7 @@ class DebateEndToEndIT {
         JsonObject turn = doc.getAsJsonArray("turns").get(0).getAsJsonObject();
         assertEquals("Halfway", turn.get("text").getAsString(), doc.toString());
         assertEquals("interrupted", turn.get("error").getAsString(), "the cut turn is closed, not left in progress: " + doc);
+        assertEquals("interrupted", doc.get("outcome").getAsString(), "the transcript says how the run ended: " + doc);
     }
 
     @Test
