@@ -84,6 +84,22 @@ class InteractiveStartTest {
     }
 
     @Test
+    void endlessSessionAndLastSessionFilesAreRefusedWithExitOne() throws Exception {
+        Files.createDirectories(store.sessionsDir());
+        Files.createSymbolicLink(store.pathOf("zero"), Path.of("/dev/zero"));
+        CliRun session = chat("--session", "zero");
+        assertEquals(1, session.exitCode(), session.toString());
+        assertEquals("arena: cannot resume the session: " + store.pathOf("zero") + " is larger than 16 MiB\n", session.err());
+        Path last = home.resolve("data/arena/last-session");
+        Files.createSymbolicLink(last, Path.of("/dev/zero"));
+        CliRun continued = chat("--continue");
+        assertEquals(1, continued.exitCode(), continued.toString());
+        assertEquals("arena: cannot resume the session: " + last + " is larger than 4 KiB\n", continued.err());
+        Files.delete(last);
+        Files.delete(store.pathOf("zero"));
+    }
+
+    @Test
     void aSessionFromANewerArenaIsRefusedWithExitOneAndLeftAlone() throws Exception {
         Files.createDirectories(store.sessionsDir());
         String newer = "{\"format\":\"arena-chat\",\"version\":7,\"model\":\"m\",\"messages\":[]}\n";
