@@ -117,6 +117,42 @@ class InteractiveChatIT {
         assertEquals(0, after.waitFor(), "the session is free once the first chat left: " + after.screen());
     }
 
+    @Test
+    void aSaveIntoAReadOnlySessionsDirectoryIsReportedAndNeverCalledSaved() throws Exception {
+        fake.script("pty/readonly", Reply.stream("an answer"));
+        Path sessions = Files.createDirectories(dir.resolve("data/arena/sessions"));
+        Files.createDirectories(dir.resolve("state"));
+        // root writes into a read-only directory anyway: then arena runs as nobody, who owns the files.
+        List<String> runAs = List.of();
+        if ("root".equals(System.getProperty("user.name"))) {
+            Assumptions.assumeTrue(onPath("runuser"), "runuser (util-linux) is needed to run as another user");
+            var nobody = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.toList()) {
+                    Files.setOwner(p, nobody);
+                }
+            }
+            runAs = List.of("runuser", "-u", "nobody", "--");
+        }
+        Files.setPosixFilePermissions(sessions, java.nio.file.attribute.PosixFilePermissions.fromString("r-x------"));
+        Pty arena = Pty.startAs(runAs, dir, "chat", "--base-url", fake.baseUrl(), "-m", "pty/readonly", "--session", "ro");
+        arena.awaitScreen("arena: cannot save the session to " + sessions.resolve("ro.json") + ": permission denied;"
+                + " arena tries again after every change, and /save FILE keeps a copy elsewhere");
+        arena.awaitPrompt(1);
+        arena.type("Hello\r");
+        arena.awaitScreen("an answer");
+        arena.awaitPrompt(2);
+        arena.type("\u0004");
+        int exit = arena.waitFor();
+        String screen = arena.screen();
+        assertEquals(1, exit, screen);
+        assertTrue(screen.contains("arena: session ro is not saved to " + sessions.resolve("ro.json")
+                + " (see above); what changed since its last save is lost"), screen);
+        assertEquals(1, screen.split("cannot save the session", -1).length - 1, "reported once: " + screen);
+        assertFalse(screen.contains("saved as session"), screen);
+        assertFalse(Files.exists(sessions.resolve("ro.json")));
+    }
+
     private static boolean onPath(String program) {
         for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             if (new File(d, program).canExecute()) {
@@ -143,12 +179,19 @@ class InteractiveChatIT {
         }
 
         static Pty start(Path dir, String... args) throws IOException {
+            return startAs(List.of(), dir, args);
+        }
+
+        /** {@code runAs} goes before {@code script}, e.g. {@code runuser -u nobody --}. */
+        static Pty startAs(List<String> runAs, Path dir, String... args) throws IOException {
             // script's own stdin is a pipe, so the pty starts with no size: give it one.
             StringBuilder command = new StringBuilder("stty cols 120 rows 40; exec ").append(quote(ArenaProcess.LAUNCHER.toString()));
             for (String a : args) {
                 command.append(' ').append(quote(a));
             }
-            ProcessBuilder pb = new ProcessBuilder(List.of("script", "-qec", command.toString(), "/dev/null"));
+            List<String> argv = new java.util.ArrayList<>(runAs);
+            argv.addAll(List.of("script", "-qec", command.toString(), "/dev/null"));
+            ProcessBuilder pb = new ProcessBuilder(argv);
             pb.environment().clear();
             pb.environment().put("PATH", System.getenv("PATH"));
             pb.environment().put("HOME", dir.toString());
