@@ -188,6 +188,10 @@ public final class SessionFormat {
         if (!FORMAT.equals(string(root, "format"))) {
             throw new IllegalArgumentException("not an arena chat session (no \"format\": \"" + FORMAT + "\")");
         }
+        if (present(root, "version") && !(root.get("version").isJsonPrimitive()
+                && root.getAsJsonPrimitive("version").isNumber())) {
+            throw new IllegalArgumentException("not an arena chat session (its version is not a number)");
+        }
         if (present(root, "version") && !(root.get("version").getAsDouble() <= VERSION)) {
             throw new IllegalArgumentException("written by a newer arena (session format version "
                     + root.get("version").getAsString() + "; this one reads up to " + VERSION

@@ -114,5 +114,7 @@ class SessionFormatTest {
                 () -> SessionFormat.fromMarkdown(md.replace("\"version\":1,", "\"version\":2,"))).getMessage());
         assertThrows(IllegalArgumentException.class,
                 () -> SessionFormat.fromJson(json.replace("\"version\": 1,", "\"version\": 1.5,")));
+        assertEquals("not an arena chat session (its version is not a number)", assertThrows(IllegalArgumentException.class,
+                () -> SessionFormat.fromJson(json.replace("\"version\": 1,", "\"version\": \"one\","))).getMessage());
     }
 }
