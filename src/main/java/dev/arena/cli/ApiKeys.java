@@ -1,8 +1,9 @@
 package dev.arena.cli;
 
+import dev.arena.files.TextFiles;
+import dev.arena.files.UnreadableTextException;
+
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -14,6 +15,9 @@ import java.util.Map;
 final class ApiKeys {
 
     static final String ENV = "OPENROUTER_API_KEY";
+
+    /** A key is under 200 bytes; 64 KiB leaves room for comments and stops a wrong file (or /dev/zero) at once. */
+    static final int FILE_LIMIT = 64 * 1024;
 
     private ApiKeys() {
     }
@@ -35,13 +39,15 @@ final class ApiKeys {
 
     private static String read(Path keyFile) throws ConfigException {
         try {
-            String text = Files.readString(keyFile, StandardCharsets.UTF_8).strip();
+            String text = TextFiles.read(keyFile, FILE_LIMIT, "the key file " + keyFile).strip();
             if (text.isEmpty()) {
                 throw new ConfigException("the key file " + keyFile + " is empty");
             }
             return text.lines().findFirst().orElse("");
         } catch (NoSuchFileException e) {
             throw new ConfigException("the key file " + keyFile + " does not exist");
+        } catch (UnreadableTextException e) {
+            throw new ConfigException(e.getMessage() + "; it should hold the key alone, on its first line");
         } catch (IOException e) {
             throw new ConfigException("cannot read the key file " + keyFile + " (" + e.getMessage() + ")");
         }

@@ -8,6 +8,7 @@ import dev.arena.output.AnswerView;
 import dev.arena.output.TextSink;
 import dev.arena.repl.ChatSession;
 import dev.arena.repl.Repl;
+import dev.arena.repl.SessionBusyException;
 import dev.arena.repl.SessionStart;
 import dev.arena.repl.SessionStore;
 import dev.arena.resilience.ChainFailedException;
@@ -155,6 +156,10 @@ final class ChatCommand implements Callable<Integer> {
         try {
             start = SessionStart.open(store, sessionName, continueLast, settings(new ChatSession(model.strip()), true),
                     session -> settings(session, false), LocalDateTime.now());
+        } catch (SessionBusyException e) {
+            // Another REPL has the session open: the fix is on the command line (another --session).
+            err.write("arena: " + e.getMessage() + "\n").flush();
+            return ExitCode.USAGE;
         } catch (IOException | IllegalArgumentException e) {
             err.write("arena: cannot resume the session: " + e.getMessage() + "\n").flush();
             return ExitCode.FAILED;

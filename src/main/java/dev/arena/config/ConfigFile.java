@@ -1,10 +1,10 @@
 package dev.arena.config;
 
 import dev.arena.catalog.Suggestions;
+import dev.arena.files.TextFiles;
+import dev.arena.files.UnreadableTextException;
 
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -30,6 +30,9 @@ public final class ConfigFile {
 
     public static final String FILE_NAME = "config.properties";
     public static final String ALIAS_PREFIX = "alias.";
+
+    /** Settings and aliases fill a few KiB; 1 MiB is far beyond any real file and keeps a wrong one from filling memory. */
+    public static final int LIMIT = 1024 * 1024;
 
     private static final Pattern ALIAS_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]*");
     /** What an OpenRouter (or OpenAI) key looks like, to warn about one pasted into the file. */
@@ -70,11 +73,11 @@ public final class ConfigFile {
     public static ConfigFile load(Path path) throws ConfigFileException {
         List<String> lines;
         try {
-            lines = Files.readAllLines(path, StandardCharsets.UTF_8);
+            lines = TextFiles.read(path, LIMIT, "the config file " + path).lines().toList();
         } catch (NoSuchFileException e) {
             return empty(path);
-        } catch (MalformedInputException e) {
-            throw new ConfigFileException("the config file " + path + " is not UTF-8 text");
+        } catch (UnreadableTextException e) {
+            throw new ConfigFileException(e.getMessage());
         } catch (IOException e) {
             throw new ConfigFileException("cannot read the config file " + path + " (" + e.getMessage() + ")");
         }

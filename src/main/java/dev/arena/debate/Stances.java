@@ -1,10 +1,10 @@
 package dev.arena.debate;
 
+import dev.arena.files.TextFiles;
+import dev.arena.files.UnreadableTextException;
+
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -23,6 +23,9 @@ import java.util.Map;
  */
 public final class Stances {
 
+    /** Two personas are a few KiB; 1 MiB is far beyond that and keeps a wrong file (or /dev/zero) from filling memory. */
+    public static final int LIMIT = 1024 * 1024;
+
     private Stances() {
     }
 
@@ -34,8 +37,8 @@ public final class Stances {
         if (e instanceof AccessDeniedException) {
             return file + " cannot be read (permission denied)";
         }
-        if (e instanceof CharacterCodingException) {
-            return file + " is not UTF-8 text";
+        if (e instanceof UnreadableTextException) {
+            return e.getMessage();
         }
         return file + ": " + e.getMessage();
     }
@@ -44,7 +47,7 @@ public final class Stances {
         Map<Side, StringBuilder> sections = new EnumMap<>(Side.class);
         StringBuilder current = null;
         int lineNumber = 0;
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        for (String line : TextFiles.read(file, LIMIT, file.toString()).lines().toList()) {
             lineNumber++;
             String trimmed = line.strip().toLowerCase(Locale.ROOT);
             if (trimmed.equals("[pro]") || trimmed.equals("[con]")) {

@@ -11,13 +11,20 @@ import java.nio.file.Path;
 public final class NotReplaceableException extends IOException {
 
     private final Path path;
+    private final String what;
 
     NotReplaceableException(Path path, String what) {
         super(path + " is " + what + ", and arena replaces only regular files; choose another file name");
         this.path = path;
+        this.what = what;
     }
 
     public Path path() {
         return path;
+    }
+
+    /** What is there instead: "a symbolic link", "a directory", "a FIFO, socket or device". */
+    public String what() {
+        return what;
     }
 }

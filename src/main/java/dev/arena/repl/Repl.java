@@ -1,5 +1,8 @@
 package dev.arena.repl;
 
+import dev.arena.files.FileErrors;
+import dev.arena.files.NotReplaceableException;
+import dev.arena.files.UnreadableTextException;
 import dev.arena.openrouter.CancelledException;
 import dev.arena.openrouter.Cancellation;
 import dev.arena.openrouter.HttpStatusException;
@@ -35,6 +38,9 @@ import java.util.function.UnaryOperator;
  * <p>Ctrl-C: while an answer streams, the terminal's INT handler cancels it (closing the
  * request) and what arrived stays in the conversation, marked cut; at the prompt, JLine
  * clears the line. Ctrl-D at an empty prompt, or /exit, leaves.
+ *
+ * <p>A save that fails is reported once (then tried again after every change), and the exit
+ * line says whether the session is saved; when the last save failed, the exit code is 1.
  */
 public final class Repl {
 
@@ -54,6 +60,9 @@ public final class Repl {
     private ChatSession session;
     private String name;
     private boolean persistEmpty;
+    /** The last save failed: the file does not hold the session as it stands. */
+    private boolean unsaved;
+    private LineReader reader;
     private volatile Cancellation inFlight;
     private final UnaryOperator<String> modelIds;
 
@@ -80,12 +89,15 @@ public final class Repl {
         return modelIds.apply(typed);
     }
 
-    /** Runs the session until Ctrl-D or /exit; returns the exit code (0). */
+    /**
+     * Runs the session until Ctrl-D or /exit, then lets go of its lock; returns the exit code:
+     * 0, or 1 when the session could not be saved.
+     */
     public int run(SessionStart start) {
         this.session = start.session();
         this.name = start.name();
         this.persistEmpty = start.resumed() || start.named();
-        LineReader reader = reader();
+        this.reader = reader();
         Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> {
             Cancellation answer = inFlight;
             if (answer != null) {
@@ -130,12 +142,18 @@ public final class Repl {
             } catch (IOException e) {
                 // History is a convenience; losing its last lines is not worth an error at exit.
             }
+            start.close();
         }
-        if (persistEmpty || !session.isEmpty()) {
+        int code = 0;
+        if (unsaved) {
+            error("session " + name + " is not saved to " + store.pathOf(name) + " (see above); what changed since"
+                    + " its last save is lost");
+            code = 1;
+        } else if (persistEmpty) {
             say("saved as session " + name + "; arena chat --session " + name + " resumes it", DIM);
         }
         terminal.flush();
-        return 0;
+        return code;
     }
 
     /** Streams the answer to the conversation as it stands, {@code first} asked first, then the fallbacks. */
@@ -184,7 +202,10 @@ public final class Repl {
         }
     }
 
-    /** Saves the session under its name, replacing the file atomically; an unused new session leaves no file. */
+    /**
+     * Saves the session under its name, replacing the file atomically; an unused new session
+     * leaves no file. The first failure in a row is reported, and so is the save that follows.
+     */
     void persist() {
         if (session.isEmpty() && !persistEmpty) {
             return;
@@ -192,8 +213,36 @@ public final class Repl {
         try {
             store.save(name, session);
             persistEmpty = true;
+            if (unsaved) {
+                info("session " + name + " is saved again to " + store.pathOf(name));
+            }
+            unsaved = false;
         } catch (IOException | RuntimeException e) {
-            error("cannot save the session to " + store.pathOf(name) + ": " + e.getMessage());
+            if (!unsaved) {
+                String reason = e instanceof IOException io ? FileErrors.reason(io) : String.valueOf(e.getMessage());
+                error("cannot save the session to " + store.pathOf(name) + ": " + reason
+                        + "; arena tries again after every change, and /save FILE keeps a copy elsewhere");
+            }
+            unsaved = true;
+        }
+    }
+
+    /** False on a dumb terminal, where a question could be answered by keys typed ahead or by a script. */
+    boolean canAsk() {
+        return !terminal.getType().startsWith(Terminal.TYPE_DUMB);
+    }
+
+    /** Asks at the prompt; true only for y or yes. Ctrl-C or Ctrl-D is a no. The answer stays out of the history. */
+    boolean confirm(String question) {
+        Object history = reader.getVariable(LineReader.DISABLE_HISTORY);
+        reader.setVariable(LineReader.DISABLE_HISTORY, true);
+        try {
+            String answer = reader.readLine(TerminalSanitizer.strip(question) + " [y/N] ").strip();
+            return answer.equalsIgnoreCase("y") || answer.equalsIgnoreCase("yes");
+        } catch (UserInterruptException | EndOfFileException e) {
+            return false;
+        } finally {
+            reader.setVariable(LineReader.DISABLE_HISTORY, history);
         }
     }
 
@@ -220,13 +269,14 @@ public final class Repl {
     // ---- the terminal ----
 
     private LineReader reader() {
-        LineReader reader = LineReaderBuilder.builder()
+        LineReaderBuilder builder = LineReaderBuilder.builder();
+        historyFile().ifPresent(file -> builder.variable(LineReader.HISTORY_FILE, file));
+        LineReader reader = builder
                 .terminal(terminal)
                 .appName("arena")
                 .completer(new SlashCommands(this::knownModels))
                 .parser(new ContinuationParser())
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, "... ")
-                .variable(LineReader.HISTORY_FILE, historyFile())
                 .variable(LineReader.HISTORY_SIZE, 1000)
                 .variable(LineReader.HISTORY_FILE_SIZE, 5000)
                 // "!" is punctuation in chat, not history expansion; same for backslashes.
@@ -243,13 +293,25 @@ public final class Repl {
         return reader;
     }
 
-    private Path historyFile() {
+    /**
+     * The history file, unless it cannot be used: then a warning, the file is left as it is,
+     * and the history lasts this session only.
+     */
+    private Optional<Path> historyFile() {
         try {
-            return store.prepareHistory();
+            return Optional.of(store.prepareHistory());
+        } catch (NotReplaceableException e) {
+            historyWarning(e.path() + " is " + e.what() + ", not a regular file");
         } catch (IOException e) {
-            error("cannot keep the input history in " + store.historyFile() + ": " + e.getMessage());
-            return store.historyFile();
+            historyWarning(e instanceof UnreadableTextException ? e.getMessage()
+                    : "in " + store.historyFile() + " cannot be used (" + FileErrors.reason(e) + ")");
         }
+        return Optional.empty();
+    }
+
+    private void historyWarning(String problem) {
+        error("warning: the input history " + problem + "; this session's input is kept only until it ends"
+                + " (remove that file, or set XDG_STATE_HOME to another directory)");
     }
 
     private String prompt() {

@@ -1,8 +1,12 @@
 package dev.arena.repl;
 
+import dev.arena.files.AtomicFile;
+import dev.arena.files.FileErrors;
 import dev.arena.output.Notices;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -55,7 +59,8 @@ final class ReplCommands {
                     repl.persist();
                     repl.info("conversation cleared; model and settings kept");
                 }
-                case "/save" -> save(session, arg);
+                case "/save" -> save(session, arg, false);
+                case "/save!" -> save(session, arg, true);
                 case "/load" -> load(session, arg);
                 case "/usage" -> repl.info(usage(session));
                 case "/retry" -> retry(session, arg);
@@ -81,17 +86,32 @@ final class ReplCommands {
         repl.info(session.temperature() == null ? "temperature: the server's default" : "temperature: " + session.temperature());
     }
 
-    private void save(ChatSession session, String arg) {
+    /**
+     * /save onto an existing file asks first (on a terminal that can ask) or refuses; /save!
+     * replaces it. Either way only a regular file is replaced, and no directory is made.
+     */
+    private void save(ChatSession session, String arg, boolean force) {
         if (arg.isEmpty()) {
             throw new IllegalArgumentException("give a file, e.g. /save chat.md or /save chat.json");
         }
         Path file = repl.resolve(arg);
         try {
+            AtomicFile.checkReplaceable(file);
+            if (!force && Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                if (!repl.canAsk()) {
+                    repl.error("/save: " + file + " exists; /save! " + arg + " replaces it");
+                    return;
+                }
+                if (!repl.confirm(file + " exists; replace it?")) {
+                    repl.info("not saved; /save! " + arg + " replaces it without asking");
+                    return;
+                }
+            }
             SessionStore.write(file, session);
             repl.info("saved " + session.entries().size() + " messages to " + file
                     + (SessionStore.isMarkdown(file) ? " (Markdown)" : " (JSON)"));
         } catch (IOException e) {
-            repl.error("cannot save to " + file + ": " + e.getMessage());
+            repl.error("cannot save to " + file + ": " + FileErrors.reason(e));
         }
     }
 
@@ -106,7 +126,7 @@ final class ReplCommands {
             repl.persist();
             repl.info("loaded " + session.entries().size() + " messages from " + file + "; model " + session.model());
         } catch (IOException e) {
-            repl.error("cannot read " + file + ": " + e.getMessage());
+            repl.error("cannot read " + file + ": " + FileErrors.reason(e));
         }
     }
 

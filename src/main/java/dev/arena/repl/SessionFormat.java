@@ -21,6 +21,11 @@ public final class SessionFormat {
 
     static final String FORMAT = "arena-chat";
     static final String CUT_MARK = "[answer cut]";
+    /**
+     * The version this arena writes. A file of a higher version is refused: rewriting it as
+     * this version would drop whatever the newer arena added.
+     */
+    static final int VERSION = 1;
 
     private static final Gson PRETTY = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
     /** HTML escaping on: "-->" in a setting becomes "--\u003e" and cannot end the comment early. */
@@ -161,7 +166,7 @@ public final class SessionFormat {
     private static JsonObject settings(ChatSession session) {
         JsonObject root = new JsonObject();
         root.addProperty("format", FORMAT);
-        root.addProperty("version", 1);
+        root.addProperty("version", VERSION);
         root.addProperty("model", session.model());
         JsonArray fallbacks = new JsonArray();
         session.fallbacks().forEach(fallbacks::add);
@@ -182,6 +187,15 @@ public final class SessionFormat {
     private static ChatSession fromSettings(JsonObject root) {
         if (!FORMAT.equals(string(root, "format"))) {
             throw new IllegalArgumentException("not an arena chat session (no \"format\": \"" + FORMAT + "\")");
+        }
+        if (present(root, "version") && !(root.get("version").isJsonPrimitive()
+                && root.getAsJsonPrimitive("version").isNumber())) {
+            throw new IllegalArgumentException("not an arena chat session (its version is not a number)");
+        }
+        if (present(root, "version") && !(root.get("version").getAsDouble() <= VERSION)) {
+            throw new IllegalArgumentException("written by a newer arena (session format version "
+                    + root.get("version").getAsString() + "; this one reads up to " + VERSION
+                    + "); open it with that arena, or upgrade this one");
         }
         ChatSession session = new ChatSession(root.get("model").getAsString());
         List<String> fallbacks = new ArrayList<>();

@@ -2,11 +2,14 @@ package dev.arena.repl;
 
 import dev.arena.files.ArenaDirectories;
 import dev.arena.files.AtomicFile;
+import dev.arena.files.FileBusyException;
+import dev.arena.files.TextFiles;
+import dev.arena.files.WriteLock;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -29,12 +32,30 @@ public final class SessionStore {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss", Locale.ROOT);
 
+    /**
+     * The largest session file read (also by /load). The whole conversation goes with every
+     * request and no model takes much more than 2M tokens (about 8 MB of text), so a longer
+     * session could not be continued anyway; 16 MiB also stays well inside the 256 MiB heap
+     * while the file, its text and its JSON tree are in memory at once.
+     */
+    public static final int SESSION_LIMIT = 16 * 1024 * 1024;
+    /**
+     * The largest input history used. JLine keeps 5000 lines in the file (HISTORY_FILE_SIZE);
+     * 16 MiB is 3 KiB a line, long pasted prompts included.
+     */
+    public static final int HISTORY_LIMIT = 16 * 1024 * 1024;
+    /** {@code last-session} holds one name of at most 100 characters. */
+    private static final int LAST_SESSION_LIMIT = 4 * 1024;
+
     private final Path stateDir;
     private final Path dataDir;
+    private final Path locksDir;
 
-    public SessionStore(Path stateDir, Path dataDir) {
+    /** {@code locksDir} is {@link ArenaDirectories#locks}, where the sessions' write locks live. */
+    public SessionStore(Path stateDir, Path dataDir, Path locksDir) {
         this.stateDir = stateDir;
         this.dataDir = dataDir;
+        this.locksDir = locksDir;
     }
 
     /**
@@ -42,7 +63,8 @@ public final class SessionStore {
      * does not expand; relative XDG values are ignored, as the spec asks.
      */
     public static SessionStore fromEnvironment(Map<String, String> env, Path home) {
-        return new SessionStore(ArenaDirectories.state(env, home), ArenaDirectories.data(env, home));
+        return new SessionStore(ArenaDirectories.state(env, home), ArenaDirectories.data(env, home),
+                ArenaDirectories.locks(env, home));
     }
 
     /** {@code $HOME} when it is set to an absolute path, else the JVM's {@code user.home}. */
@@ -79,7 +101,27 @@ public final class SessionStore {
 
     public Optional<ChatSession> load(String name) throws IOException {
         Path file = pathOf(name);
-        return Files.exists(file) ? Optional.of(read(file)) : Optional.empty();
+        return Files.exists(file, LinkOption.NOFOLLOW_LINKS) ? Optional.of(read(file)) : Optional.empty();
+    }
+
+    /**
+     * Locks session {@code name} for this process until the lock is closed, so that a second
+     * REPL on the same session is refused instead of overwriting the first one's turns.
+     *
+     * @throws SessionBusyException when another arena (or another REPL in this JVM) has it open
+     */
+    public WriteLock lock(String name) throws SessionBusyException {
+        try {
+            // The lock is keyed on the file's real directory, which must exist for that.
+            ArenaDirectories.createPrivate(sessionsDir());
+        } catch (IOException e) {
+            // Then the session goes unlocked; a directory that cannot be made is reported at the first save.
+        }
+        try {
+            return WriteLock.acquire(locksDir, pathOf(name));
+        } catch (FileBusyException e) {
+            throw new SessionBusyException(name, e.holder());
+        }
     }
 
     /** Saves the session (atomically) and remembers it as the last one. */
@@ -92,17 +134,26 @@ public final class SessionStore {
     /** The session that ran last, if any. */
     public Optional<String> lastName() throws IOException {
         try {
-            String name = Files.readString(dataDir.resolve("last-session"), StandardCharsets.UTF_8).strip();
+            Path file = dataDir.resolve("last-session");
+            String name = TextFiles.read(file, LAST_SESSION_LIMIT, file.toString()).strip();
             return NAME.matcher(name).matches() ? Optional.of(name) : Optional.empty();
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }
     }
 
-    /** Makes sure the history file's directory exists, readable by the user alone. */
+    /**
+     * Makes sure the history file exists, readable by the user alone, and can be used: JLine
+     * reads it whole and, when it grows past its size, replaces it by rename, so anything but
+     * a regular UTF-8 file within {@link #HISTORY_LIMIT} is refused and left untouched.
+     *
+     * @throws IOException with a sentence naming the file: not a regular file, too large, not
+     *                     UTF-8, or a directory that cannot be made
+     */
     public Path prepareHistory() throws IOException {
         ArenaDirectories.createPrivate(stateDir);
         Path history = historyFile();
+        AtomicFile.checkReplaceable(history);
         // Every prompt typed ends up here: readable by its owner only, like the sessions.
         if (!Files.exists(history)) {
             try {
@@ -113,6 +164,7 @@ public final class SessionStore {
                 // Made meanwhile by another arena: fine.
             }
         }
+        TextFiles.read(history, HISTORY_LIMIT, history.toString());
         return history;
     }
 
@@ -120,7 +172,7 @@ public final class SessionStore {
 
     /** Reads a session saved as JSON, or as Markdown when the name ends in .md or .markdown. */
     public static ChatSession read(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String text = TextFiles.read(file, SESSION_LIMIT, file.toString());
         try {
             return isMarkdown(file) ? SessionFormat.fromMarkdown(text) : SessionFormat.fromJson(text);
         } catch (RuntimeException e) {
@@ -129,11 +181,16 @@ public final class SessionStore {
         }
     }
 
-    /** Writes Markdown when the name ends in .md or .markdown, else JSON; replaces the file atomically. */
+    /**
+     * Writes Markdown when the name ends in .md or .markdown, else JSON; replaces the file
+     * atomically. A missing directory is not made: a typo in /save must not leave new
+     * directories behind, just as {@code --out} does not.
+     */
     public static void write(Path file, ChatSession session) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new IOException(Files.exists(parent) ? parent + " is not a directory"
+                    : "the directory " + parent + " does not exist");
         }
         AtomicFile.write(file, isMarkdown(file) ? SessionFormat.toMarkdown(session) : SessionFormat.toJson(session));
     }

@@ -31,7 +31,8 @@ public final class SlashCommands implements Completer {
             new Spec("/fallback", "[m1,m2,...]", "models to try when the model fails (none: no fallbacks)"),
             new Spec("/temperature", "[T]", "sampling temperature, 0 to 2 (none: the server's default)"),
             new Spec("/clear", "", "forget the conversation, keep the settings"),
-            new Spec("/save", "FILE", "save the conversation: Markdown if FILE ends in .md, else JSON"),
+            new Spec("/save", "FILE", "save the conversation (.md: Markdown, else JSON); asks before replacing FILE"),
+            new Spec("/save!", "FILE", "save, replacing FILE without asking"),
             new Spec("/load", "FILE", "continue a conversation saved with /save (.json or .md)"),
             new Spec("/usage", "", "tokens and cost so far in this session"),
             new Spec("/retry", "[MODEL]", "drop the last answer and ask again, optionally another model"),
@@ -101,7 +102,7 @@ public final class SlashCommands implements Completer {
         switch (words.get(0).toLowerCase(Locale.ROOT)) {
             case "/model", "/retry" -> knownModels.get().stream().distinct()
                     .forEach(m -> candidates.add(new Candidate(m)));
-            case "/save", "/load" -> files(line.word()).forEach(f -> candidates.add(f));
+            case "/save", "/save!", "/load" -> files(line.word()).forEach(f -> candidates.add(f));
             default -> {
             }
         }

@@ -80,6 +80,79 @@ class InteractiveChatIT {
         assertTrue(Files.readString(dir.resolve("state/arena/history")).contains("Say hello"));
     }
 
+    @Test
+    void aSecondChatOnTheSameSessionIsRefusedAndSaveAsksBeforeReplacing() throws Exception {
+        fake.script("pty/saver", Reply.stream("first answer"));
+        Pty first = Pty.start(dir, "chat", "--base-url", fake.baseUrl(), "-m", "pty/saver", "--session", "shared");
+        first.awaitPrompt(1);
+        Pty second = Pty.start(dir, "chat", "--base-url", fake.baseUrl(), "-m", "pty/saver", "--session", "shared");
+        assertEquals(2, second.waitFor(), second.screen());
+        assertTrue(second.screen().contains("arena: session shared is open in another arena chat (pid "), second.screen());
+        assertTrue(second.screen().contains("; leave that one first, or choose another --session"), second.screen());
+        assertFalse(second.screen().contains("pty/saver> "), "no second REPL: " + second.screen());
+
+        Path existing = Files.writeString(dir.resolve("kept.md"), "mine\n");
+        first.type("Hello\r");
+        first.awaitScreen("first answer");
+        first.awaitPrompt(2);
+        first.type("/save " + existing + "\r");
+        first.awaitScreen(existing + " exists; replace it? [y/N]");
+        first.type("n\r");
+        first.awaitScreen("not saved; /save! " + existing + " replaces it without asking");
+        first.awaitPrompt(3);
+        assertEquals("mine\n", Files.readString(existing));
+        first.type("/save " + existing + "\r");
+        first.type("y\r"); // typed ahead: it waits in the pty for the question
+        first.awaitScreen("saved 2 messages to " + existing);
+        first.awaitPrompt(4);
+        assertTrue(Files.readString(existing).contains("first answer"), Files.readString(existing));
+        first.type("\u0004");
+        assertEquals(0, first.waitFor(), first.screen());
+        assertTrue(first.screen().contains("saved as session shared"), first.screen());
+
+        Pty after = Pty.start(dir, "chat", "--base-url", fake.baseUrl(), "-m", "pty/saver", "--session", "shared");
+        after.awaitScreen("resumed session shared (2 messages");
+        after.awaitPrompt(1);
+        after.type("\u0004");
+        assertEquals(0, after.waitFor(), "the session is free once the first chat left: " + after.screen());
+    }
+
+    @Test
+    void aSaveIntoAReadOnlySessionsDirectoryIsReportedAndNeverCalledSaved() throws Exception {
+        fake.script("pty/readonly", Reply.stream("an answer"));
+        Path sessions = Files.createDirectories(dir.resolve("data/arena/sessions"));
+        Files.createDirectories(dir.resolve("state"));
+        // root writes into a read-only directory anyway: then arena runs as nobody, who owns the files.
+        List<String> runAs = List.of();
+        if ("root".equals(System.getProperty("user.name"))) {
+            Assumptions.assumeTrue(onPath("runuser"), "runuser (util-linux) is needed to run as another user");
+            var nobody = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.toList()) {
+                    Files.setOwner(p, nobody);
+                }
+            }
+            runAs = List.of("runuser", "-u", "nobody", "--");
+        }
+        Files.setPosixFilePermissions(sessions, java.nio.file.attribute.PosixFilePermissions.fromString("r-x------"));
+        Pty arena = Pty.startAs(runAs, dir, "chat", "--base-url", fake.baseUrl(), "-m", "pty/readonly", "--session", "ro");
+        arena.awaitScreen("arena: cannot save the session to " + sessions.resolve("ro.json") + ": permission denied;"
+                + " arena tries again after every change, and /save FILE keeps a copy elsewhere");
+        arena.awaitPrompt(1);
+        arena.type("Hello\r");
+        arena.awaitScreen("an answer");
+        arena.awaitPrompt(2);
+        arena.type("\u0004");
+        int exit = arena.waitFor();
+        String screen = arena.screen();
+        assertEquals(1, exit, screen);
+        assertTrue(screen.contains("arena: session ro is not saved to " + sessions.resolve("ro.json")
+                + " (see above); what changed since its last save is lost"), screen);
+        assertEquals(1, screen.split("cannot save the session", -1).length - 1, "reported once: " + screen);
+        assertFalse(screen.contains("saved as session"), screen);
+        assertFalse(Files.exists(sessions.resolve("ro.json")));
+    }
+
     private static boolean onPath(String program) {
         for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             if (new File(d, program).canExecute()) {
@@ -92,11 +165,13 @@ class InteractiveChatIT {
     /** bin/arena under {@code script -qec}, its keyboard a pipe, its screen collected. */
     private static final class Pty {
         private final Process process;
+        private final String prompt;
         private final OutputStream keyboard;
         private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
 
-        private Pty(Process process) {
+        private Pty(Process process, String model) {
             this.process = process;
+            this.prompt = model + "> ";
             this.keyboard = process.getOutputStream();
             Thread reader = new Thread(() -> copy(process.getInputStream()), "pty-screen");
             reader.setDaemon(true);
@@ -104,12 +179,19 @@ class InteractiveChatIT {
         }
 
         static Pty start(Path dir, String... args) throws IOException {
+            return startAs(List.of(), dir, args);
+        }
+
+        /** {@code runAs} goes before {@code script}, e.g. {@code runuser -u nobody --}. */
+        static Pty startAs(List<String> runAs, Path dir, String... args) throws IOException {
             // script's own stdin is a pipe, so the pty starts with no size: give it one.
             StringBuilder command = new StringBuilder("stty cols 120 rows 40; exec ").append(quote(ArenaProcess.LAUNCHER.toString()));
             for (String a : args) {
                 command.append(' ').append(quote(a));
             }
-            ProcessBuilder pb = new ProcessBuilder(List.of("script", "-qec", command.toString(), "/dev/null"));
+            List<String> argv = new java.util.ArrayList<>(runAs);
+            argv.addAll(List.of("script", "-qec", command.toString(), "/dev/null"));
+            ProcessBuilder pb = new ProcessBuilder(argv);
             pb.environment().clear();
             pb.environment().put("PATH", System.getenv("PATH"));
             pb.environment().put("HOME", dir.toString());
@@ -123,7 +205,8 @@ class InteractiveChatIT {
                 pb.environment().put("JAVA_HOME", javaHome);
             }
             pb.redirectErrorStream(true);
-            return new Pty(pb.start());
+            int m = List.of(args).indexOf("-m");
+            return new Pty(pb.start(), m < 0 ? "" : args[m + 1]);
         }
 
         void type(String keys) throws IOException {
@@ -146,7 +229,7 @@ class InteractiveChatIT {
         /** Waits until the prompt has been shown {@code times} times: arena is reading again. */
         void awaitPrompt(int times) throws InterruptedException {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (screen().split("pty/model> ", -1).length - 1 < times) {
+            while (screen().split(prompt, -1).length - 1 < times) {
                 if (System.nanoTime() > deadline || !process.isAlive()) {
                     throw new AssertionError("prompt " + times + " never came:\n" + screen());
                 }

@@ -13,6 +13,7 @@ import dev.arena.resilience.RateLimits;
 import dev.arena.resilience.RetryPolicy;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.DumbTerminal;
+import org.jline.terminal.impl.ExternalTerminal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,11 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -35,6 +38,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -65,7 +69,7 @@ class ReplTest {
         OpenRouterClient client = new OpenRouterClient(
                 new ClientSettings(URI.create(fake.baseUrl()), "sk-or-v1-test", Duration.ofSeconds(5), line -> { }));
         chain = new FallbackChain(client, new RateLimits(Rate.parse("1000/s"), Map.of()), RetryPolicy.DEFAULT.withMaxRetries(0));
-        store = new SessionStore(dir.resolve("state/arena"), dir.resolve("data/arena"));
+        store = new SessionStore(dir.resolve("state/arena"), dir.resolve("data/arena"), dir.resolve("state/arena/locks"));
     }
 
     @AfterEach
@@ -180,7 +184,8 @@ class ReplTest {
     void anUnusedNewSessionLeavesNoFile() throws Exception {
         chat("m", "");
         assertEquals(0, exitCode);
-        assertFalse(Files.exists(store.sessionsDir()), "nothing to save, nothing saved");
+        assertFalse(Files.exists(store.pathOf("2026-11-25-100000")), "nothing to save, nothing saved");
+        assertFalse(Files.exists(dir.resolve("data/arena/last-session")));
     }
 
     // ---- slash commands ----
@@ -395,5 +400,224 @@ class ReplTest {
         JsonObject json = com.google.gson.JsonParser.parseString(Files.readString(store.pathOf("2026-11-25-100000")))
                 .getAsJsonObject();
         assertEquals("arena-chat", json.get("format").getAsString());
+    }
+
+    // ---- /save never replaces a file silently, never makes directories ----
+
+    @Test
+    void saveOntoAnExistingFileOnADumbTerminalRefusesAndNamesSaveBang() throws Exception {
+        Path existing = Files.writeString(dir.resolve("keep.md"), "mine\n");
+        String shown = chat("m", "/system S\n/save " + existing + "\n");
+        assertTrue(shown.contains("arena: /save: " + existing + " exists; /save! " + existing + " replaces it"), shown);
+        assertEquals("mine\n", Files.readString(existing));
+    }
+
+    @Test
+    void saveBangReplacesAnExistingFile() throws Exception {
+        Path existing = Files.writeString(dir.resolve("keep.json"), "mine\n");
+        String shown = chat("m", "/system S\n/save! " + existing + "\n");
+        assertTrue(shown.contains("saved 0 messages to " + existing + " (JSON)"), shown);
+        assertEquals("S", SessionStore.read(existing).system());
+    }
+
+    @Test
+    void saveAsksOnATerminalThatCanAsk() throws Exception {
+        Path existing = Files.writeString(dir.resolve("ask.json"), "mine\n");
+        String no = chatOnXterm("/system S\n/save " + existing + "\nn\n");
+        assertTrue(no.contains(existing + " exists; replace it? [y/N]"), no);
+        assertTrue(no.contains("not saved; /save! " + existing + " replaces it without asking"), no);
+        assertEquals("mine\n", Files.readString(existing));
+        String yes = chatOnXterm("/system S\n/save " + existing + "\nyes\n");
+        assertTrue(yes.contains("saved 0 messages to " + existing), yes);
+        assertEquals("S", SessionStore.read(existing).system());
+        String history = Files.readString(store.historyFile());
+        assertTrue(history.contains("/save " + existing), history);
+        assertFalse(history.lines().anyMatch(l -> l.endsWith(":yes") || l.endsWith(":n")), "answers stay out: " + history);
+    }
+
+    @Test
+    void saveNeverMakesDirectories() throws Exception {
+        Path missing = dir.resolve("no/such/dir/chat.md");
+        String shown = chat("m", "/save " + missing + "\n/save! " + missing + "\n");
+        assertTrue(shown.contains("arena: cannot save to " + missing + ": the directory " + missing.getParent()
+                + " does not exist"), shown);
+        assertFalse(Files.exists(dir.resolve("no")), "nothing made");
+    }
+
+    @Test
+    void saveRefusesWhatIsNotARegularFile() throws Exception {
+        Path target = Files.writeString(dir.resolve("target.json"), "mine\n");
+        Path link = Files.createSymbolicLink(dir.resolve("link.json"), target);
+        String shown = chat("m", "/save! " + link + "\n");
+        assertTrue(shown.contains("arena: cannot save to " + link + ": " + link + " is a symbolic link"), shown);
+        assertTrue(Files.isSymbolicLink(link));
+        assertEquals("mine\n", Files.readString(target));
+    }
+
+    @Test
+    void helpAndCompletionKnowSaveBang() throws Exception {
+        String shown = chat("m", "/help\n");
+        assertTrue(shown.contains("/save! FILE"), shown);
+        List<org.jline.reader.Candidate> candidates = new java.util.ArrayList<>();
+        new SlashCommands(List::of).complete(null, new ContinuationParser().parse("/sa", 3), candidates);
+        assertEquals(List.of("/save", "/save!"), candidates.stream().map(org.jline.reader.Candidate::value)
+                .filter(v -> v.startsWith("/sa")).toList());
+        candidates.clear();
+        new SlashCommands(List::of).complete(null, new ContinuationParser().parse("/save! " + dir + "/", dir.toString().length() + 8), candidates);
+        assertFalse(candidates.isEmpty(), "file names after /save!");
+    }
+
+    // ---- every file read has a bound; newer sessions are refused ----
+
+    @Test
+    void aSessionOverItsLimitIsRefusedAndLeftAlone() throws Exception {
+        Files.createDirectories(store.sessionsDir());
+        byte[] big = new byte[SessionStore.SESSION_LIMIT + 1];
+        java.util.Arrays.fill(big, (byte) ' ');
+        Files.write(store.pathOf("big"), big);
+        IOException e = assertThrows(IOException.class,
+                () -> SessionStart.open(store, "big", false, new ChatSession("m"), s -> { }, NOW));
+        assertEquals(store.pathOf("big") + " is larger than 16 MiB", e.getMessage());
+        assertEquals(big.length, Files.size(store.pathOf("big")));
+        String shown = chat("m", "/load /dev/zero\n/usage\n");
+        assertTrue(shown.contains("arena: cannot read /dev/zero: /dev/zero is larger than 16 MiB"), shown);
+        assertTrue(shown.contains("this session: 0 answers"), "the session goes on: " + shown);
+    }
+
+    @Test
+    void aSessionFromANewerArenaIsRefusedNotRewritten() throws Exception {
+        Files.createDirectories(store.sessionsDir());
+        String newer = "{\"format\":\"arena-chat\",\"version\":2,\"model\":\"m\",\"messages\":[],\"future\":true}\n";
+        Files.writeString(store.pathOf("future"), newer);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SessionStart.open(store, "future", false, new ChatSession("m"), s -> { }, NOW));
+        assertEquals(store.pathOf("future") + ": written by a newer arena (session format version 2; this one reads"
+                + " up to 1); open it with that arena, or upgrade this one", e.getMessage());
+        Path copy = Files.writeString(dir.resolve("future.json"), newer);
+        String shown = chat("m", "/load " + copy + "\n/model\n");
+        assertTrue(shown.contains("/load: " + copy + ": written by a newer arena"), shown);
+        assertTrue(shown.contains("model: m;"), "the session is as it was: " + shown);
+        assertEquals(newer, Files.readString(store.pathOf("future")));
+    }
+
+    // ---- the history is kept only in a regular file ----
+
+    @Test
+    void aHistoryThatIsNotARegularFileIsLeftAloneWithAWarning() throws Exception {
+        Files.createDirectories(store.historyFile().getParent());
+        Path target = Files.writeString(dir.resolve("elsewhere"), "precious\n");
+        Files.createSymbolicLink(store.historyFile(), target);
+        assertHistoryRefused("is a symbolic link, not a regular file");
+        assertTrue(Files.isSymbolicLink(store.historyFile()));
+        assertEquals("precious\n", Files.readString(target));
+
+        Files.delete(store.historyFile());
+        Files.createDirectory(store.historyFile());
+        assertHistoryRefused("is a directory, not a regular file");
+        assertTrue(Files.isDirectory(store.historyFile(), LinkOption.NOFOLLOW_LINKS));
+
+        Files.delete(store.historyFile());
+        Process mkfifo = new ProcessBuilder("mkfifo", store.historyFile().toString()).start();
+        assertEquals(0, mkfifo.waitFor());
+        assertHistoryRefused("is a FIFO, socket or device, not a regular file"); // and it did not block on the FIFO
+        assertFalse(Files.isRegularFile(store.historyFile()));
+    }
+
+    @Test
+    void aHistoryOverItsLimitIsLeftAloneWithAWarning() throws Exception {
+        Files.createDirectories(store.historyFile().getParent());
+        byte[] big = new byte[SessionStore.HISTORY_LIMIT + 1];
+        java.util.Arrays.fill(big, (byte) 'h');
+        Files.write(store.historyFile(), big);
+        assertHistoryRefused("is larger than 16 MiB");
+        assertEquals(big.length, Files.size(store.historyFile()));
+    }
+
+    private void assertHistoryRefused(String why) throws Exception {
+        fake.script("m", Reply.stream("still answers"));
+        String shown = chat("m", "typed\n");
+        assertTrue(shown.contains("arena: warning: the input history " + store.historyFile() + " " + why
+                + "; this session's input is kept only until it ends"), shown);
+        assertTrue(shown.contains("still answers"), "the REPL goes on: " + shown);
+    }
+
+    // ---- one REPL per session; a failed save is never called saved ----
+
+    @Test
+    void aSecondReplOnTheSameSessionIsRefusedUntilTheFirstEnds() throws Exception {
+        SessionStart first = SessionStart.open(store, "work", false, new ChatSession("m"), s -> { }, NOW);
+        SessionBusyException busy = assertThrows(SessionBusyException.class,
+                () -> SessionStart.open(store, "work", false, new ChatSession("m"), s -> { }, NOW));
+        assertEquals("session work is open in another arena chat (pid " + ProcessHandle.current().pid()
+                + "); leave that one first, or choose another --session", busy.getMessage());
+        chat(first, "");
+        store.save("work", new ChatSession("m"));
+        assertThrows(SessionBusyException.class, () -> {
+            try (SessionStart again = SessionStart.open(store, "work", false, new ChatSession("m"), s -> { }, NOW);
+                 SessionStart last = SessionStart.open(store, null, true, new ChatSession("m"), s -> { }, NOW)) {
+                assertEquals("work", last.name());
+            }
+        }, "--continue onto the open session is refused too");
+        SessionStart.open(store, "work", false, new ChatSession("m"), s -> { }, NOW).close();
+    }
+
+    @Test
+    void twoNewSessionsInTheSameSecondGetTwoNames() throws Exception {
+        try (SessionStart one = fresh("m"); SessionStart two = fresh("m")) {
+            assertEquals("2026-11-25-100000", one.name());
+            assertEquals("2026-11-25-100000-2", two.name());
+        }
+    }
+
+    @Test
+    void aFailedSaveIsReportedAndTheExitLineDoesNotSaySaved() throws Exception {
+        SessionStart start = fresh("m");
+        Path blocked = Files.createDirectories(store.pathOf(start.name())); // as root, a read-only directory would not stop a save
+        fake.script("m", Reply.stream("one"), Reply.stream("two"));
+        String shown = chat(start, "first\nsecond\n");
+        assertEquals(1, exitCode, shown);
+        assertTrue(shown.contains("arena: cannot save the session to " + blocked + ": " + blocked + " is a directory"), shown);
+        assertEquals(1, shown.split("cannot save the session", -1).length - 1, "reported once, not at every message: " + shown);
+        assertTrue(shown.contains("arena: session " + start.name() + " is not saved to " + blocked
+                + " (see above); what changed since its last save is lost"), shown);
+        assertFalse(shown.contains("saved as session"), shown);
+    }
+
+    @Test
+    void aSaveThatWorksAgainIsReported() throws Exception {
+        SessionStart start = fresh("m");
+        Files.createDirectories(store.pathOf(start.name()));
+        fake.script("m", Reply.stream("one"), Reply.stream("two"));
+        PipedOutputStream keyboard = new PipedOutputStream();
+        screen = new ByteArrayOutputStream();
+        Terminal terminal = new DumbTerminal("test", "dumb", new PipedInputStream(keyboard), screen, StandardCharsets.UTF_8);
+        AtomicInteger code = new AtomicInteger(-1);
+        Thread session = new Thread(() -> code.set(repl(terminal).run(start)));
+        session.start();
+        keyboard.write("first\n".getBytes(StandardCharsets.UTF_8));
+        keyboard.flush();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!screen().contains("one")) {
+            assertTrue(System.nanoTime() < deadline, screen());
+            Thread.sleep(10);
+        }
+        Files.delete(store.pathOf(start.name()));
+        keyboard.write("second\n".getBytes(StandardCharsets.UTF_8));
+        keyboard.close();
+        session.join(Duration.ofSeconds(10).toMillis());
+        assertEquals(0, code.get(), screen());
+        assertTrue(screen().contains("session " + start.name() + " is saved again to " + store.pathOf(start.name())), screen());
+        assertTrue(screen().contains("saved as session " + start.name()), screen());
+        assertEquals(4, saved(start.name()).entries().size());
+    }
+
+    /** Runs a new session on a terminal that is not dumb (xterm over streams), so that /save can ask. */
+    private String chatOnXterm(String keys) throws Exception {
+        screen = new ByteArrayOutputStream();
+        Terminal terminal = new ExternalTerminal("test", "xterm", new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)),
+                screen, StandardCharsets.UTF_8);
+        SessionStart start = fresh("m");
+        exitCode = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> repl(terminal).run(start));
+        return screen().replaceAll("\u001b\\[[0-9;?]*[A-Za-z]", "").replace("\r", "");
     }
 }

@@ -97,4 +97,24 @@ class SessionFormatTest {
         assertThrows(IllegalArgumentException.class, () -> s.setTemperature(Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> SessionStore.checkName("../etc"));
     }
+
+    @Test
+    void aNewerVersionIsRefusedInBothFormatsAndThisOneIsRead() {
+        String json = SessionFormat.toJson(sample());
+        assertTrue(json.contains("\"version\": 1,"), json);
+        assertSame(sample(), SessionFormat.fromJson(json));
+        assertSame(sample(), SessionFormat.fromJson(json.replace("\"version\": 1,", "")));
+        String newer = "written by a newer arena (session format version 2; this one reads up to 1);"
+                + " open it with that arena, or upgrade this one";
+        assertEquals(newer, assertThrows(IllegalArgumentException.class,
+                () -> SessionFormat.fromJson(json.replace("\"version\": 1,", "\"version\": 2,"))).getMessage());
+        String md = SessionFormat.toMarkdown(sample());
+        assertTrue(md.contains("\"version\":1,"), md);
+        assertEquals(newer, assertThrows(IllegalArgumentException.class,
+                () -> SessionFormat.fromMarkdown(md.replace("\"version\":1,", "\"version\":2,"))).getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> SessionFormat.fromJson(json.replace("\"version\": 1,", "\"version\": 1.5,")));
+        assertEquals("not an arena chat session (its version is not a number)", assertThrows(IllegalArgumentException.class,
+                () -> SessionFormat.fromJson(json.replace("\"version\": 1,", "\"version\": \"one\","))).getMessage());
+    }
 }

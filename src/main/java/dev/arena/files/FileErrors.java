@@ -1,0 +1,36 @@
+package dev.arena.files;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.util.Locale;
+
+/**
+ * Why a file operation failed, as the end of a sentence that already names the file
+ * ("cannot save the session to F: permission denied"). The JDK's messages are often only a
+ * path (an {@code AccessDeniedException} names the temporary file, which the user never
+ * asked for), so the reason is taken from the exception's type or its OS reason instead.
+ */
+public final class FileErrors {
+
+    private FileErrors() {
+    }
+
+    public static String reason(IOException e) {
+        if (e instanceof UnreadableTextException || e instanceof NotReplaceableException || e instanceof FileBusyException) {
+            return e.getMessage();
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException missing) {
+            return missing.getFile() + " does not exist";
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            String reason = fs.getReason();
+            return reason.isEmpty() ? fs.getMessage() : reason.substring(0, 1).toLowerCase(Locale.ROOT) + reason.substring(1);
+        }
+        return e.getMessage() != null ? e.getMessage() : e.toString();
+    }
+}
