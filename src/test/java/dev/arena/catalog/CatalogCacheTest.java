@@ -127,6 +127,21 @@ class CatalogCacheTest {
     }
 
     @Test
+    void aCacheFileLargerThanAModelListMayBeIsNoCache() throws IOException {
+        Files.createDirectories(dir);
+        try (var out = new java.io.BufferedWriter(Files.newBufferedWriter(cacheAt(T0).file()))) {
+            out.write("{\"fetched_at_ms\":" + T0.toEpochMilli() + ",\"data\":[{\"id\":\"a/one\",\"description\":\"");
+            for (int i = 0; i <= ModelListLimits.MAX_BYTES / 1024; i++) {
+                out.write("x".repeat(1024));
+            }
+            out.write("\"}]}");
+        }
+        assertTrue(cacheAt(T0).cachedOnly().isEmpty());
+        assertEquals(Catalog.Source.NETWORK, cacheAt(T0).load(false).source(), "fetched and replaced");
+        assertEquals(Catalog.Source.CACHE, cacheAt(T0).load(false).source());
+    }
+
+    @Test
     void eachBaseUrlHasItsOwnFile() {
         assertNotEquals(CatalogCache.fileName(BASE), CatalogCache.fileName(URI.create("http://localhost:11434/v1")));
         assertEquals(CatalogCache.fileName(BASE), CatalogCache.fileName(URI.create(BASE + "/")));
