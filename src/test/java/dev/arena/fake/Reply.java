@@ -42,6 +42,11 @@ public abstract class Reply {
         return new StreamReply(request -> pieces);
     }
 
+    /** A stream that never ends: the bench's flood, short pieces sent as fast as the socket takes them. */
+    public static Reply endlessStream() {
+        return BenchWorkloads.flood(Long.MAX_VALUE);
+    }
+
     /** A stream of the last user message split into words (spaces kept), for manual demos. */
     public static StreamReply echo() {
         return new StreamReply(request -> words(lastUserText(request)));
