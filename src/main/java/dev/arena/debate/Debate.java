@@ -112,6 +112,7 @@ public final class Debate {
             Duration time = Duration.ZERO;
             int fallbacks = 0;
             boolean estimated = false;
+            boolean invalid = false;
             for (Turn t : turns) {
                 if (t.side() != side) {
                     continue;
@@ -119,6 +120,7 @@ public final class Debate {
                 if (!t.failed()) {
                     count++;
                 }
+                invalid |= t.usage().invalid();
                 in += t.usage().promptTokens();
                 out += t.usage().completionTokens();
                 if (t.usage().cost() != null) {
@@ -128,7 +130,8 @@ public final class Debate {
                 time = time.plus(Duration.between(t.startedAt(), t.endedAt()));
                 fallbacks += t.fallbacks().size();
             }
-            stats.add(new FighterStats(side, count, in, out, cost, time, fallbacks, estimated));
+            stats.add(invalid ? new FighterStats(side, count, 0, 0, null, time, fallbacks, false, true)
+                    : new FighterStats(side, count, in, out, cost, time, fallbacks, estimated, false));
         }
         return stats;
     }
