@@ -129,12 +129,15 @@ class CatalogCacheTest {
     @Test
     void aCacheFileLargerThanAModelListMayBeIsNoCache() throws IOException {
         Files.createDirectories(dir);
-        try (var out = new java.io.BufferedWriter(Files.newBufferedWriter(cacheAt(T0).file()))) {
-            out.write("{\"fetched_at_ms\":" + T0.toEpochMilli() + ",\"data\":[{\"id\":\"a/one\",\"description\":\"");
-            for (int i = 0; i <= ModelListLimits.MAX_BYTES / 1024; i++) {
-                out.write("x".repeat(1024));
+        try (var out = Files.newOutputStream(cacheAt(T0).file())) {
+            out.write(("{\"fetched_at_ms\":" + T0.toEpochMilli() + ",\"data\":[{\"id\":\"a/one\",\"description\":\"")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            byte[] text = new byte[1024 * 1024];
+            java.util.Arrays.fill(text, (byte) 'x');
+            for (long written = 0; written <= ModelListLimits.MAX_BYTES; written += text.length) {
+                out.write(text);
             }
-            out.write("\"}]}");
+            out.write("\"}]}".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         }
         assertTrue(cacheAt(T0).cachedOnly().isEmpty());
         assertEquals(Catalog.Source.NETWORK, cacheAt(T0).load(false).source(), "fetched and replaced");
