@@ -1,22 +1,23 @@
 package dev.arena.catalog;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 import dev.arena.files.AtomicFile;
 import dev.arena.files.Fnv1a;
 import dev.arena.openrouter.ApiException;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -99,25 +100,37 @@ public final class CatalogCache {
         }
     }
 
-    /** The cache file's content, or empty when it is missing, unreadable or not ours. */
+    /**
+     * The cache file's content, or empty when it is missing, unreadable, not ours or past the
+     * limits of a model list ({@link ModelListLimits}): read as a stream like the server's answer.
+     */
     private Optional<Cached> read() {
-        try {
-            if (!Files.isRegularFile(file)) {
-                return Optional.empty();
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try (JsonReader in = new JsonReader(new InputStreamReader(
+                ModelListLimits.bounded(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
+            in.setStrictness(Strictness.LENIENT);
+            Long millis = null;
+            String iso = null;
+            java.util.List<ModelInfo> models = null;
+            in.beginObject();
+            while (in.hasNext()) {
+                String name = in.nextName();
+                JsonToken value = in.peek();
+                if (name.equals("fetched_at_ms") && value == JsonToken.NUMBER) {
+                    millis = in.nextLong();
+                } else if (name.equals("fetched_at") && value == JsonToken.STRING) {
+                    iso = in.nextString();
+                } else if (name.equals("data") && value == JsonToken.BEGIN_ARRAY) {
+                    models = ModelJson.readArray(in);
+                } else {
+                    in.skipValue();
+                }
             }
-            JsonElement root = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
-            if (!root.isJsonObject()) {
-                return Optional.empty();
-            }
-            JsonObject o = root.getAsJsonObject();
-            Instant fetchedAt = fetchedAt(o);
-            JsonElement data = o.get("data");
-            if (fetchedAt == null || data == null || !data.isJsonArray()) {
-                return Optional.empty();
-            }
-            return Optional.of(new Cached(ModelJson.parseArray(data.getAsJsonArray()), fetchedAt));
-        } catch (IOException | JsonParseException | DateTimeParseException | IllegalStateException
-                | NumberFormatException e) {
+            Instant fetchedAt = fetchedAt(millis, iso);
+            return fetchedAt == null || models == null ? Optional.empty() : Optional.of(new Cached(models, fetchedAt));
+        } catch (IOException | DateTimeException | IllegalStateException | NumberFormatException e) {
             return Optional.empty(); // a broken cache is no cache: the next fetch replaces it
         }
     }
@@ -127,13 +140,11 @@ public final class CatalogCache {
      * {@code fetched_at} (files of older versions). The number is read first because parsing ISO
      * text initialises the JDK's date formatters, about 8 ms of every start-up (measured).
      */
-    private static Instant fetchedAt(JsonObject o) {
-        JsonElement millis = o.get("fetched_at_ms");
-        if (millis != null && millis.isJsonPrimitive() && millis.getAsJsonPrimitive().isNumber()) {
-            return Instant.ofEpochMilli(millis.getAsLong());
+    private static Instant fetchedAt(Long millis, String iso) {
+        if (millis != null) {
+            return Instant.ofEpochMilli(millis);
         }
-        JsonElement at = o.get("fetched_at");
-        return at != null && at.isJsonPrimitive() ? Instant.parse(at.getAsString()) : null;
+        return iso == null ? null : Instant.parse(iso);
     }
 
     /** Writes the cache atomically; returns a notice when it could not, null when it did. */

@@ -1,12 +1,16 @@
 package dev.arena.catalog;
 
+import com.google.gson.stream.MalformedJsonException;
 import dev.arena.openrouter.ApiException;
 import dev.arena.openrouter.HttpErrors;
 import dev.arena.openrouter.MalformedResponseException;
 import dev.arena.openrouter.NetworkException;
 import dev.arena.openrouter.SharedHttpClient;
 
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,7 +21,8 @@ import java.util.List;
 
 /**
  * Fetches {@code GET {base}/models}. Not streamed, so unlike chat requests it has a plain
- * request timeout. Failures are the client's typed errors: {@link dev.arena.openrouter.HttpStatusException}
+ * request timeout. The body is parsed as it arrives, never held whole, and past
+ * {@link ModelListLimits#MAX_BYTES} it is refused. Failures are the client's typed errors: {@link dev.arena.openrouter.HttpStatusException}
  * for a non-2xx status, {@link NetworkException}, {@link MalformedResponseException} for a
  * body that holds no model list. Their model is {@value #WHAT}.
  */
@@ -27,6 +32,9 @@ public final class CatalogClient implements CatalogSource {
     public static final String WHAT = "the model list";
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+    /** As much of an error body as chat requests read: enough for any error message. */
+    private static final int MAX_ERROR_BODY = 64 * 1024;
 
     private final URI baseUrl;
     private final String apiKey;
@@ -50,27 +58,43 @@ public final class CatalogClient implements CatalogSource {
         if (apiKey != null) {
             request.header("Authorization", "Bearer " + apiKey);
         }
-        HttpResponse<String> response;
+        HttpResponse<InputStream> response;
         try {
             response = SharedHttpClient.forServer(baseUrl)
-                    .send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                    .send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpTimeoutException e) {
             throw new NetworkException(WHAT, "no answer within " + timeout.toSeconds() + "s", e);
         } catch (IOException e) {
-            throw new NetworkException(WHAT, "cannot reach " + baseUrl.getHost()
-                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), e);
+            throw unreachable(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new NetworkException(WHAT, "interrupted", new IOException(e));
         }
-        if (response.statusCode() / 100 != 2) {
-            throw HttpErrors.toException(WHAT, response.statusCode(), response.body(), response.headers());
-        }
-        try {
-            return ModelJson.parseList(response.body());
+        try (InputStream body = ModelListLimits.bounded(response.body())) {
+            if (response.statusCode() / 100 != 2) {
+                String text = new String(body.readNBytes(MAX_ERROR_BODY), StandardCharsets.UTF_8);
+                throw HttpErrors.toException(WHAT, response.statusCode(), text, response.headers());
+            }
+            return ModelJson.read(new InputStreamReader(body, StandardCharsets.UTF_8));
+        } catch (ModelListLimits.ExceededException e) {
+            throw new MalformedResponseException(WHAT, "the model list from " + baseUrl.getHost() + " "
+                    + e.getMessage() + "; check that the base URL points at a model server");
+        } catch (MalformedJsonException | EOFException e) {
+            throw notAList("the model list is not JSON", uri);
         } catch (IllegalArgumentException e) {
-            throw new MalformedResponseException(WHAT, e.getMessage() + " (is the base URL right? arena asked " + display(uri) + ")");
+            throw notAList(e.getMessage(), uri);
+        } catch (IOException e) {
+            throw unreachable(e);
         }
+    }
+
+    private NetworkException unreachable(IOException e) {
+        return new NetworkException(WHAT, "cannot reach " + baseUrl.getHost()
+                + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), e);
+    }
+
+    private static MalformedResponseException notAList(String why, URI uri) {
+        return new MalformedResponseException(WHAT, why + " (is the base URL right? arena asked " + display(uri) + ")");
     }
 
     /** The address without any user:password written into the base URL. */

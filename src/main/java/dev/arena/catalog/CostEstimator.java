@@ -26,7 +26,8 @@ public final class CostEstimator {
      * from the prices of {@code model}, when the catalogue knows them.
      */
     public Usage complete(String model, Usage usage) {
-        if (catalog == null || usage == null || usage.cost() != null || usage.isNone() || model == null) {
+        if (catalog == null || usage == null || usage.cost() != null || usage.isNone() || usage.invalid()
+                || model == null) {
             return usage;
         }
         return catalog.find(model)

@@ -74,13 +74,16 @@ final class ChatCommand implements Callable<Integer> {
     @Option(names = {"-s", "--system"}, paramLabel = "TEXT", description = "System prompt.")
     String system;
 
-    @Option(names = "--temperature", paramLabel = "T", description = "Sampling temperature, 0 to 2.")
+    @Option(names = "--temperature", paramLabel = "T", converter = OptionConverters.Temperature.class,
+            description = "Sampling temperature, 0 to 2.")
     Double temperature;
 
-    @Option(names = "--max-tokens", paramLabel = "N", description = "Longest answer, in tokens.")
+    @Option(names = "--max-tokens", paramLabel = "N", converter = OptionConverters.MaxTokens.class,
+            description = "Longest answer, in tokens.")
     Integer maxTokens;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed for sampling, where the model supports it.")
+    @Option(names = "--seed", paramLabel = "N", converter = OptionConverters.Seed.class,
+            description = "Seed for sampling, where the model supports it.")
     Long seed;
 
     @Option(names = {"-c", "--continue"},
@@ -231,13 +234,7 @@ final class ChatCommand implements Callable<Integer> {
         if (model.isBlank()) {
             throw new ParameterException(spec.commandLine(), "--model must not be empty");
         }
-        // Written so that NaN, which fails every comparison, is rejected too.
-        if (temperature != null && !(temperature >= 0 && temperature <= 2)) {
-            throw new ParameterException(spec.commandLine(), "--temperature must be between 0 and 2");
-        }
-        if (maxTokens != null && maxTokens < 1) {
-            throw new ParameterException(spec.commandLine(), "--max-tokens must be at least 1");
-        }
+        // --temperature and --max-tokens were checked by their converters.
     }
 
     private ChatRequest request(String prompt) {

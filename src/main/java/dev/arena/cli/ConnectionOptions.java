@@ -2,7 +2,6 @@ package dev.arena.cli;
 
 import dev.arena.catalog.Aliases;
 import dev.arena.openrouter.ClientSettings;
-import dev.arena.openrouter.Durations;
 import dev.arena.openrouter.OpenRouterClient;
 import dev.arena.output.TextSink;
 import dev.arena.resilience.FallbackChain;
@@ -36,15 +35,15 @@ final class ConnectionOptions {
     @Mixin
     ServerOptions server = new ServerOptions();
 
-    @Option(names = "--idle-timeout", paramLabel = "DURATION", defaultValue = "120s",
+    @Option(names = "--idle-timeout", paramLabel = "DURATION", defaultValue = "120s", converter = OptionConverters.IdleTimeout.class,
             description = "Give up on a model that sends nothing for this long, e.g. 30s, 2m (default: ${DEFAULT-VALUE}).")
-    String idleTimeout;
+    Duration idleTimeout;
 
-    @Option(names = "--retries", paramLabel = "N", defaultValue = "2",
-            description = "Retries per model before falling back to the next one (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--retries", paramLabel = "N", defaultValue = "2", converter = OptionConverters.Retries.class,
+            description = "Retries per model before falling back to the next one, 0 to 100 (default: ${DEFAULT-VALUE}).")
     int retries;
 
-    @Option(names = "--rate-limit", paramLabel = "[MODEL=]N/UNIT", split = ",",
+    @Option(names = "--rate-limit", paramLabel = "[MODEL=]N/UNIT", split = ",", converter = OptionConverters.RateLimit.class,
             description = "Requests allowed per model, e.g. 20/min, or openai/gpt-4o=5/min for one model; repeatable (default: 10/min).")
     List<String> rateLimits = new ArrayList<>();
 
@@ -59,7 +58,7 @@ final class ConnectionOptions {
     Connection connect(Stdio io, TextSink err, int continuationLimit) throws ConfigException {
         String apiKey = ApiKeys.find(server.apiKeyFile, io.env());
         Redactor redactor = new Redactor(apiKey);
-        ClientSettings settings = new ClientSettings(baseUri(), apiKey, idle(),
+        ClientSettings settings = new ClientSettings(baseUri(), apiKey, idleTimeout,
                 debug ? line -> err.write("arena[debug]: " + redactor.redact(line) + "\n").flush() : line -> { });
         if (apiKey == null && settings.isOpenRouter()) {
             throw new ConfigException("no API key: set " + ApiKeys.ENV
@@ -88,23 +87,8 @@ final class ConnectionOptions {
     }
 
     private FallbackChain chain(ClientSettings settings, int continuationLimit) {
-        if (retries < 0) {
-            throw new ParameterException(spec.commandLine(), "--retries cannot be negative");
-        }
         OpenRouterClient client = new OpenRouterClient(settings);
         return new FallbackChain(client, limits(), RetryPolicy.DEFAULT.withMaxRetries(retries), continuationLimit);
-    }
-
-    private Duration idle() {
-        try {
-            Duration d = Durations.parse(idleTimeout);
-            if (d.isZero()) {
-                throw new IllegalArgumentException("it must be more than zero");
-            }
-            return d;
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--idle-timeout: " + e.getMessage());
-        }
     }
 
     private RateLimits limits() {
@@ -112,16 +96,12 @@ final class ConnectionOptions {
         Map<String, Rate> perModel = new HashMap<>();
         // A per-model limit may name the model by an alias, like every other model option.
         Aliases aliases = ((ArenaCommand) this.spec.root().userObject()).aliases();
-        for (String spec : rateLimits) {
-            try {
-                int eq = spec.lastIndexOf('=');
-                if (eq < 0) {
-                    defaultRate = Rate.parse(spec);
-                } else {
-                    perModel.put(aliases.resolve(spec.substring(0, eq).strip()), Rate.parse(spec.substring(eq + 1)));
-                }
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(this.spec.commandLine(), "--rate-limit: " + e.getMessage());
+        for (String spec : rateLimits) { // each checked by its converter
+            int eq = spec.indexOf('=');
+            if (eq < 0) {
+                defaultRate = Rate.parse(spec);
+            } else {
+                perModel.put(aliases.resolve(spec.substring(0, eq).strip()), Rate.parse(spec.substring(eq + 1)));
             }
         }
         return new RateLimits(defaultRate, perModel);

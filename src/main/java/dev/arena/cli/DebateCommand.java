@@ -57,18 +57,20 @@ final class DebateCommand implements Callable<Integer> {
             description = "Model arguing against the topic (default: ${DEFAULT-VALUE}).")
     String con;
 
-    @Option(names = "--rounds", paramLabel = "N", defaultValue = "3", description = "Rounds (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "3", converter = OptionConverters.Rounds.class,
+            description = "Rounds, 1 to 50 (default: ${DEFAULT-VALUE}).")
     int rounds;
 
-    @Option(names = "--temperature", paramLabel = "T", defaultValue = "0.8",
+    @Option(names = "--temperature", paramLabel = "T", defaultValue = "0.8", converter = OptionConverters.Temperature.class,
             description = "Sampling temperature for the fighters, 0 to 2 (default: ${DEFAULT-VALUE}).")
     double temperature;
 
-    @Option(names = "--max-tokens", paramLabel = "N", defaultValue = "500",
+    @Option(names = "--max-tokens", paramLabel = "N", defaultValue = "500", converter = OptionConverters.MaxTokens.class,
             description = "Longest turn, in tokens (default: ${DEFAULT-VALUE}).")
     int maxTokens;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed for sampling, where the models support it.")
+    @Option(names = "--seed", paramLabel = "N", converter = OptionConverters.Seed.class,
+            description = "Seed for sampling, where the models support it.")
     Long seed;
 
     @Option(names = "--fallback", split = ",", paramLabel = "MODEL", description = "Fallback models for both sides.")
@@ -146,16 +148,7 @@ final class DebateCommand implements Callable<Integer> {
     }
 
     private DebateSettings settings() {
-        if (rounds < 1 || rounds > 50) {
-            throw new ParameterException(spec.commandLine(), "--rounds must be between 1 and 50");
-        }
-        // Written so that NaN, which fails every comparison, is rejected too.
-        if (!(temperature >= 0 && temperature <= 2)) {
-            throw new ParameterException(spec.commandLine(), "--temperature must be between 0 and 2");
-        }
-        if (maxTokens < 1) {
-            throw new ParameterException(spec.commandLine(), "--max-tokens must be at least 1");
-        }
+        // --rounds, --temperature and --max-tokens were checked by their converters.
         if (pro.isBlank() || con.isBlank()) {
             throw new ParameterException(spec.commandLine(), "--pro and --con must not be empty");
         }

@@ -54,11 +54,11 @@ final class ModelsCommand implements Callable<Integer> {
     @Option(names = "--free", description = "Only models whose prompt and completion are free.")
     boolean free;
 
-    @Option(names = "--max-price", paramLabel = "USD",
+    @Option(names = "--max-price", paramLabel = "USD", converter = OptionConverters.MaxPrice.class,
             description = "Only models whose prompt and completion prices are both at most USD per million tokens.")
     BigDecimal maxPrice;
 
-    @Option(names = "--min-context", paramLabel = "N", description = "Only models with a context window of at least N tokens.")
+    @Option(names = "--min-context", paramLabel = "N", converter = OptionConverters.MinContext.class, description = "Only models with a context window of at least N tokens.")
     Long minContext;
 
     @Option(names = "--supports", paramLabel = "PARAM",
@@ -158,12 +158,6 @@ final class ModelsCommand implements Callable<Integer> {
     }
 
     private Catalog filtered(Catalog catalog) {
-        if (maxPrice != null && maxPrice.signum() < 0) {
-            throw new ParameterException(spec.commandLine(), "--max-price cannot be negative");
-        }
-        if (minContext != null && minContext < 0) {
-            throw new ParameterException(spec.commandLine(), "--min-context cannot be negative");
-        }
         Catalog c = catalog;
         if (search != null) {
             c = c.search(search);

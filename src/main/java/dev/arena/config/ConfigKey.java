@@ -1,12 +1,10 @@
 package dev.arena.config;
 
-import dev.arena.openrouter.Durations;
-import dev.arena.resilience.Rate;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -22,12 +20,12 @@ public enum ConfigKey {
     PRO("pro", "--pro", "debate's Pro model", ConfigKey::modelId),
     CON("con", "--con", "debate's Con model", ConfigKey::modelId),
     JUDGE("judge", "--judge", "debate's judge (always judge), m1,m2", ConfigKey::modelList),
-    ROUNDS("rounds", "--rounds", "debate rounds, 1 to 50", v -> wholeNumber(v, 1, 50)),
-    TEMPERATURE("temperature", "--temperature", "0 to 2", ConfigKey::temperature),
-    MAX_TOKENS("max-tokens", "--max-tokens", "longest answer or turn, in tokens", v -> wholeNumber(v, 1, Integer.MAX_VALUE)),
+    ROUNDS("rounds", "--rounds", "debate rounds, 1 to 50", checked(ValueChecks::rounds)),
+    TEMPERATURE("temperature", "--temperature", "0 to 2", checked(ValueChecks::temperature)),
+    MAX_TOKENS("max-tokens", "--max-tokens", "longest answer or turn, in tokens", checked(ValueChecks::maxTokens)),
     RATE_LIMIT("rate-limit", "--rate-limit", "e.g. 20/min or 20/min,openai/gpt-4o=5/min", ConfigKey::rateLimits),
-    IDLE_TIMEOUT("idle-timeout", "--idle-timeout", "e.g. 30s, 2m", ConfigKey::duration),
-    RETRIES("retries", "--retries", "retries per model, 0 or more", v -> wholeNumber(v, 0, 100)),
+    IDLE_TIMEOUT("idle-timeout", "--idle-timeout", "e.g. 30s, 2m", checked(ValueChecks::idleTimeout)),
+    RETRIES("retries", "--retries", "retries per model, 0 to 100", checked(ValueChecks::retries)),
     COLOR("color", "--no-color", "true or false", ConfigKey::bool),
     API_KEY_FILE("api-key-file", "--api-key-file", "file whose first line is the API key", ConfigKey::path);
 
@@ -118,46 +116,28 @@ public enum ConfigKey {
         return null;
     }
 
-    private static String wholeNumber(String text, int min, int max) {
-        try {
-            long n = Long.parseLong(text);
-            return n >= min && n <= max ? null
-                    : "'" + text + "' must be " + (max == Integer.MAX_VALUE ? "at least " + min : "between " + min + " and " + max);
-        } catch (NumberFormatException e) {
-            return "'" + text + "' is not a whole number";
-        }
-    }
-
-    private static String temperature(String text) {
-        try {
-            double t = Double.parseDouble(text);
-            return t >= 0 && t <= 2 ? null : "'" + text + "' must be between 0 and 2";
-        } catch (NumberFormatException e) {
-            return "'" + text + "' is not a number";
-        }
-    }
-
-    private static String rateLimits(String text) {
-        for (String spec : text.split(",", -1)) {
+    /** A check of {@link ValueChecks} as a problem: its sentence, or null when the value passes. */
+    private static UnaryOperator<String> checked(Function<String, ?> check) {
+        return text -> {
             try {
-                int eq = spec.lastIndexOf('=');
-                if (eq == 0 || eq > 0 && spec.substring(0, eq).isBlank()) {
-                    return "'" + spec + "' names no model before '='";
-                }
-                Rate.parse(eq < 0 ? spec : spec.substring(eq + 1));
+                check.apply(text);
+                return null;
             } catch (IllegalArgumentException e) {
                 return e.getMessage();
             }
-        }
-        return null;
+        };
     }
 
-    private static String duration(String text) {
-        try {
-            return Durations.parse(text).isZero() ? "'" + text + "' must be more than zero" : null;
-        } catch (IllegalArgumentException e) {
-            return e.getMessage();
+    /** Each piece of a comma-separated list, as the option's split pieces are checked one by one. */
+    private static String rateLimits(String text) {
+        UnaryOperator<String> one = checked(ValueChecks::rateLimit);
+        for (String spec : text.split(",", -1)) {
+            String problem = one.apply(spec);
+            if (problem != null) {
+                return problem;
+            }
         }
+        return null;
     }
 
     private static String bool(String text) {

@@ -20,6 +20,14 @@ import java.util.List;
  */
 public final class Debate {
 
+    /**
+     * The most characters of one turn (or of the judge's answer): 200,000, some 50,000 tokens,
+     * far more than any real turn, so an endless stream cannot fill the memory. Each turn is
+     * kept for the rest of the debate and sent on in every later request, so the limit is what
+     * keeps those flat too. A turn cut there ends with {@link FighterAgent#cutMarker}.
+     */
+    public static final int TURN_TEXT_LIMIT = 200_000;
+
     private final DebateSettings settings;
     private final FallbackChain chain;
     private final Judge judge;
@@ -32,12 +40,15 @@ public final class Debate {
         this(settings, chain, listener, CostEstimator.NONE);
     }
 
-    /** {@code costs} fills in a turn's cost when the server reported tokens but no cost (Ollama, vLLM). */
+    /**
+     * {@code costs} fills in a turn's cost when the server reported tokens but no cost (Ollama, vLLM).
+     * Answers end at {@link #TURN_TEXT_LIMIT}, or sooner when {@code chain} cuts them sooner.
+     */
     public Debate(DebateSettings settings, FallbackChain chain, DebateListener listener, CostEstimator costs) {
         this.costs = costs;
         this.settings = settings;
-        this.chain = chain;
-        this.judge = settings.judged() ? new Judge(chain, settings.judgeModels()) : null;
+        this.chain = chain.cuttingAnswersAt(TURN_TEXT_LIMIT);
+        this.judge = settings.judged() ? new Judge(this.chain, settings.judgeModels()) : null;
         this.listener = listener;
     }
 
@@ -126,6 +137,7 @@ public final class Debate {
             Duration time = Duration.ZERO;
             int fallbacks = 0;
             boolean estimated = false;
+            boolean invalid = false;
             for (Turn t : turns) {
                 if (t.side() != side) {
                     continue;
@@ -133,6 +145,7 @@ public final class Debate {
                 if (!t.failed()) {
                     count++;
                 }
+                invalid |= t.usage().invalid();
                 in += t.usage().promptTokens();
                 out += t.usage().completionTokens();
                 if (t.usage().cost() != null) {
@@ -142,7 +155,8 @@ public final class Debate {
                 time = time.plus(Duration.between(t.startedAt(), t.endedAt()));
                 fallbacks += t.fallbacks().size();
             }
-            stats.add(new FighterStats(side, count, in, out, cost, time, fallbacks, estimated));
+            stats.add(invalid ? new FighterStats(side, count, 0, 0, null, time, fallbacks, false, true)
+                    : new FighterStats(side, count, in, out, cost, time, fallbacks, estimated, false));
         }
         return stats;
     }

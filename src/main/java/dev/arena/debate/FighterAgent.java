@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One side of the debate. It holds its model chain and stance, and speaks one turn at a
@@ -92,9 +93,18 @@ public final class FighterAgent {
     }
 
     /**
+     * What ends a turn that reached the chain's length limit: streamed and kept as the last
+     * words of its text, so every view, every transcript format and the judge see the cut.
+     */
+    public static String cutMarker(int limit) {
+        return String.format(Locale.ROOT, "\n\n[arena cut this turn at %,d characters]", limit);
+    }
+
+    /**
      * Speaks this fighter's turn, streaming it to {@code listener}. A turn whose every model
      * failed, or that was interrupted, is returned with its error and whatever text arrived,
-     * so the debate can record it; an account problem is thrown.
+     * so the debate can record it; an account problem is thrown. A turn cut at the chain's
+     * length limit is complete, ending with {@link #cutMarker}.
      */
     public Turn speak(List<Turn> history, int round, FallbackChain chain, DebateListener listener, Cancellation cancel)
             throws HttpStatusException {
@@ -103,7 +113,13 @@ public final class FighterAgent {
         try {
             Answer answer = chain.answer(request(history, round), fighter.models(), events, cancel);
             events.ensureStarted();
-            return turn(round, phase, answer.answeringModel(), answer.text(),
+            String text = answer.text();
+            if (answer.completion().cut()) {
+                String marker = cutMarker(chain.answerLimit());
+                events.onContent(marker);
+                text += marker;
+            }
+            return turn(round, phase, answer.answeringModel(), text,
                     costs.complete(answer.answeringModel(), answer.completion().usage()),
                     events.startedAt(), events.fallbacks, null);
         } catch (ChainFailedException e) {

@@ -143,8 +143,8 @@ final class ChunkDecoder {
             reader.skipValue();
             return null;
         }
-        long prompt = 0;
-        long completion = 0;
+        double prompt = 0;
+        double completion = 0;
         Double cost = null;
         boolean empty = true;
         reader.beginObject();
@@ -158,7 +158,7 @@ final class ChunkDecoder {
             }
         }
         reader.endObject();
-        return empty ? null : new Usage(prompt, completion, cost);
+        return empty ? null : Usage.checked(prompt, completion, cost);
     }
 
     private static Chunk.ErrorBody error(JsonReader reader) throws IOException {
@@ -194,12 +194,26 @@ final class ChunkDecoder {
         }
     }
 
-    /** A token count: numbers only (a count sent as text is not trusted), fractions cut. */
-    private static long count(JsonReader reader) throws IOException {
-        return reader.peek() == JsonToken.NUMBER ? (long) reader.nextDouble() : skipZero(reader);
+    /** A token count: numbers only (a count sent as text is not trusted), fractions cut by {@link Usage#checked}. */
+    private static double count(JsonReader reader) throws IOException {
+        return reader.peek() == JsonToken.NUMBER ? number(reader) : skipZero(reader);
     }
 
-    private static long skipZero(JsonReader reader) throws IOException {
+    /**
+     * A number as a double, read from its text: {@code nextDouble} would throw on {@code 1e999}
+     * (JSON forbids infinities) and lose the whole chunk, its text included. Infinity is then
+     * refused by {@link Usage#checked}, as NaN would be.
+     */
+    private static double number(JsonReader reader) throws IOException {
+        String text = reader.nextString();
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static double skipZero(JsonReader reader) throws IOException {
         reader.skipValue();
         return 0;
     }
@@ -207,7 +221,7 @@ final class ChunkDecoder {
     /** A cost: a number, or null for anything else (a cost sent as text is not trusted). */
     private static Double cost(JsonReader reader) throws IOException {
         if (reader.peek() == JsonToken.NUMBER) {
-            return reader.nextDouble();
+            return number(reader);
         }
         reader.skipValue();
         return null;

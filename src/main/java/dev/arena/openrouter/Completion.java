@@ -6,4 +6,12 @@ package dev.arena.openrouter;
  * {@link Usage#NONE} when the server sent none.
  */
 public record Completion(String servedModel, String finishReason, Usage usage, String generationId) {
+
+    /** The finish reason of an answer arena stopped reading because it reached a length limit. */
+    public static final String CUT = "cut_at_limit";
+
+    /** Whether arena cut the answer at a length limit (its end was never read). */
+    public boolean cut() {
+        return CUT.equals(finishReason);
+    }
 }

@@ -36,20 +36,46 @@ public final class Durations {
         return Duration.ofMillis(Math.round(millis));
     }
 
-    /** Formats for people: {@code 450ms}, {@code 1.2s}, {@code 42s}, {@code 3m05s}. */
+    /**
+     * Formats for people: {@code 450ms}, {@code 1.2s}, {@code 42s}, {@code 3m05s}, and long
+     * waits (a server may ask for any Retry-After) in hours or days: {@code 2h05m},
+     * {@code 3d04h}. Any duration formats, up to {@code Duration}'s largest; a negative one
+     * reads as {@code 0ms}.
+     */
     public static String format(Duration d) {
-        long ms = d.toMillis();
-        if (ms < 1000) {
-            return ms + "ms";
+        if (d.isNegative()) {
+            return "0ms";
         }
-        // Not 10_000: from 9950 ms on, "%.1f" rounds up to "10.0s", which should read "10s".
-        if (ms < 9_950) {
-            return String.format(Locale.ROOT, "%.1fs", ms / 1000.0);
+        if (d.getSeconds() < 60) {
+            long ms = d.toMillis();
+            if (ms < 1000) {
+                return ms + "ms";
+            }
+            // Not 10_000: from 9950 ms on, "%.1f" rounds up to "10.0s", which should read "10s".
+            if (ms < 9_950) {
+                return String.format(Locale.ROOT, "%.1fs", ms / 1000.0);
+            }
+            if (ms < 59_500) {
+                return Math.round(ms / 1000.0) + "s";
+            }
         }
-        long s = Math.round(ms / 1000.0);
-        if (s < 60) {
-            return s + "s";
+        long s = d.getSeconds();
+        if (d.getNano() >= 500_000_000 && s < Long.MAX_VALUE) {
+            s++;
         }
-        return String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
+        if (s < 3600) {
+            return String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
+        }
+        long m = rounded(s, 60);
+        if (m < 24 * 60) {
+            return String.format(Locale.ROOT, "%dh%02dm", m / 60, m % 60);
+        }
+        long h = rounded(m, 60);
+        return String.format(Locale.ROOT, "%dd%02dh", h / 24, h % 24);
+    }
+
+    /** {@code n / unit} rounded half up, without the overflow of {@code (n + unit / 2) / unit}. */
+    private static long rounded(long n, long unit) {
+        return n / unit + (n % unit >= unit / 2 ? 1 : 0);
     }
 }

@@ -98,13 +98,17 @@ public final class OpenRouterClient {
         int n;
         // Stop at [DONE] or at an error event: what follows carries nothing for us.
         try {
-            while (!state.done() && (n = body.read(buffer)) != -1) {
+            while (!state.done() && handler.wantsMore() && (n = body.read(buffer)) != -1) {
                 watchdog.touch();
                 parser.feed(buffer, 0, n);
                 handler.onReadDone();
             }
         } catch (EventTooLargeException e) {
             throw new MalformedResponseException(state.requestedModel(), "the server sent " + e.getMessage());
+        }
+        if (!handler.wantsMore()) {
+            state.cut(); // the caller closes the body, and with it the request
+            return;
         }
         parser.finish();
     }

@@ -20,4 +20,12 @@ public interface StreamHandler {
      */
     default void onReadDone() {
     }
+
+    /**
+     * False once the handler has all of the answer it will take: the client then stops reading,
+     * closes the request and returns a completion whose finish reason is {@link Completion#CUT}.
+     */
+    default boolean wantsMore() {
+        return true;
+    }
 }

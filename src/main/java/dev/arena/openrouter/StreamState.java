@@ -38,18 +38,24 @@ final class StreamState {
         done = true;
     }
 
+    /** The handler took all it wanted: the stream ends here, {@link Completion#CUT}, whatever follows. */
+    void cut() {
+        finishReason = Completion.CUT;
+        done = true;
+    }
+
     /**
      * A parser whose events feed this stream: {@code [DONE]} ends it, each JSON chunk is decoded
      * and handed to {@code handler}, and data that is not a JSON object goes to {@code skipped}.
-     * Events after the end are ignored.
+     * Events after the end, and after the handler stopped wanting more, are ignored.
      *
      * <p>The events are read as bytes: the common content chunk goes through {@link FastChunk}
      * without ever becoming a String, and only the rest is decoded for {@code decoder}.
      */
     SseParser parser(ChunkDecoder decoder, StreamHandler handler, Consumer<String> skipped) {
         return new SseParser((type, data, offset, length, lastEventId, retry) -> {
-            if (done) {
-                return;
+            if (done || !handler.wantsMore()) {
+                return; // after the end, or after all the handler takes (the rest of one read)
             }
             if (isDoneMarker(data, offset, length)) {
                 done = true;

@@ -89,12 +89,15 @@ public final class JsonEventsView implements AnswerView {
     public void finish(Answer answer) {
         Usage usage = answer.completion().usage();
         JsonObject u = event("usage");
-        // A server that reports no usage gets nulls, not zeros that would read as "free".
-        boolean reported = !usage.isNone();
+        // A server that reports no usage gets nulls, not zeros that would read as "free"; so does an invalid one.
+        boolean reported = !usage.isNone() && !usage.invalid();
         u.addProperty("prompt_tokens", reported ? usage.promptTokens() : null);
         u.addProperty("completion_tokens", reported ? usage.completionTokens() : null);
         u.addProperty("total_tokens", reported ? usage.totalTokens() : null);
         u.addProperty("cost", usage.cost());
+        if (usage.invalid()) {
+            u.addProperty("invalid", true); // the server's numbers could not be right: all null
+        }
         if (usage.costEstimated()) {
             u.addProperty("cost_estimated", true); // computed from the catalogue's prices, not reported by the server
         }

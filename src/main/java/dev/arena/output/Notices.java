@@ -42,6 +42,9 @@ public final class Notices {
 
     /** The same line for any answer: chat, a debate turn, a transcript. */
     public static String usage(String model, Usage usage, Duration elapsed) {
+        if (usage != null && usage.invalid()) {
+            return model + " · usage " + INVALID + " · " + Durations.format(elapsed);
+        }
         String tokens = usage == null || usage.isNone()
                 ? "tokens not reported"
                 : usage.promptTokens() + " in, " + usage.completionTokens() + " out tokens";
@@ -49,6 +52,12 @@ public final class Notices {
                 : cost(usage.cost(), usage.costEstimated());
         return model + " · " + tokens + " · " + cost + " · " + Durations.format(elapsed);
     }
+
+    /**
+     * How every view and transcript shows numbers a server sent that cannot be right
+     * ({@link Usage#invalid()}): one word, never the number.
+     */
+    public static final String INVALID = "invalid";
 
     /** A cost as {@link #cost(double)} writes it, marked {@code ~$0.000120 (estimated)} when arena computed it. */
     public static String cost(double usd, boolean estimated) {

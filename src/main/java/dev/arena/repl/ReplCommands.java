@@ -1,5 +1,6 @@
 package dev.arena.repl;
 
+import dev.arena.config.ValueChecks;
 import dev.arena.files.AtomicFile;
 import dev.arena.files.FileErrors;
 import dev.arena.output.Notices;
@@ -76,11 +77,7 @@ final class ReplCommands {
         if (arg.isEmpty()) {
             session.setTemperature(null);
         } else {
-            try {
-                session.setTemperature(Double.parseDouble(arg));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("'" + arg + "' is not a number; e.g. /temperature 0.7");
-            }
+            session.setTemperature(ValueChecks.temperature(arg)); // the check of --temperature, same sentence
         }
         repl.persist();
         repl.info(session.temperature() == null ? "temperature: the server's default" : "temperature: " + session.temperature());

@@ -28,6 +28,7 @@ public final class FallbackChain {
     private final RateLimits rateLimits;
     private final RetryPolicy retryPolicy;
     private final int continuationLimit;
+    private final int answerLimit;
 
     /** A chain that keeps every answer whole, however long. */
     public FallbackChain(OpenRouterClient client, RateLimits rateLimits, RetryPolicy retryPolicy) {
@@ -40,10 +41,30 @@ public final class FallbackChain {
      * next model could not be told the whole answer to continue.
      */
     public FallbackChain(OpenRouterClient client, RateLimits rateLimits, RetryPolicy retryPolicy, int continuationLimit) {
+        this(client, rateLimits, retryPolicy, continuationLimit, Integer.MAX_VALUE);
+    }
+
+    private FallbackChain(OpenRouterClient client, RateLimits rateLimits, RetryPolicy retryPolicy, int continuationLimit,
+                          int answerLimit) {
         this.client = client;
         this.rateLimits = rateLimits;
         this.retryPolicy = retryPolicy;
         this.continuationLimit = continuationLimit;
+        this.answerLimit = answerLimit;
+    }
+
+    /**
+     * This chain (same client, rate limits and retries), but its answers end at
+     * {@code maxChars} characters, or at its own limit when that is smaller: the request
+     * is closed there and the answer's finish reason is {@link Completion#CUT}.
+     */
+    public FallbackChain cuttingAnswersAt(int maxChars) {
+        return new FallbackChain(client, rateLimits, retryPolicy, continuationLimit, Math.min(answerLimit, maxChars));
+    }
+
+    /** The most characters of an answer this chain reads ({@link Integer#MAX_VALUE}: no limit). */
+    public int answerLimit() {
+        return answerLimit;
     }
 
     /**
@@ -59,7 +80,7 @@ public final class FallbackChain {
             throw new IllegalArgumentException("a fallback chain needs at least one model");
         }
         long start = System.nanoTime();
-        ShownText shown = new ShownText(continuationLimit, listener);
+        ShownText shown = new ShownText(continuationLimit, answerLimit, listener);
         List<ApiException> failures = new ArrayList<>();
         for (int i = 0; i < models.size(); i++) {
             String model = models.get(i);

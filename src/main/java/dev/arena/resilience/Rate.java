@@ -12,6 +12,12 @@ public record Rate(long requests, Duration period, String unit) {
 
     public static final Rate DEFAULT = parse("10/min");
 
+    /**
+     * The most requests per period: a million, far past any server's limit, and within what the
+     * token bucket counts (it refuses more than one request per nanosecond, 10^9/s).
+     */
+    public static final long MAX_REQUESTS = 1_000_000;
+
     public Rate {
         if (requests < 1) {
             throw new IllegalArgumentException("a rate limit needs at least 1 request per period");
@@ -24,12 +30,13 @@ public record Rate(long requests, Duration period, String unit) {
         if (!m.matches()) {
             throw new IllegalArgumentException("'" + text + "' is not a rate (examples: 10/min, 2/s, 100/h)");
         }
-        long n;
-        try {
-            n = Long.parseLong(m.group(1));
-        } catch (NumberFormatException tooBig) {
-            throw new IllegalArgumentException("'" + text + "' asks for more requests than can be counted");
+        String digits = m.group(1);
+        // Compared as text first: a run of digits may be longer than a long holds.
+        if (digits.replaceFirst("^0+(?=\\d)", "").length() > 7 || Long.parseLong(digits) > MAX_REQUESTS) {
+            throw new IllegalArgumentException("'" + text + "' is more than " + MAX_REQUESTS
+                    + " requests per period, the most arena counts");
         }
+        long n = Long.parseLong(digits);
         return switch (m.group(2)) {
             case "s", "sec" -> new Rate(n, Duration.ofSeconds(1), "s");
             case "h", "hour" -> new Rate(n, Duration.ofHours(1), "h");

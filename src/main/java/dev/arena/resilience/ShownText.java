@@ -5,27 +5,44 @@ import dev.arena.openrouter.StreamHandler;
 /**
  * The text of an answer shown so far, kept so that a fallback model can continue it. Only
  * up to a limit is kept, so that memory stays flat however long the answer grows; past the
- * limit, a failure can no longer be handed to another model.
+ * limit, a failure can no longer be handed to another model. At {@code cutAt} characters
+ * the answer ends: nothing more is shown, and the client is told to stop reading.
  */
 final class ShownText implements StreamHandler {
 
     private final StringBuilder kept = new StringBuilder();
     private final int limit;
+    private final long cutAt;
     private final ChainListener listener;
     private long length;
+    private boolean cut;
 
-    ShownText(int limit, ChainListener listener) {
+    ShownText(int limit, long cutAt, ChainListener listener) {
         this.limit = limit;
+        this.cutAt = cutAt;
         this.listener = listener;
     }
 
     @Override
     public void onContent(String text) {
+        if (!wantsMore()) {
+            return;
+        }
+        if (length + text.length() > cutAt) {
+            int end = (int) (cutAt - length);
+            if (Character.isHighSurrogate(text.charAt(end - 1))) {
+                end--; // never half a character: the cut text may end one char short
+            }
+            text = text.substring(0, end);
+            cut = true;
+        }
         length += text.length();
         if (length <= limit) {
             kept.append(text);
         }
-        listener.onContent(text);
+        if (!text.isEmpty()) {
+            listener.onContent(text);
+        }
     }
 
     @Override
@@ -36,6 +53,11 @@ final class ShownText implements StreamHandler {
     @Override
     public void onReadDone() {
         listener.onReadDone();
+    }
+
+    @Override
+    public boolean wantsMore() {
+        return !cut && length < cutAt;
     }
 
     /** Characters shown, kept or not. */

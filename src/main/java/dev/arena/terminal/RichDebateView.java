@@ -146,8 +146,11 @@ public final class RichDebateView implements DebateListener {
         // failed turn may or may not be counted in "turns"), and a missing time is left blank.
         TextTable table = new TextTable("", "turns", "tokens in", "tokens out", "cost", "time", "fallbacks");
         for (FighterStats f : summary.fighters()) {
-            table.row(f.side().label(), Integer.toString(f.turns()), Long.toString(f.promptTokens()),
-                    Long.toString(f.completionTokens()), f.cost() == null ? "n/a" : Notices.cost(f.cost(), f.costEstimated()),
+            boolean invalid = f.usageInvalid();
+            table.row(f.side().label(), Integer.toString(f.turns()),
+                    invalid ? Notices.INVALID : Long.toString(f.promptTokens()),
+                    invalid ? Notices.INVALID : Long.toString(f.completionTokens()),
+                    invalid ? Notices.INVALID : f.cost() == null ? "n/a" : Notices.cost(f.cost(), f.costEstimated()),
                     f.time() == null ? "" : Durations.format(f.time()), Integer.toString(f.fallbacks()));
         }
         List<String> lines = table.lines();

@@ -184,9 +184,10 @@ public final class MarkdownDebateWriter implements DebateListener {
         for (FighterStats f : summary.fighters()) {
             table.append("| ").append(f.side().label())
                     .append(" | ").append(f.turns())
-                    .append(" | ").append(f.promptTokens())
-                    .append(" | ").append(f.completionTokens())
-                    .append(" | ").append(f.cost() == null ? "not reported" : Notices.cost(f.cost(), f.costEstimated()))
+                    .append(" | ").append(f.usageInvalid() ? Notices.INVALID : Long.toString(f.promptTokens()))
+                    .append(" | ").append(f.usageInvalid() ? Notices.INVALID : Long.toString(f.completionTokens()))
+                    .append(" | ").append(f.usageInvalid() ? Notices.INVALID
+                            : f.cost() == null ? "not reported" : Notices.cost(f.cost(), f.costEstimated()))
                     .append(" | ").append(f.time() == null ? "" : Durations.format(f.time()))
                     .append(" | ").append(f.fallbacks())
                     .append(" |\n");

@@ -68,6 +68,9 @@ final class TranscriptJson {
         if (usage.costEstimated()) {
             o.addProperty("cost_estimated", true);
         }
+        if (usage.invalid()) {
+            o.addProperty("usage_invalid", true); // the server's numbers could not be right
+        }
         o.add("fallbacks", notes(turn.fallbacks()));
         o.addProperty("error", turn.error());
         o.addProperty("text", turn.text());
@@ -103,6 +106,9 @@ final class TranscriptJson {
         o.addProperty("prompt_tokens", verdict.usage().promptTokens());
         o.addProperty("completion_tokens", verdict.usage().completionTokens());
         o.addProperty("cost", verdict.usage().cost());
+        if (verdict.usage().invalid()) {
+            o.addProperty("usage_invalid", true);
+        }
         JsonArray readings = new JsonArray();
         for (JudgeReading r : verdict.readings()) {
             JsonObject reading = new JsonObject();
@@ -152,6 +158,9 @@ final class TranscriptJson {
             stats.addProperty("cost", f.cost());
             if (f.costEstimated()) {
                 stats.addProperty("cost_estimated", true);
+            }
+            if (f.usageInvalid()) {
+                stats.addProperty("usage_invalid", true);
             }
             stats.addProperty("time_ms", f.time() == null ? null : f.time().toMillis());
             stats.addProperty("fallbacks", f.fallbacks());

@@ -127,6 +127,24 @@ class CatalogCacheTest {
     }
 
     @Test
+    void aCacheFileLargerThanAModelListMayBeIsNoCache() throws IOException {
+        Files.createDirectories(dir);
+        try (var out = Files.newOutputStream(cacheAt(T0).file())) {
+            out.write(("{\"fetched_at_ms\":" + T0.toEpochMilli() + ",\"data\":[{\"id\":\"a/one\",\"description\":\"")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            byte[] text = new byte[1024 * 1024];
+            java.util.Arrays.fill(text, (byte) 'x');
+            for (long written = 0; written <= ModelListLimits.MAX_BYTES; written += text.length) {
+                out.write(text);
+            }
+            out.write("\"}]}".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        assertTrue(cacheAt(T0).cachedOnly().isEmpty());
+        assertEquals(Catalog.Source.NETWORK, cacheAt(T0).load(false).source(), "fetched and replaced");
+        assertEquals(Catalog.Source.CACHE, cacheAt(T0).load(false).source());
+    }
+
+    @Test
     void eachBaseUrlHasItsOwnFile() {
         assertNotEquals(CatalogCache.fileName(BASE), CatalogCache.fileName(URI.create("http://localhost:11434/v1")));
         assertEquals(CatalogCache.fileName(BASE), CatalogCache.fileName(URI.create(BASE + "/")));

@@ -3,12 +3,15 @@ package dev.arena.catalog;
 import dev.arena.fake.FakeModels;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -84,5 +87,55 @@ class ModelJsonTest {
         String written = "{\"data\":" + ModelJson.toJson(models) + "}";
         assertEquals(models, ModelJson.parseList(written));
         assertTrue(written.contains("\"prompt\":\"0.00000015\""), written);
+    }
+
+    @Test
+    void numbersNoDateOrCountHoldsAreUnknownNotAnError() {
+        List<ModelInfo> models = ModelJson.parseList("""
+                {"data":[{"id":"a/huge","created":1e25,"context_length":1e400,"pricing":{"prompt":"1e999999999"}},
+                         {"id":"b/negative","created":-5,"context_length":-1,"top_provider":{"max_completion_tokens":3e9}},
+                         {"id":"c/long","created":"%s","pricing":{"completion":"0.%s1"}}]}"""
+                .formatted("1".repeat(10_000), "0".repeat(10_000)));
+        assertEquals(3, models.size());
+        for (ModelInfo m : models) {
+            assertNull(m.created(), m.id());
+            assertNull(m.contextLength(), m.id());
+            assertNull(m.maxCompletionTokens(), m.id());
+            assertNull(m.pricing().completion(), m.id());
+        }
+        assertEquals(0, new BigDecimal("1e999999999").compareTo(models.get(0).pricing().prompt()),
+                "a huge price is kept as written; showing it is the views' business");
+        assertEquals(253_402_300_799L, ModelJson.parseList("[{\"id\":\"x\",\"created\":253402300799}]").get(0).created(),
+                "the last second of 9999 is still a date");
+    }
+
+    @Test
+    void unknownFieldsAreSkippedAndNamesSharedAcrossModels() {
+        List<ModelInfo> models = ModelJson.parseList("""
+                [{"id":"a","architecture":{"modality":"text","deep":[[[{"x":1}]]]},"supported_parameters":["tools"]},
+                 {"id":"b","supported_parameters":["tools"]}]""");
+        assertEquals(List.of("tools"), models.get(1).supportedParameters());
+        assertSame(models.get(0).supportedParameters().get(0), models.get(1).supportedParameters().get(0));
+    }
+
+    @Test
+    void moreThanTheMostModelsIsRefusedInOneSentence() {
+        String body = "[" + "{\"id\":\"m\"},".repeat(ModelListLimits.MAX_MODELS) + "{\"id\":\"one-too-many\"}]";
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelJson.parseList(body));
+        assertEquals("the model list holds more than 100,000 models", e.getMessage());
+    }
+
+    @Test
+    void theBytesPastTheLimitAreNotRead() throws IOException {
+        InputStream endless = new InputStream() {
+            @Override
+            public int read() {
+                return ' ';
+            }
+        };
+        InputStream bounded = ModelListLimits.bounded(endless);
+        assertEquals(ModelListLimits.MAX_BYTES, bounded.readNBytes((int) ModelListLimits.MAX_BYTES).length);
+        ModelListLimits.ExceededException e = assertThrows(ModelListLimits.ExceededException.class, bounded::read);
+        assertEquals("is larger than 32 MiB", e.getMessage());
     }
 }

@@ -270,6 +270,17 @@ class ConfigAndModelIdsTest {
     }
 
     @Test
+    void aModelListLargerThan32MiBDoesNotBlockAChat() {
+        fake.modelsReply(Reply.largeModelList(33L * 1024 * 1024));
+        fake.script("big/chat", Reply.stream("answered"));
+        CliRun r = run("chat", "--base-url", fake.baseUrl(), "-m", "big/chat", "hi");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals("answered\n", r.out());
+        assertTrue(r.err().contains("larger than 32 MiB"), r.toString());
+        assertEquals(1, r.err().lines().filter(l -> l.contains("model ids not checked")).count(), r.toString());
+    }
+
+    @Test
     void anExpiringIdIsAWarning() {
         LocalDate soon = LocalDate.now(ZoneOffset.UTC).plusDays(10);
         fake.models("{\"data\":[{\"id\":\"old/model\",\"expiration_date\":\"" + soon + "\"},"

@@ -129,6 +129,45 @@ class ModelsCommandTest {
     }
 
     @Test
+    void aModelListLargerThan32MiBIsRefusedInOneSentenceAndTheCacheOrBuiltInListServes() {
+        String sentence = "the model list from 127.0.0.1 is larger than 32 MiB; check that the base URL points at a model server";
+        fake.modelsReply(Reply.largeModelList(33L * 1024 * 1024));
+        CliRun builtIn = run("models", "--ids");
+        assertEquals(0, builtIn.exitCode(), builtIn.toString());
+        assertTrue(builtIn.out().contains("openai/gpt-4o-mini"), builtIn.toString());
+        assertEquals(List.of("arena: could not fetch the model list (" + sentence + ") and there is no cached list;"
+                + " using arena's built-in list of " + dev.arena.catalog.BuiltInModels.MODELS.size()
+                + " common models (prices unknown)"), builtIn.err().lines().toList(), builtIn.toString());
+
+        fake.modelsReply(Reply.json(FakeModels.OPENROUTER));
+        assertEquals(0, run("models").exitCode());
+        fake.modelsReply(Reply.largeModelList(33L * 1024 * 1024));
+        CliRun cached = run("models", "--refresh", "--ids");
+        assertEquals(0, cached.exitCode(), cached.toString());
+        assertEquals(5, cached.lines().size(), cached.toString());
+        assertTrue(cached.err().startsWith("arena: could not fetch the model list (" + sentence + "); using the cached list from"),
+                cached.toString());
+    }
+
+    @Test
+    void aListJustUnderTheLimitIsRead() {
+        fake.modelsReply(Reply.largeModelList(31L * 1024 * 1024));
+        CliRun r = run("models", "--ids");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals("", r.err(), r.toString());
+        assertTrue(r.lines().size() > 30_000, "about a thousand bytes a model: " + r.lines().size());
+    }
+
+    @Test
+    void aCreatedDateNoCalendarHoldsIsLeftOut() {
+        fake.models("{\"data\":[{\"id\":\"far/future\",\"created\":1e25,\"context_length\":4096}]}");
+        CliRun r = run("models", "show", "far/future");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertFalse(r.out().contains("created:"), r.toString());
+        assertTrue(r.out().contains("context:              4,096 tokens"), r.toString());
+    }
+
+    @Test
     void ollamaListsIdsOnly() {
         fake.models(FakeModels.OLLAMA);
         CliRun r = run("models");

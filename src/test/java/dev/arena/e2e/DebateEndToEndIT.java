@@ -141,6 +141,23 @@ class DebateEndToEndIT {
     }
 
     @Test
+    void anEndlessTurnIsCutAtTheLimitAndTheDebateGoesOn(@TempDir Path dir) throws Exception {
+        fake.script("t9/pro", Reply.endlessStream());
+        fake.script("t9/con", Reply.stream("Con answers a cut turn."));
+        Path json = dir.resolve("debate.json");
+        ArenaProcess.Result r = debate("--pro", "t9/pro", "--con", "t9/con", "--rounds", "2", "--out", json.toString(),
+                "Streams should end").run();
+        assertEquals(0, r.exitCode(), r.toString());
+        String marker = "[arena cut this turn at 200,000 characters]";
+        assertEquals(2, r.stdout().split(java.util.regex.Pattern.quote(marker), -1).length - 1, "both Pro turns are cut");
+        assertTrue(r.stdout().contains("Con answers a cut turn."), "the debate went on");
+        assertEquals(2, fake.requestsFor("t9/pro").size());
+        String transcript = Files.readString(json);
+        assertTrue(transcript.contains(marker), "the transcript records the cut");
+        assertTrue(transcript.length() < 3_000_000, "about 200,000 characters a Pro turn: " + transcript.length());
+    }
+
+    @Test
     void bothFightersOnOneModelShareItsRateLimit() {
         fake.script("t5/same", Reply.stream("one"), Reply.stream("two"), Reply.stream("three"));
         ArenaProcess.Result r = debate("--pro", "t5/same", "--con", "t5/same", "--rounds", "2",

@@ -66,4 +66,24 @@ class ModelsEndToEndIT {
         assertEquals(1, r.exitCode(), r.toString());
         assertTrue(r.stderr().contains("did you mean openai/gpt-4o-mini?"), r.toString());
     }
+
+    @Test
+    void aFiftyMegabyteListIsOneSentenceInTheLaunchersHeapAndChatStillAnswers() {
+        try (FakeOpenRouter big = FakeOpenRouter.start()) {
+            big.modelsReply(Reply.largeModelList(50L * 1024 * 1024)).script("big/chat", Reply.stream("still answered"));
+            ArenaProcess.Result models = arena("models", "--base-url", big.baseUrl(), "--ids")
+                    .env("XDG_CACHE_HOME", cacheHome.toString()).run();
+            assertEquals(0, models.exitCode(), models.toString());
+            assertTrue(models.stderr().startsWith("arena: could not fetch the model list (the model list from 127.0.0.1"
+                    + " is larger than 32 MiB; check that the base URL points at a model server) and there is no cached list"),
+                    models.toString());
+            assertEquals(1, models.stderr().lines().count(), "one sentence, no stack trace: " + models);
+
+            ArenaProcess.Result chat = ArenaProcess.against(big, "sk-or-v1-e2e", "chat", "-m", "big/chat", "hi")
+                    .env("XDG_CACHE_HOME", cacheHome.toString()).run();
+            assertEquals(0, chat.exitCode(), chat.toString());
+            assertEquals("still answered\n", chat.stdout(), chat.toString());
+            assertTrue(chat.stderr().contains("model ids not checked"), chat.toString());
+        }
+    }
 }

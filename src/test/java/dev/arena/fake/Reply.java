@@ -3,11 +3,14 @@ package dev.arena.fake;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the fake answers to one chat-completions request: a stream, an error, or a network fault.
@@ -37,6 +40,11 @@ public abstract class Reply {
     public static StreamReply stream(String... contentPieces) {
         List<String> pieces = List.of(contentPieces);
         return new StreamReply(request -> pieces);
+    }
+
+    /** A stream that never ends: the bench's flood, short pieces sent as fast as the socket takes them. */
+    public static Reply endlessStream() {
+        return BenchWorkloads.flood(Long.MAX_VALUE);
     }
 
     /** A stream of the last user message split into words (spaces kept), for manual demos. */
@@ -94,6 +102,36 @@ public abstract class Reply {
             boolean serve(Exchange exchange) throws IOException {
                 exchange.connection().startChunked(200, StreamReply.headers(Chunks.newGenerationId()));
                 exchange.connection().sendChunk(body);
+                exchange.connection().endChunked();
+                return true;
+            }
+        };
+    }
+
+    /**
+     * A 200 {@code /models} answer of at least this many bytes: models with long descriptions,
+     * generated while they are sent (in 64 KB chunks), so the fake never holds the body whole.
+     */
+    public static Reply largeModelList(long bytes) {
+        return new Reply() {
+            @Override
+            boolean serve(Exchange exchange) throws IOException {
+                exchange.connection().startChunked(200, Map.of("Content-Type", "application/json"));
+                OutputStream out = new BufferedOutputStream(exchange.connection().chunkedBody(), 64 * 1024);
+                byte[] description = "x".repeat(1000).getBytes(StandardCharsets.US_ASCII);
+                out.write("{\"data\":[".getBytes(StandardCharsets.US_ASCII));
+                long written = 0;
+                for (int i = 0; written < bytes; i++) {
+                    byte[] head = ((i == 0 ? "" : ",") + "{\"id\":\"big/m" + i + "\",\"description\":\"")
+                            .getBytes(StandardCharsets.US_ASCII);
+                    out.write(head);
+                    out.write(description);
+                    out.write('"');
+                    out.write('}');
+                    written += head.length + description.length + 2;
+                }
+                out.write("]}".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
                 exchange.connection().endChunked();
                 return true;
             }

@@ -66,6 +66,21 @@ class ChunkDecoderTest {
         assertEquals(29, c.usage().totalTokens());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"prompt_tokens\":-3,\"completion_tokens\":16}",
+        "{\"prompt_tokens\":13,\"completion_tokens\":16,\"cost\":1e300}",
+        "{\"prompt_tokens\":13,\"completion_tokens\":16,\"cost\":1e999}",
+        "{\"prompt_tokens\":1e10,\"completion_tokens\":16}",
+        "{\"prompt_tokens\":13,\"completion_tokens\":16,\"cost\":-0.5}",
+    })
+    void absurdUsageIsInvalidAndTheChunksTextSurvives(String usage) {
+        Chunk c = decode("{\"choices\":[{\"delta\":{\"content\":\"kept\"},\"finish_reason\":\"stop\"}],\"usage\":" + usage + "}");
+        assertEquals(Usage.INVALID, c.usage());
+        assertEquals("kept", c.content());
+        assertEquals("stop", c.finishReason());
+    }
+
     @Test
     void usageWithoutCostFromOllama() {
         Chunk c = decode("{\"id\":\"chatcmpl-7\",\"object\":\"chat.completion.chunk\",\"model\":\"llama3.2\",\"choices\":[],"

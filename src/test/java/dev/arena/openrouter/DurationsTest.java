@@ -66,10 +66,24 @@ class DurationsTest {
         "59500, 1m00s",
         "60000, 1m00s",
         "185000, 3m05s",
-        "3600000, 60m00s",
+        "3599000, 59m59s",
+        "3599600, 1h00m",
+        "3600000, 1h00m",
+        "7500000, 2h05m",
+        "86369000, 23h59m",
+        "86370000, 1d00h",
+        "273600000, 3d04h",
+        "9223372036854775807, 106751991167d07h",
+        "-5, 0ms",
     })
     void formats(long millis, String expected) {
         assertEquals(expected, Durations.format(Duration.ofMillis(millis)));
+    }
+
+    @org.junit.jupiter.api.Test
+    void theLongestDurationFormatsInDays() {
+        assertEquals("106751991167300d16h", Durations.format(Duration.ofSeconds(Long.MAX_VALUE, 999_999_999)));
+        assertEquals("0ms", Durations.format(Duration.ofSeconds(Long.MIN_VALUE)));
     }
 
     @ParameterizedTest

@@ -40,6 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Interactive chat driven through a JLine dumb terminal with scripted keystrokes, against the fake OpenRouter. */
@@ -209,6 +210,16 @@ class ReplTest {
         assertTrue(shown.contains("model: m2"), "the alias resolved: " + shown);
         assertEquals(1, fake.requestsFor("m2").size());
         assertTrue(fake.requestsFor("unknown/x").isEmpty());
+    }
+
+    @Test
+    void temperatureTakesWhatTheOptionTakes() throws Exception {
+        fake.script("m", Reply.stream("ok"));
+        String shown = chat("m", "/temperature NaN\n/temperature 0x1p1\n/temperature 3\nquestion\n");
+        assertTrue(shown.contains("/temperature: 'NaN' is not a decimal number such as 0.7"), shown);
+        assertTrue(shown.contains("/temperature: '0x1p1' is not a decimal number such as 0.7"), shown);
+        assertTrue(shown.contains("/temperature: '3' must be between 0 and 2"), shown);
+        assertNull(fake.requestsFor("m").get(0).json().get("temperature"), "no bad value was sent");
     }
 
     @Test

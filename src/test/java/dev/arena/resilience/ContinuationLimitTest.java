@@ -1,11 +1,13 @@
 package dev.arena.resilience;
 
+import dev.arena.fake.BenchWorkloads;
 import dev.arena.fake.FakeOpenRouter;
 import dev.arena.fake.Reply;
 import dev.arena.openrouter.ApiException;
 import dev.arena.openrouter.Cancellation;
 import dev.arena.openrouter.ChatRequest;
 import dev.arena.openrouter.ClientSettings;
+import dev.arena.openrouter.Completion;
 import dev.arena.openrouter.Message;
 import dev.arena.openrouter.OpenRouterClient;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +21,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Memory stays flat on long answers: past the limit the text is not kept, and so cannot be continued. */
@@ -85,5 +88,64 @@ class ContinuationLimitTest {
                 () -> chain(8).answer(request(), List.of("a", "b"), QUIET, new Cancellation()));
         assertTrue(fake.requestsFor("b").isEmpty(), "b cannot be told the whole answer");
         assertEquals("12345", e.partialAnswer(), "only what fits the limit is kept");
+    }
+
+    @Test
+    void anAnswerCutAtItsLimitEndsThereAsCutWithoutHalfACharacter() throws Exception {
+        fake.script("a", Reply.stream("ab", "c\uD83D\uDE00d", "never shown"));
+        StringBuilder shown = new StringBuilder();
+        Answer answer = chain(100).cuttingAnswersAt(4).answer(request(), List.of("a"), shownInto(shown), new Cancellation());
+        assertEquals("abc", answer.text(), "the emoji would be split at 4 chars, so the cut is before it");
+        assertEquals("abc", shown.toString());
+        assertTrue(answer.completion().cut(), answer.completion().toString());
+        assertEquals(Completion.CUT, answer.completion().finishReason());
+    }
+
+    @Test
+    void anEndlessStreamIsClosedAtTheLimit() throws Exception {
+        fake.script("endless", Reply.endlessStream());
+        fake.script("after", Reply.stream("the connection is free again"));
+        FallbackChain chain = chain(Integer.MAX_VALUE).cuttingAnswersAt(50_000);
+        Answer answer = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> chain.answer(request(), List.of("endless"), QUIET, new Cancellation()));
+        String text = answer.text();
+        assertTrue(text.length() == 50_000 || text.length() == 49_999 && Character.isHighSurrogate(
+                BenchWorkloads.floodText(50_000).charAt(49_999)), "50,000 chars or one less before an emoji: " + text.length());
+        assertTrue(BenchWorkloads.floodText(50_000).startsWith(text), "what was received, in order");
+        assertTrue(answer.completion().cut());
+        assertEquals("the connection is free again",
+                chain.answer(request(), List.of("after"), QUIET, new Cancellation()).text());
+    }
+
+    @Test
+    void aSmallerLimitOfTheChainStays() {
+        FallbackChain chain = chain(10).cuttingAnswersAt(100).cuttingAnswersAt(1000);
+        assertEquals(100, chain.answerLimit());
+        assertEquals(Integer.MAX_VALUE, chain(10).answerLimit(), "no limit unless asked");
+    }
+
+    private static ChainListener shownInto(StringBuilder shown) {
+        return new ChainListener() {
+            @Override
+            public void onAttempt(String model, boolean continuing) {
+            }
+
+            @Override
+            public void onContent(String text) {
+                shown.append(text);
+            }
+
+            @Override
+            public void onRetry(ApiException failure, Duration delay, int retry, int maxRetries) {
+            }
+
+            @Override
+            public void onFallback(ApiException failure, String nextModel, boolean continuing) {
+            }
+
+            @Override
+            public void onWait(String model, Duration wait, String reason) {
+            }
+        };
     }
 }
