@@ -53,7 +53,7 @@ class SseParserPropertiesTest {
      * is handed over inside a larger array whose other bytes are line ends, so a parser that
      * read outside {@code off..off+len} would dispatch events that are not there.
      */
-    @Property
+    @Property(tries = 300)
     void theBytesListenerGetsTheSameEventsForAnySplit(@ForAll("streams") SseStreams.Stream stream) {
         byte[] bytes = stream.bytes();
         List<SseEvent> events = new ArrayList<>();

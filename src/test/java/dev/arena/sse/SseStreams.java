@@ -194,11 +194,12 @@ final class SseStreams {
 
     /**
      * Text with everything that makes bytes hard: 2-, 3- and 4-byte UTF-8 (a surrogate pair in
-     * Java), U+2028, NEL and the BOM (which are not line ends), colons, spaces, NUL and JSON.
+     * Java), U+2028, NEL and the BOM (which are not line ends), colons, spaces, NUL and JSON; and
+     * a run longer than the parser's first line buffer, so lines and events grow it mid-read.
      */
     static Arbitrary<String> values() {
         Arbitrary<String> atom = Arbitraries.of("a", "Z", "0", "7", " ", ":", "é", "€", "日", "😀", "\u2028", "\u0085",
-                "\uFEFF", "\t", "\0", "{\"a\":1}", "data", "[DONE]");
+                "\uFEFF", "\t", "\0", "{\"a\":1}", "data", "[DONE]", "é".repeat(150));
         return atom.list().ofMaxSize(8).map(atoms -> String.join("", atoms));
     }
 
