@@ -1,6 +1,9 @@
 package dev.arena.cli;
 
 import dev.arena.catalog.ModelCheck;
+import dev.arena.files.FileErrors;
+import dev.arena.files.TextFiles;
+import dev.arena.files.UnreadableTextException;
 import dev.arena.openrouter.ChatRequest;
 import dev.arena.openrouter.HttpStatusException;
 import dev.arena.openrouter.Message;
@@ -23,11 +26,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -53,6 +53,9 @@ final class ChatCommand implements Callable<Integer> {
      * tokens): enough for any real answer, and it keeps memory flat on an endless stream.
      */
     static final int CONTINUATION_LIMIT = 256 * 1024;
+
+    /** The most bytes of a prompt piped on stdin (see {@link #readAll}). */
+    static final int STDIN_LIMIT = 16 * 1024 * 1024;
 
     @ParentCommand
     ArenaCommand root;
@@ -270,17 +273,18 @@ final class ChatCommand implements Callable<Integer> {
         return material.isEmpty() ? instruction : instruction + "\n\n" + material;
     }
 
-    private static String readAll(Stdio io) {
-        // A plain read loop: FileInputStream.readAllBytes on a pipe fails with "Illegal seek" on Java 17.
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
+    /**
+     * Piped stdin, bounded like every file arena reads: 16 MiB is far more than any model's
+     * context window holds as text, and {@code < /dev/zero} must end in a sentence, not an
+     * OutOfMemoryError.
+     */
+    private String readAll(Stdio io) {
         try {
-            for (int n; (n = io.in().read(buffer)) != -1; ) {
-                bytes.write(buffer, 0, n);
-            }
-            return bytes.toString(StandardCharsets.UTF_8);
+            return TextFiles.read(io.in(), STDIN_LIMIT, "the prompt on stdin");
+        } catch (UnreadableTextException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the prompt from stdin", e);
+            throw new ParameterException(spec.commandLine(), "cannot read the prompt from stdin (" + FileErrors.reason(e) + ")");
         }
     }
 }

@@ -37,28 +37,38 @@ public final class TextFiles {
      * @throws IOException             as {@link Files#newInputStream} throws it (missing, permission denied)
      */
     public static String read(Path file, int limit, String what) throws IOException {
-        if (limit < 0 || limit == Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("limit " + limit);
-        }
         if (Files.isDirectory(file)) {
             throw new UnreadableTextException(what + " is a directory");
         }
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, limit, what);
+        }
+    }
+
+    /**
+     * The rest of {@code in} as text, with the same bound and check as a file (for a prompt
+     * piped on stdin, say); {@code in} is not closed.
+     *
+     * @throws UnreadableTextException when it is larger than {@code limit} or not UTF-8
+     */
+    public static String read(InputStream in, int limit, String what) throws IOException {
+        if (limit < 0 || limit == Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("limit " + limit);
+        }
         byte[] bytes = new byte[Math.min(limit + 1, CHUNK)];
         int length = 0;
-        try (InputStream in = Files.newInputStream(file)) {
-            while (true) {
-                if (length == bytes.length) {
-                    if (length > limit) {
-                        throw new UnreadableTextException(what + " is larger than " + size(limit));
-                    }
-                    bytes = Arrays.copyOf(bytes, (int) Math.min(limit + 1L, 2L * length));
+        while (true) {
+            if (length == bytes.length) {
+                if (length > limit) {
+                    throw new UnreadableTextException(what + " is larger than " + size(limit));
                 }
-                int n = in.read(bytes, length, bytes.length - length);
-                if (n < 0) {
-                    break;
-                }
-                length += n;
+                bytes = Arrays.copyOf(bytes, (int) Math.min(limit + 1L, 2L * length));
             }
+            int n = in.read(bytes, length, bytes.length - length);
+            if (n < 0) {
+                break;
+            }
+            length += n;
         }
         if (!isUtf8(bytes, length)) {
             throw new UnreadableTextException(what + " is not UTF-8 text");

@@ -171,6 +171,18 @@ class ChatCommandTest {
     }
 
     @Test
+    void aPromptOnStdinOverItsLimitIsAUsageErrorAndNothingIsSent() {
+        fake.script("m", Reply.stream("ok"));
+        stdin = "x".repeat(ChatCommand.STDIN_LIMIT + 1);
+        CliRun r = run("chat", "--base-url", fake.baseUrl(), "-m", "m", "--no-validate");
+        assertEquals(ExitCode.USAGE, r.exitCode(), r.err());
+        assertTrue(r.err().startsWith("arena: the prompt on stdin is larger than 16 MiB\n"), r.err());
+        assertTrue(fake.requests().isEmpty());
+        stdin = "x".repeat(ChatCommand.STDIN_LIMIT);
+        assertEquals(ExitCode.OK, run("chat", "--base-url", fake.baseUrl(), "-m", "m", "--no-validate").exitCode());
+    }
+
+    @Test
     void sessionOptionsNeedTheInteractiveChat() {
         CliRun withPrompt = run("chat", "--base-url", fake.baseUrl(), "--continue", "hi");
         assertEquals(ExitCode.USAGE, withPrompt.exitCode(), withPrompt.toString());
