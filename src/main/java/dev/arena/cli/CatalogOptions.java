@@ -1,8 +1,11 @@
 package dev.arena.cli;
 
+import dev.arena.catalog.Catalog;
 import dev.arena.catalog.CatalogCache;
 import dev.arena.catalog.CostEstimator;
 import dev.arena.catalog.CatalogClient;
+import dev.arena.catalog.ModelInfo;
+import dev.arena.text.Redactor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,12 +58,30 @@ final class CatalogOptions {
         return ConnectionOptions.baseUri(server.baseUrl, spec);
     }
 
-    /** The cache of this server's catalogue, fetching with the shared client and the key, if any. */
-    CatalogCache cache(Stdio io) throws ConfigException {
+    /**
+     * This server's catalogue, from the cache or fetched with the key, if any (fetched now with
+     * --refresh). The server wrote every string in it, and may have echoed the key back in a
+     * name or description, or in the error that the notice quotes: the key is removed here,
+     * before any output (table, rows, JSON, details) sees the list.
+     */
+    Catalog load(Stdio io) throws ConfigException {
         URI base = baseUri(io);
         String key = ApiKeys.find(server.apiKeyFile, io.env());
         CatalogClient client = new CatalogClient(base, key, CatalogClient.DEFAULT_TIMEOUT);
-        return new CatalogCache(cacheDirectory(io), base, client, CatalogCache.DEFAULT_TTL, Clock.systemUTC());
+        Catalog catalog = new CatalogCache(cacheDirectory(io), base, client, CatalogCache.DEFAULT_TTL, Clock.systemUTC())
+                .load(refresh);
+        return redacted(catalog, new Redactor(key));
+    }
+
+    private static Catalog redacted(Catalog catalog, Redactor redactor) {
+        if (!redactor.active()) {
+            return catalog;
+        }
+        return new Catalog(catalog.models().stream().map(m -> new ModelInfo(redactor.redact(m.id()),
+                        redactor.redact(m.name()), m.created(), m.contextLength(), m.pricing(), m.maxCompletionTokens(),
+                        m.supportedParameters().stream().map(redactor::redact).toList(), m.expirationDate(),
+                        redactor.redact(m.description()))).toList(),
+                catalog.source(), catalog.fetchedAt().orElse(null), redactor.redact(catalog.notice().orElse(null)));
     }
 
     /** arena's cache directory for this environment ({@code $XDG_CACHE_HOME/arena} or {@code ~/.cache/arena}). */
