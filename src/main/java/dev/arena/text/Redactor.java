@@ -1,5 +1,7 @@
 package dev.arena.text;
 
+import java.util.Arrays;
+
 /**
  * Removes the API key from text a server or model controls. arena never prints the key, but
  * a server may echo it back (in an error message, a served model name, even an answer), and
@@ -44,8 +46,7 @@ public final class Redactor {
         if (key == null || text == null) {
             return text;
         }
-        StringBuilder out = new StringBuilder(text.length());
-        return scan(text, out, true) < 0 ? text : out.toString();
+        return scan(text, new Matches(key), true);
     }
 
     /** A redactor for one stream of pieces (one answer's content, say). */
@@ -53,31 +54,37 @@ public final class Redactor {
         return new StreamingRedactor(this);
     }
 
+    Matches matches() {
+        return new Matches(key);
+    }
+
     /**
-     * Copies {@code text} into {@code out}, replacing each occurrence of the key (leftmost first).
-     * At the end of a stream everything is copied; otherwise the shortest tail that could still
-     * be the start of the key is not, and its start index is returned so the caller can keep it
-     * for the next piece. Returns -1 when nothing was replaced or held, leaving {@code out}
-     * untouched, so clean text costs one scan and no copy.
+     * {@code text} with each occurrence of the key replaced (leftmost first). At the end of a
+     * stream that is all of it; otherwise the shortest tail that could still be the start of
+     * the key is left out, and {@link Matches#held} says where it starts, for the caller to keep
+     * for the next piece. Text that needs neither comes back as the same instance: clean text
+     * costs one scan, no copy and no allocation.
      */
-    int scan(String text, StringBuilder out, boolean atEnd) {
-        Matches m = new Matches(key);
+    String scan(String text, Matches m, boolean atEnd) {
+        m.reset();
+        StringBuilder out = null;
         int from = 0;
-        boolean changed = false;
         for (int p = 0; p < text.length(); p++) {
             int start = m.step(text.charAt(p), p);
             if (start >= 0) {
+                if (out == null) {
+                    out = new StringBuilder(text.length() + MARKER.length());
+                }
                 out.append(text, from, start).append(marker);
                 from = p + 1;
-                changed = true;
             }
         }
         int hold = atEnd ? text.length() : m.earliestStart(text.length());
-        if (!changed && hold == text.length()) {
-            return -1;
+        m.held = hold;
+        if (out == null) {
+            return hold == text.length() ? text : text.substring(0, hold);
         }
-        out.append(text, from, hold);
-        return hold;
+        return out.append(text, from, hold).toString();
     }
 
     /**
@@ -114,27 +121,42 @@ public final class Redactor {
      * several can be alive at once; in ordinary text there are none, and a character that
      * cannot start the key costs two comparisons.
      */
-    private static final class Matches {
+    static final class Matches {
 
         private final String key;
-        private int[] start = new int[8];
-        private int[] matched = new int[8];
-        private int[] escape = new int[8];
-        private int[] value = new int[8];
+        private final char first;
+        private final char firstLower;
+        private final char firstUpper;
+        // Allocated when the first partial match starts: most text never starts one.
+        private int[] start;
+        private int[] matched;
+        private int[] escape;
+        private int[] value;
         private int count;
-        private int[] nStart = new int[8];
-        private int[] nMatched = new int[8];
-        private int[] nEscape = new int[8];
-        private int[] nValue = new int[8];
+        private int[] nStart;
+        private int[] nMatched;
+        private int[] nEscape;
+        private int[] nValue;
         private int nCount;
+        /** After a scan: where the text held back for the next piece starts (its length when none is). */
+        int held;
 
         Matches(String key) {
             this.key = key;
+            this.first = key.charAt(0);
+            this.firstLower = Character.toLowerCase(first);
+            this.firstUpper = Character.toUpperCase(first);
+        }
+
+        void reset() {
+            count = 0;
         }
 
         /** Takes the character at {@code p}; returns the start of the key it completes, or -1. */
         int step(char c, int p) {
-            if (count == 0 && c != '\\' && !same(c, key.charAt(0))) {
+            // The common case, in as few comparisons as possible: no match under way, and an ASCII
+            // character that cannot start one (beyond ASCII, some letters fold to ASCII ones).
+            if (count == 0 && c != '\\' && c != firstLower && c != firstUpper && (c < 0x80 || !same(c, first))) {
                 return -1;
             }
             nCount = 0;
@@ -197,11 +219,12 @@ public final class Redactor {
         }
 
         private void add(int s, int i, int e, int v) {
-            if (nCount == nStart.length) {
-                nStart = java.util.Arrays.copyOf(nStart, nCount * 2);
-                nMatched = java.util.Arrays.copyOf(nMatched, nCount * 2);
-                nEscape = java.util.Arrays.copyOf(nEscape, nCount * 2);
-                nValue = java.util.Arrays.copyOf(nValue, nCount * 2);
+            if (nStart == null || nCount == nStart.length) {
+                int size = nStart == null ? 8 : nCount * 2;
+                nStart = nStart == null ? new int[size] : Arrays.copyOf(nStart, size);
+                nMatched = nMatched == null ? new int[size] : Arrays.copyOf(nMatched, size);
+                nEscape = nEscape == null ? new int[size] : Arrays.copyOf(nEscape, size);
+                nValue = nValue == null ? new int[size] : Arrays.copyOf(nValue, size);
             }
             nStart[nCount] = s;
             nMatched[nCount] = i;

@@ -13,10 +13,12 @@ package dev.arena.text;
 public final class StreamingRedactor {
 
     private final Redactor redactor;
+    private final Redactor.Matches matches;
     private String pending = "";
 
     StreamingRedactor(Redactor redactor) {
         this.redactor = redactor;
+        this.matches = redactor.active() ? redactor.matches() : null;
     }
 
     /**
@@ -28,14 +30,9 @@ public final class StreamingRedactor {
             return piece;
         }
         String text = pending.isEmpty() ? piece : pending + piece;
-        StringBuilder out = new StringBuilder(text.length());
-        int hold = redactor.scan(text, out, false);
-        if (hold < 0) {
-            pending = "";
-            return text;
-        }
-        pending = text.substring(hold);
-        return out.toString();
+        String passed = redactor.scan(text, matches, false);
+        pending = matches.held == text.length() ? "" : text.substring(matches.held);
+        return passed;
     }
 
     /** The end of the stream: what was held back, which cannot be the key now; may be empty. */
