@@ -26,6 +26,15 @@ public final class Redactor {
      */
     static final int MIN_LENGTH = 8;
 
+    /**
+     * How many characters that could begin the key are passed on at once rather than held for
+     * the next piece. Tokens reach the screen as they arrive, and a token ending in "s" (the
+     * first letter of OpenRouter's keys) or a backslash is common; two characters of a key give
+     * nothing away (OpenRouter's all begin "sk-or-v1-"), and if the key does follow they are
+     * all of it that is shown.
+     */
+    static final int LIVE_PREFIX = 2;
+
     private static final String MARKER = "[redacted]";
 
     private final String key;
@@ -46,7 +55,7 @@ public final class Redactor {
         if (key == null || text == null) {
             return text;
         }
-        return scan(text, new Matches(key), true);
+        return scan(text, 0, new Matches(key), true);
     }
 
     /** A redactor for one stream of pieces (one answer's content, say). */
@@ -58,33 +67,48 @@ public final class Redactor {
         return new Matches(key);
     }
 
+    /** What replaces the key. */
+    String marker() {
+        return marker;
+    }
+
     /**
-     * {@code text} with each occurrence of the key replaced (leftmost first). At the end of a
-     * stream that is all of it; otherwise the shortest tail that could still be the start of
-     * the key is left out, and {@link Matches#held} says where it starts, for the caller to keep
-     * for the next piece. Text that needs neither comes back as the same instance: clean text
-     * costs one scan, no copy and no allocation.
+     * What of {@code text} to pass on now, with each occurrence of the key replaced (leftmost
+     * first). Its first {@code shown} characters were passed on before and are only context, for
+     * an occurrence that began in them: such an occurrence is replaced from where they end. At
+     * the end of a stream all the rest is passed on; otherwise a tail longer than
+     * {@link #LIVE_PREFIX} that could still be the start of the key is held back. Afterwards
+     * {@link Matches#keepFrom} says where the text to keep for the next piece starts (the
+     * earliest start of the key still possible), and {@link Matches#keepShown} how much of it
+     * was passed on. Clean text comes back as the same instance: one scan, no copy, no allocation.
      */
-    String scan(String text, Matches m, boolean atEnd) {
+    String scan(String text, int shown, Matches m, boolean atEnd) {
         m.reset();
         StringBuilder out = null;
-        int from = 0;
+        int from = shown;
         for (int p = 0; p < text.length(); p++) {
             int start = m.step(text.charAt(p), p);
             if (start >= 0) {
                 if (out == null) {
                     out = new StringBuilder(text.length() + MARKER.length());
                 }
-                out.append(text, from, start).append(marker);
-                from = p + 1;
+                if (start > from) {
+                    out.append(text, from, start);
+                }
+                out.append(marker);
+                from = Math.max(from, p + 1);
             }
         }
-        int hold = atEnd ? text.length() : m.earliestStart(text.length());
-        m.held = hold;
+        int end = text.length();
+        int alive = atEnd ? end : m.earliestStart(end);
+        int hold = end - alive > LIVE_PREFIX ? Math.max(alive, from) : end;
+        int passedTo = Math.max(from, hold);
+        m.keepFrom = alive;
+        m.keepShown = Math.max(0, passedTo - alive);
         if (out == null) {
-            return hold == text.length() ? text : text.substring(0, hold);
+            return from == 0 && passedTo == end ? text : text.substring(from, passedTo);
         }
-        return out.append(text, from, hold).toString();
+        return out.append(text, from, passedTo).toString();
     }
 
     /**
@@ -138,8 +162,10 @@ public final class Redactor {
         private int[] nEscape;
         private int[] nValue;
         private int nCount;
-        /** After a scan: where the text held back for the next piece starts (its length when none is). */
-        int held;
+        /** After a scan: where the text to keep for the next piece starts (the end when there is none). */
+        int keepFrom;
+        /** After a scan: how many characters of the kept text were passed on already. */
+        int keepShown;
 
         Matches(String key) {
             this.key = key;

@@ -26,21 +26,28 @@ class RedactorTest {
     }
 
     @Test
-    void onlyATailThatMayStartTheKeyWaitsForTheNextPiece() {
+    void onlyATailOfMoreThanTwoCharactersThatMayStartTheKeyWaitsForTheNextPiece() {
         StreamingRedactor streaming = new Redactor(KEY).streaming();
         assertEquals("the models ", streaming.feed("the models sk-or"));
         assertEquals("[redacted] are", streaming.feed("-v1-0123456789abcdef are"));
-        assertEquals("it is ", streaming.feed("it is s"));
-        assertEquals("so", streaming.feed("o"), "a held letter goes with the next piece once it cannot be the key");
+        String token = "it is s";
+        assertSame(token, streaming.feed(token), "one letter that may begin the key is shown at once");
+        assertEquals("k", streaming.feed("k"));
+        assertEquals("", streaming.feed("-o"), "now three may begin it: they wait");
+        assertEquals("[redacted]!", streaming.feed("r-v1-0123456789abcdef!"),
+                "the two shown are all of the key that was");
         assertEquals("", streaming.feed("Sk-"));
         assertEquals("Sk-", streaming.finish(), "the end of the stream passes on what was held");
     }
 
     @Test
-    void aBackslashThatMayBeginAnEscapeWaitsToo() {
+    void aBackslashThatMayBeginAnEscapeIsShownAndTheEscapedKeyStillReplaced() {
         StreamingRedactor streaming = new Redactor(KEY).streaming();
-        assertEquals("path C:", streaming.feed("path C:\\"));
-        assertEquals("\\temp", streaming.feed("temp"));
+        assertEquals("path C:\\", streaming.feed("path C:\\"));
+        assertEquals("temp \\", streaming.feed("temp \\"));
+        assertEquals("", streaming.feed("u0073k-or-v1-0123456789"));
+        assertEquals("[redacted]", streaming.feed("abcdef"));
+        assertEquals("", streaming.finish());
     }
 
     @Test
