@@ -73,15 +73,21 @@ final class CatalogOptions {
         return redacted(catalog, new Redactor(key));
     }
 
+    /**
+     * The catalogue without the key. Its notice (which may quote a server's error or the JDK's
+     * message about the connection) is printed as it is, so it is made one clean line here too.
+     */
     private static Catalog redacted(Catalog catalog, Redactor redactor) {
+        String notice = catalog.notice().map(n -> redactor.redact(ModelText.line(n))).orElse(null);
         if (!redactor.active()) {
-            return catalog;
+            return notice == null ? catalog : new Catalog(catalog.models(), catalog.source(),
+                    catalog.fetchedAt().orElse(null), notice);
         }
         return new Catalog(catalog.models().stream().map(m -> new ModelInfo(redactor.redact(m.id()),
                         redactor.redact(m.name()), m.created(), m.contextLength(), m.pricing(), m.maxCompletionTokens(),
                         m.supportedParameters().stream().map(redactor::redact).toList(), m.expirationDate(),
                         redactor.redact(m.description()))).toList(),
-                catalog.source(), catalog.fetchedAt().orElse(null), redactor.redact(catalog.notice().orElse(null)));
+                catalog.source(), catalog.fetchedAt().orElse(null), notice);
     }
 
     /** arena's cache directory for this environment ({@code $XDG_CACHE_HOME/arena} or {@code ~/.cache/arena}). */

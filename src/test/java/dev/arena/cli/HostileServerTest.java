@@ -152,6 +152,15 @@ class HostileServerTest {
     }
 
     @Test
+    void aFailedModelListQuotingTheKeyAndSequencesIsOneCleanNotice() {
+        fake.modelsReply(Reply.errorMessage(500, "key " + KEY + " refused" + HOSTILE));
+        CliRun r = run("models", "--ids");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.err().startsWith("arena: could not fetch the model list (HTTP 500: key [redacted] refused)"), r.toString());
+        assertClean(r);
+    }
+
+    @Test
     void aJudgesRationaleWithSequencesAndTheKeyReachesNoOutputNorTranscript() throws Exception {
         fake.script("p", Reply.stream("Pro says " + KEY));
         fake.script("c", Reply.stream("Con says no").servedModel("c/" + HOSTILE + KEY));
