@@ -12,7 +12,8 @@ import java.util.Arrays;
  * {@code \\}), so a raw body in a debug log, or a judge's JSON verdict decoded later, cannot
  * carry it past. Whole strings go through {@link #redact}; a stream whose pieces may split the
  * key goes through a {@link StreamingRedactor} from {@link #streaming()}. Both use the same scan,
- * so feeding a text whole or in pieces gives the same result.
+ * so a text fed whole or in pieces gives the same result, but for the at most
+ * {@link #LIVE_PREFIX} characters of the key's start that a piece may have shown already.
  */
 public final class Redactor {
 
