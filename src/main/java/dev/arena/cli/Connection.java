@@ -2,6 +2,7 @@ package dev.arena.cli;
 
 import dev.arena.openrouter.ClientSettings;
 import dev.arena.resilience.FallbackChain;
+import dev.arena.text.Redactor;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -8,6 +8,8 @@ import dev.arena.resilience.FallbackChain;
 import dev.arena.resilience.Rate;
 import dev.arena.resilience.RateLimits;
 import dev.arena.resilience.RetryPolicy;
+import dev.arena.text.Redactor;
+import dev.arena.text.TerminalSanitizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,8 +60,11 @@ final class ConnectionOptions {
     Connection connect(Stdio io, TextSink err, int continuationLimit) throws ConfigException {
         String apiKey = ApiKeys.find(server.apiKeyFile, io.env());
         Redactor redactor = new Redactor(apiKey);
-        ClientSettings settings = new ClientSettings(baseUri(), apiKey, idleTimeout,
-                debug ? line -> err.write("arena[debug]: " + redactor.redact(line) + "\n").flush() : line -> { });
+        // Debug lines hold raw headers and bodies from the server: stripped of what a terminal
+        // would act on first, so that a key split by an escape sequence is whole when redacted.
+        ClientSettings settings = new ClientSettings(baseUri(), apiKey, idleTimeout, debug
+                ? line -> err.write("arena[debug]: " + redactor.redact(TerminalSanitizer.strip(line)) + "\n").flush()
+                : line -> { });
         if (apiKey == null && settings.isOpenRouter()) {
             throw new ConfigException("no API key: set " + ApiKeys.ENV
                     + " or pass --api-key-file FILE (get a key at https://openrouter.ai/keys)");

@@ -5,6 +5,7 @@ import dev.arena.catalog.CatalogCache;
 import dev.arena.catalog.CatalogClient;
 import dev.arena.catalog.ModelCheck;
 import dev.arena.output.TextSink;
+import dev.arena.text.Redactor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -54,7 +55,7 @@ final class ModelCheckOptions {
             // ask the server once more before refusing the id.
             catalog = cache.load(true);
         }
-        report(err, quiet, base, catalog, ids);
+        report(err, quiet, base, catalog, ids, new Redactor(apiKey));
     }
 
     /** Checks the ids against the cached catalogue only, never going online ({@code --dry-run}). */
@@ -65,7 +66,7 @@ final class ModelCheckOptions {
         Catalog catalog = CatalogCache.readCached(CatalogOptions.cacheDirectory(io), base)
                 .orElseGet(() -> new Catalog(List.of(), Catalog.Source.BUILT_IN, null,
                         "there is no cached model list of " + base.getHost() + " (arena models fetches one)"));
-        report(err, quiet, base, catalog, ids);
+        report(err, quiet, base, catalog, ids, Redactor.NONE);
     }
 
     /**
@@ -84,19 +85,21 @@ final class ModelCheckOptions {
                 .map(result -> ModelText.line(String.join("; ", result.problems())));
     }
 
-    private void report(TextSink err, boolean quiet, URI base, Catalog catalog, List<ModelCheck.Requested> ids) {
+    /** The sentences quote ids and notices from the server, which may have echoed the key: {@code redactor} removes it. */
+    private void report(TextSink err, boolean quiet, URI base, Catalog catalog, List<ModelCheck.Requested> ids,
+                        Redactor redactor) {
         ModelCheck.Result result = ModelCheck.check(catalog, ids, LocalDate.now(ZoneOffset.UTC), base.getHost());
         if (!result.ok()) {
             String from = catalog.source() == Catalog.Source.STALE_CACHE ? " (as cached; the server could not be reached)" : "";
-            throw new ParameterException(spec.commandLine(), ModelText.line(String.join("; ", result.problems())) + from
+            throw new ParameterException(spec.commandLine(), redactor.redact(ModelText.line(String.join("; ", result.problems()))) + from
                     + " (list them: arena models --search TEXT; refresh the list: arena models --refresh;"
                     + " skip this check: --no-validate)");
         }
         if (!quiet) {
             if (catalog.source() == Catalog.Source.STALE_CACHE) {
-                catalog.notice().ifPresent(n -> err.write("arena: " + ModelText.line(n) + "\n"));
+                catalog.notice().ifPresent(n -> err.write("arena: " + redactor.redact(ModelText.line(n)) + "\n"));
             }
-            result.warnings().forEach(w -> err.write("arena: warning: " + ModelText.line(w) + "\n"));
+            result.warnings().forEach(w -> err.write("arena: warning: " + redactor.redact(ModelText.line(w)) + "\n"));
             err.flush();
         }
     }

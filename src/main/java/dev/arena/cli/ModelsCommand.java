@@ -94,7 +94,7 @@ final class ModelsCommand implements Callable<Integer> {
         }
         Catalog all;
         try {
-            all = catalogOptions.cache(io).load(catalogOptions.refresh);
+            all = catalogOptions.load(io);
         } catch (ConfigException e) {
             err.write("arena: " + e.getMessage() + "\n").flush();
             return ExitCode.CONFIG;

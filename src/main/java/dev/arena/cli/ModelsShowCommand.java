@@ -51,7 +51,7 @@ final class ModelsShowCommand implements Callable<Integer> {
         CatalogOptions options = catalogOptions.orElse(parent.catalogOptions);
         Catalog catalog;
         try {
-            catalog = options.cache(io).load(options.refresh);
+            catalog = options.load(io);
         } catch (ConfigException e) {
             err.write("arena: " + e.getMessage() + "\n").flush();
             return ExitCode.CONFIG;

@@ -14,6 +14,7 @@ import dev.arena.terminal.Terminals;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.time.Clock;
 import java.util.List;
 
 /** How answers are shown: rich on a terminal, plain on a pipe, or JSON events. */
@@ -32,7 +33,7 @@ final class OutputOptions {
 
     AnswerView view(Stdio io, TextSink out, TextSink err) {
         if (json) {
-            return new JsonEventsView(out, err);
+            return new JsonEventsView(out, err, io.stdoutIsTerminal());
         }
         if (io.stdoutIsTerminal()) {
             return new RichView(Terminals.openStdout(), err, color(io));
@@ -48,7 +49,8 @@ final class OutputOptions {
         if (!json && io.stdoutIsTerminal()) {
             return List.of(new RichDebateView(Terminals.openStdout(), color(io)));
         }
-        DebateListener view = json ? new JsonLinesDebateWriter(out) : new MarkdownDebateWriter(out);
+        DebateListener view = json ? new JsonLinesDebateWriter(out, Clock.systemUTC(), io.stdoutIsTerminal())
+                : new MarkdownDebateWriter(out);
         return quiet ? List.of(view) : List.of(view, new StderrDebateNotices(err));
     }
 

@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import dev.arena.text.Redactor;
 import dev.arena.text.TerminalSanitizer;
 
 import java.net.http.HttpHeaders;
@@ -31,6 +32,12 @@ public final class HttpErrors {
 
     /** Public for the other endpoints' clients (the model catalogue); {@code model} names what was asked. */
     public static HttpStatusException toException(String model, int status, String body, HttpHeaders headers) {
+        return toException(model, status, body, headers, Redactor.NONE);
+    }
+
+    /** As above, with the key (which the server may echo back) removed from the message. */
+    public static HttpStatusException toException(String model, int status, String body, HttpHeaders headers,
+                                                  Redactor redactor) {
         String message = "";
         JsonObject metadata = null;
         Duration retryAfter = retryAfter(headers.firstValue("Retry-After").orElse(null));
@@ -52,16 +59,21 @@ public final class HttpErrors {
             // Not OpenRouter's JSON (a proxy's HTML page, a plain-text error): keep its start.
             message = body;
         }
-        return new HttpStatusException(model, status, serverText(message), metadata, retryAfter);
+        return new HttpStatusException(model, status, serverText(message, redactor), metadata, retryAfter);
     }
 
     /**
      * Server text made fit to show: a server (or a model, through an error event) may put
      * escape sequences in its messages, and these reach the user's terminal; so control
-     * sequences go, whitespace collapses to one line, and long text is cut.
+     * sequences go, whitespace collapses to one line, the key goes, and long text is cut.
+     * The key goes after the sequences (a key split by one is whole again without it) and
+     * before the cut (which could leave part of it). Null is empty.
      */
-    static String serverText(String text) {
-        String message = TerminalSanitizer.strip(text).strip().replaceAll("\\s+", " ");
+    static String serverText(String text, Redactor redactor) {
+        if (text == null) {
+            return "";
+        }
+        String message = redactor.redact(TerminalSanitizer.strip(text).strip().replaceAll("\\s+", " "));
         if (message.length() > MAX_MESSAGE) {
             int end = MAX_MESSAGE;
             // Do not cut an emoji (a surrogate pair) in half: a lone surrogate prints as '?'.

@@ -2,6 +2,7 @@ package dev.arena.openrouter;
 
 import dev.arena.sse.EventTooLargeException;
 import dev.arena.sse.SseParser;
+import dev.arena.text.Redactor;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,6 +31,7 @@ public final class OpenRouterClient {
     private static final int MAX_ERROR_BODY = 64 * 1024;
 
     private final ClientSettings settings;
+    private final Redactor redactor;
     private final ChunkDecoder decoder = new ChunkDecoder();
 
     /**
@@ -39,6 +41,7 @@ public final class OpenRouterClient {
      */
     public OpenRouterClient(ClientSettings settings) {
         this.settings = settings;
+        this.redactor = new Redactor(settings.apiKey());
         SharedHttpClient.prepare(settings.baseUrl());
     }
 
@@ -46,8 +49,26 @@ public final class OpenRouterClient {
      * Sends the request and streams the answer into {@code handler}. Returns when the
      * stream ends; throws when the model failed (the handler may already have received
      * part of the answer) or the caller cancelled.
+     *
+     * <p>This is where the server's text enters arena, so the key is removed here, from the
+     * answer and from every other string of the stream: whatever shows or records the answer
+     * gets it without the key. What was held back as a possible start of the key is passed on
+     * when the stream ends, however it ends.
      */
     public Completion stream(ChatRequest request, StreamHandler handler, Cancellation cancel)
+            throws ApiException, CancelledException {
+        if (!redactor.active()) {
+            return exchange(request, handler, cancel);
+        }
+        RedactingHandler redacting = new RedactingHandler(handler, redactor);
+        try {
+            return exchange(request, redacting, cancel);
+        } finally {
+            redacting.finish();
+        }
+    }
+
+    private Completion exchange(ChatRequest request, StreamHandler handler, Cancellation cancel)
             throws ApiException, CancelledException {
         cancel.throwIfCancelled();
         String model = request.model();
@@ -65,9 +86,10 @@ public final class OpenRouterClient {
                 if (status / 100 != 2) {
                     String text = readCapped(body, watchdog);
                     settings.debug().accept("< " + text);
-                    throw HttpErrors.toException(model, status, text, response.headers());
+                    throw HttpErrors.toException(model, status, text, response.headers(), redactor);
                 }
-                StreamState state = new StreamState(model, response.headers().firstValue("X-Generation-Id").orElse(null));
+                StreamState state = new StreamState(model, response.headers().firstValue("X-Generation-Id").orElse(null),
+                        redactor);
                 String contentType = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
                 if (contentType.startsWith("application/json")) {
                     // A server that ignored stream=true: the whole answer in one JSON body.
@@ -75,8 +97,8 @@ public final class OpenRouterClient {
                     handler.onReadDone();
                     state.markDone();
                 } else if (contentType.startsWith("text/html")) {
-                    throw new MalformedResponseException(model, "the server answered with a web page (" + contentType
-                            + "), not an event stream; check the base URL");
+                    throw new MalformedResponseException(model, "the server answered with a web page ("
+                            + HttpErrors.serverText(contentType, redactor) + "), not an event stream; check the base URL");
                 } else {
                     readEvents(body, watchdog, state, handler);
                 }
@@ -153,7 +175,8 @@ public final class OpenRouterClient {
         if (e instanceof HttpConnectTimeoutException) {
             return new NetworkException(model, "cannot connect to " + where + " (timed out)", e);
         }
-        String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        // The JDK's message may quote what the server sent (a malformed status line, a header).
+        String detail = e.getMessage() == null ? e.getClass().getSimpleName() : HttpErrors.serverText(e.getMessage(), redactor);
         return new NetworkException(model, "connection to " + where + " failed: " + detail, e);
     }
 

@@ -1,6 +1,7 @@
 package dev.arena.openrouter;
 
 import dev.arena.sse.SseParser;
+import dev.arena.text.Redactor;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ final class StreamState {
 
     private final String requestedModel;
     private final String generationId;
+    private final Redactor redactor;
     private String servedModel;
     private String finishReason;
     private Usage usage = Usage.NONE;
@@ -21,9 +23,20 @@ final class StreamState {
     private boolean sawAnything;
     private StreamErrorException error;
 
+    /** A stream from a server that was sent no key, so there is none to remove. */
     StreamState(String requestedModel, String generationId) {
+        this(requestedModel, generationId, Redactor.NONE);
+    }
+
+    /**
+     * Every string the server controls that arena keeps from here (the served model, the
+     * generation id, the finish reason, error messages) is made one clean line without the
+     * key as it enters, so no view, transcript or JSON event can show it raw.
+     */
+    StreamState(String requestedModel, String generationId, Redactor redactor) {
         this.requestedModel = requestedModel;
-        this.generationId = generationId;
+        this.redactor = redactor;
+        this.generationId = generationId == null ? null : HttpErrors.serverText(generationId, redactor);
     }
 
     String requestedModel() {
@@ -84,18 +97,19 @@ final class StreamState {
             return;
         }
         sawAnything = true;
-        if (servedModel == null && chunk.model() != null && !chunk.model().isEmpty()) {
-            servedModel = chunk.model();
+        if (servedModel == null && chunk.model() != null) {
+            String model = HttpErrors.serverText(chunk.model(), redactor);
+            servedModel = model.isEmpty() ? null : model;
         }
         if (chunk.usage() != null) {
             usage = chunk.usage();
         }
         if (chunk.finishReason() != null) {
-            finishReason = chunk.finishReason();
+            finishReason = HttpErrors.serverText(chunk.finishReason(), redactor);
         }
         if (chunk.error() != null) {
-            error = new StreamErrorException(requestedModel, HttpErrors.serverText(chunk.error().code()),
-                    HttpErrors.serverText(chunk.error().message()));
+            error = new StreamErrorException(requestedModel, HttpErrors.serverText(chunk.error().code(), redactor),
+                    HttpErrors.serverText(chunk.error().message(), redactor));
             done = true;
             return;
         }

@@ -6,6 +6,7 @@ import dev.arena.openrouter.ApiException;
 import dev.arena.openrouter.HttpStatusException;
 import dev.arena.openrouter.Usage;
 import dev.arena.resilience.Answer;
+import dev.arena.text.TerminalJson;
 
 import java.time.Duration;
 import java.util.List;
@@ -14,15 +15,21 @@ import java.util.List;
  * {@code --json}: one JSON object per line on stdout, flushed as it happens, for
  * programs. Events: start, delta, reasoning, retry, wait, fallback, usage, end, error.
  * The human sentence for an error still goes to stderr as well.
+ *
+ * <p>On a terminal, the events are read by a person as much as a program, so the C1 and bidi
+ * controls that Gson leaves as they are are written as escapes too ({@link TerminalJson}).
  */
 public final class JsonEventsView implements AnswerView {
 
     private final TextSink out;
     private final TextSink err;
+    private final boolean terminal;
 
-    public JsonEventsView(TextSink out, TextSink err) {
+    /** {@code terminal}: stdout is a terminal, so controls a terminal acts on are escaped. */
+    public JsonEventsView(TextSink out, TextSink err, boolean terminal) {
         this.out = out;
         this.err = err;
+        this.terminal = terminal;
     }
 
     @Override
@@ -141,6 +148,7 @@ public final class JsonEventsView implements AnswerView {
     }
 
     private void write(JsonObject event) {
-        out.write(event.toString()).write("\n");
+        String json = event.toString();
+        out.write(terminal ? TerminalJson.escape(json) : json).write("\n");
     }
 }

@@ -11,6 +11,7 @@ import dev.arena.debate.Side;
 import dev.arena.debate.Turn;
 import dev.arena.debate.Verdict;
 import dev.arena.output.TextSink;
+import dev.arena.text.TerminalJson;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -25,6 +26,7 @@ public final class JsonLinesDebateWriter implements DebateListener {
 
     private final TextSink out;
     private final Clock clock;
+    private final boolean terminal;
 
     public JsonLinesDebateWriter(TextSink out) {
         this(out, Clock.systemUTC());
@@ -32,8 +34,14 @@ public final class JsonLinesDebateWriter implements DebateListener {
 
     /** {@code clock} stamps events that carry no time of their own. */
     public JsonLinesDebateWriter(TextSink out, Clock clock) {
+        this(out, clock, false);
+    }
+
+    /** {@code terminal}: {@code out} is a terminal, so C1 and bidi controls are escaped too ({@link TerminalJson}). */
+    public JsonLinesDebateWriter(TextSink out, Clock clock, boolean terminal) {
         this.out = out;
         this.clock = clock;
+        this.terminal = terminal;
     }
 
     @Override
@@ -107,6 +115,7 @@ public final class JsonLinesDebateWriter implements DebateListener {
     }
 
     private void emit(JsonObject event) {
-        out.write(event.toString()).write("\n").flush();
+        String json = event.toString();
+        out.write(terminal ? TerminalJson.escape(json) : json).write("\n").flush();
     }
 }
