@@ -44,6 +44,11 @@ final class RedactingHandler implements StreamHandler {
         handler.onReadDone();
     }
 
+    @Override
+    public boolean wantsMore() {
+        return handler.wantsMore();
+    }
+
     /** The stream ended: what was held back cannot be the key any more, so it is passed on. */
     void finish() {
         if (flushReasoning() | flushContent()) {

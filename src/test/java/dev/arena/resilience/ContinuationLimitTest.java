@@ -40,8 +40,12 @@ class ContinuationLimitTest {
     }
 
     private FallbackChain chain(int limit) {
+        return chain(limit, null);
+    }
+
+    private FallbackChain chain(int limit, String apiKey) {
         OpenRouterClient client = new OpenRouterClient(
-                new ClientSettings(URI.create(fake.baseUrl()), null, Duration.ofSeconds(5), l -> { }));
+                new ClientSettings(URI.create(fake.baseUrl()), apiKey, Duration.ofSeconds(5), l -> { }));
         return new FallbackChain(client, new RateLimits(Rate.parse("100/s"), Map.of()),
                 new RetryPolicy(0, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(1)), limit);
     }
@@ -115,6 +119,18 @@ class ContinuationLimitTest {
         assertTrue(answer.completion().cut());
         assertEquals("the connection is free again",
                 chain.answer(request(), List.of("after"), QUIET, new Cancellation()).text());
+    }
+
+    @Test
+    void anEndlessStreamIsClosedAtTheLimitWhenAKeyIsSentToo() {
+        // With a key, the client passes the answer through the key's redactor: it must still
+        // hear that the answer has all it takes, or the endless stream is read for ever.
+        fake.script("endless", Reply.endlessStream());
+        FallbackChain chain = chain(Integer.MAX_VALUE, "sk-or-v1-0123456789abcdef").cuttingAnswersAt(50_000);
+        Answer answer = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> chain.answer(request(), List.of("endless"), QUIET, new Cancellation()));
+        assertTrue(answer.completion().cut());
+        assertTrue(answer.text().length() >= 49_999 && answer.text().length() <= 50_000, "length " + answer.text().length());
     }
 
     @Test
