@@ -53,18 +53,20 @@ public final class OpenRouterClient {
      * <p>This is where the server's text enters arena, so the key is removed here, from the
      * answer and from every other string of the stream: whatever shows or records the answer
      * gets it without the key. What was held back as a possible start of the key is passed on
-     * when the stream ends, however it ends.
+     * when the stream ends, however it ends. The answer is also handed on in whole code
+     * points ({@link WholeCodePoints}).
      */
     public Completion stream(ChatRequest request, StreamHandler handler, Cancellation cancel)
             throws ApiException, CancelledException {
-        if (!redactor.active()) {
-            return exchange(request, handler, cancel);
-        }
-        RedactingHandler redacting = new RedactingHandler(handler, redactor);
+        WholeCodePoints whole = new WholeCodePoints(handler);
+        RedactingHandler redacting = redactor.active() ? new RedactingHandler(whole, redactor) : null;
         try {
-            return exchange(request, redacting, cancel);
+            return exchange(request, redacting == null ? whole : redacting, cancel);
         } finally {
-            redacting.finish();
+            if (redacting != null) {
+                redacting.finish();
+            }
+            whole.finish();
         }
     }
 

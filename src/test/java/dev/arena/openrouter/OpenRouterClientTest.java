@@ -247,6 +247,27 @@ class OpenRouterClientTest {
     }
 
     @Test
+    void anEmojiWhoseHalvesComeInTwoChunksIsHandedOnWhole() throws Exception {
+        // JSON lets a server escape each half of a surrogate pair in its own chunk.
+        String chunk = "data: {\"choices\":[{\"delta\":{\"content\":\"%s\"}}]}\n\n";
+        Recorder recorder = new Recorder();
+        stream(Reply.raw(chunk.formatted("smile \\ud83d") + chunk.formatted("\\ude00 ok")
+                + chunk.formatted("end \\ud83d") + "data: {\"choices\":[{\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n"
+                + "data: [DONE]\n\n"), recorder);
+        assertEquals(List.of("smile ", "\ud83d\ude00 ok", "end ", "\ud83d"), recorder.content,
+                "a half that no other half follows is passed on as it came, when the stream ends");
+    }
+
+    @Test
+    void theHalvesOfAnEmojiStayTogetherWhenAKeyIsRedactedToo() throws Exception {
+        String chunk = "data: {\"choices\":[{\"delta\":{\"content\":\"%s\"}}]}\n\n";
+        Recorder recorder = new Recorder();
+        stream(Reply.raw(chunk.formatted("a \\ud83d") + chunk.formatted("\\ude00 " + KEY) + "data: [DONE]\n\n"), recorder);
+        assertEquals("a \ud83d\ude00 [redacted]", recorder.text());
+        assertTrue(recorder.content.stream().noneMatch(p -> Character.isHighSurrogate(p.charAt(p.length() - 1))), recorder.content.toString());
+    }
+
+    @Test
     void streamWithoutDoneStillSucceeds() throws Exception {
         Recorder recorder = new Recorder();
         Completion completion = stream(Reply.stream("Hel", "lo").withoutDone(), recorder);
