@@ -3,6 +3,7 @@ package dev.arena.openrouter;
 import dev.arena.sse.EventTooLargeException;
 import dev.arena.sse.SseParser;
 import dev.arena.text.Redactor;
+import dev.arena.text.WholeCodePoints;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,15 +59,12 @@ public final class OpenRouterClient {
      */
     public Completion stream(ChatRequest request, StreamHandler handler, Cancellation cancel)
             throws ApiException, CancelledException {
-        WholeCodePoints whole = new WholeCodePoints(handler);
-        RedactingHandler redacting = redactor.active() ? new RedactingHandler(whole, redactor) : null;
+        FilteredHandler filtered = new FilteredHandler(handler, () -> redactor.active()
+                ? redactor.streaming().then(new WholeCodePoints()) : new WholeCodePoints());
         try {
-            return exchange(request, redacting == null ? whole : redacting, cancel);
+            return exchange(request, filtered, cancel);
         } finally {
-            if (redacting != null) {
-                redacting.finish();
-            }
-            whole.finish();
+            filtered.finish();
         }
     }
 

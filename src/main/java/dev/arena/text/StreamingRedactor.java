@@ -12,7 +12,7 @@ package dev.arena.text;
  * of the concatenated input unless a piece ended within the key's first two characters, which
  * were then passed on before the rest was replaced. Not thread-safe; one per stream.
  */
-public final class StreamingRedactor {
+public final class StreamingRedactor implements PieceFilter {
 
     private final Redactor redactor;
     private final Redactor.Matches matches;
@@ -30,6 +30,7 @@ public final class StreamingRedactor {
      * The part of {@code piece} (after what an earlier piece held back) that can be passed on
      * now, redacted; may be empty. A piece that needs no change comes back as the same instance.
      */
+    @Override
     public String feed(String piece) {
         if (!redactor.active()) {
             return piece;
@@ -42,6 +43,7 @@ public final class StreamingRedactor {
     }
 
     /** The end of the stream: what was held back, which cannot be the key now; may be empty. */
+    @Override
     public String finish() {
         String rest = pending.substring(shown);
         pending = "";
