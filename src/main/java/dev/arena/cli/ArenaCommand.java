@@ -30,7 +30,7 @@ import java.util.function.Supplier;
         description = "Streams LLM answers from OpenRouter or any OpenAI-compatible server, with model fallback.",
         synopsisSubcommandLabel = "COMMAND",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {ExitCode.HELP_0, ExitCode.HELP_1, ExitCode.HELP_2, ExitCode.HELP_3, ExitCode.HELP_130},
+        exitCodeList = {ExitCode.HELP_0, ExitCode.HELP_1, ExitCode.HELP_2, ExitCode.HELP_3, ExitCode.HELP_130, ExitCode.HELP_143},
         footerHeading = "%nEnvironment:%n",
         footer = {
             "  OPENROUTER_API_KEY  the API key (or --api-key-file FILE; never an argument)",

@@ -39,7 +39,7 @@ import java.util.function.UnaryOperator;
 /** {@code arena chat}: one prompt, one streamed answer, with fallback. */
 @Command(addMethodSubcommands = false, name = "chat", sortOptions = false, mixinStandardHelpOptions = true,
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {ExitCode.HELP_0, ExitCode.HELP_1, ExitCode.HELP_2, ExitCode.HELP_3, ExitCode.HELP_130},
+        exitCodeList = {ExitCode.HELP_0, ExitCode.HELP_1, ExitCode.HELP_2, ExitCode.HELP_3, ExitCode.HELP_130, ExitCode.HELP_143},
         description = {"Ask one model, streaming its answer as it arrives.",
             "The prompt comes from the arguments, or from stdin when stdin is not a terminal; "
                 + "with both, the arguments are the instruction and stdin the material.",

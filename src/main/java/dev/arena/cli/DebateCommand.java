@@ -32,7 +32,7 @@ import java.util.concurrent.Callable;
 /** {@code arena debate}: two models argue a topic through rounds, live; a third may judge. */
 @Command(addMethodSubcommands = false, name = "debate", sortOptions = false, mixinStandardHelpOptions = true,
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {ExitCode.HELP_0, ExitCode.HELP_1, ExitCode.HELP_2, ExitCode.HELP_3, ExitCode.HELP_130},
+        exitCodeList = {ExitCode.HELP_0, ExitCode.HELP_1, ExitCode.HELP_2, ExitCode.HELP_3, ExitCode.HELP_130, ExitCode.HELP_143},
         description = {"Two models debate a topic through rounds, streamed live; a third model may judge.",
             "Round 1 is openings (Pro, then Con), middle rounds rebuttals, the last round closings."})
 final class DebateCommand implements Callable<Integer> {

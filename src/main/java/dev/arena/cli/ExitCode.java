@@ -4,9 +4,9 @@ package dev.arena.cli;
 public final class ExitCode {
 
     public static final int OK = 0;
-    /** The request failed: every model of the chain failed, or the server's answer was malformed. */
+    /** The request failed: every model of the chain failed, the server's answer was malformed, or a write failed. */
     public static final int FAILED = 1;
-    /** A bad flag or value. */
+    /** A bad flag or value, or a file that must not be written (exists, not replaceable, another arena writes it). */
     public static final int USAGE = 2;
     /** Configuration or authentication: no key, a refused key (401), no credits (402). */
     public static final int CONFIG = 3;
@@ -15,10 +15,12 @@ public final class ExitCode {
 
     /** The exit codes as picocli lists them under "Exit codes:" in every command's help. */
     static final String HELP_0 = "0:success";
-    static final String HELP_1 = "1:the request failed (every model of the chain failed, or a malformed server answer)";
-    static final String HELP_2 = "2:usage error (a bad flag or value)";
-    static final String HELP_3 = "3:configuration or authentication (no API key, key refused (401), no credits (402))";
+    static final String HELP_1 = "1:the request failed (every model of the chain failed, a malformed server answer, or a failed write such as a full disk)";
+    static final String HELP_2 = "2:usage error (a bad flag or value; an --out file that exists, without --force, or that another arena writes)";
+    static final String HELP_3 = "3:configuration or authentication (no API key, key refused (401), no credits (402), a bad config or key file)";
     static final String HELP_130 = "130:interrupted (Ctrl-C)";
+    /** Not returned by arena's code: the JVM's status after a SIGTERM, once the shutdown hook let the run finish its writes. */
+    static final String HELP_143 = "143:terminated by kill (SIGTERM); what arrived is kept, a transcript finished first";
 
     private ExitCode() {
     }
