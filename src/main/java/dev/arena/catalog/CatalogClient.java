@@ -18,6 +18,9 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Fetches {@code GET {base}/models}. Not streamed, so unlike chat requests it has a plain
@@ -58,6 +61,7 @@ public final class CatalogClient implements CatalogSource {
         if (apiKey != null) {
             request.header("Authorization", "Bearer " + apiKey);
         }
+        long deadline = System.nanoTime() + timeout.toNanos();
         HttpResponse<InputStream> response;
         try {
             response = SharedHttpClient.forServer(baseUrl)
@@ -70,7 +74,16 @@ public final class CatalogClient implements CatalogSource {
             Thread.currentThread().interrupt();
             throw new NetworkException(WHAT, "interrupted", new IOException(e));
         }
-        try (InputStream body = ModelListLimits.bounded(response.body())) {
+        // The request timeout covers only the wait for the headers: a body that trickles in
+        // would hold every chat that checks its model ids. The whole answer gets the same time.
+        AtomicBoolean late = new AtomicBoolean();
+        InputStream raw = response.body();
+        CompletableFuture.delayedExecutor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)
+                .execute(() -> {
+                    late.set(true);
+                    closeQuietly(raw);
+                });
+        try (InputStream body = ModelListLimits.bounded(raw)) {
             if (response.statusCode() / 100 != 2) {
                 String text = new String(body.readNBytes(MAX_ERROR_BODY), StandardCharsets.UTF_8);
                 throw HttpErrors.toException(WHAT, response.statusCode(), text, response.headers());
@@ -84,7 +97,18 @@ public final class CatalogClient implements CatalogSource {
         } catch (IllegalArgumentException e) {
             throw notAList(e.getMessage(), uri);
         } catch (IOException e) {
-            throw unreachable(e);
+            throw late.get() ? new NetworkException(WHAT, "no whole answer within " + timeout.toSeconds() + "s", e)
+                    : unreachable(e);
+        } finally {
+            closeQuietly(raw);
+        }
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            // Closed to stop reading; nothing more to do.
         }
     }
 

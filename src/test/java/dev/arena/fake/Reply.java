@@ -138,6 +138,29 @@ public abstract class Reply {
         };
     }
 
+    /**
+     * A 200 {@code /models} answer that never ends: the start of a list, then one space every
+     * {@code millis} ms until the client hangs up (a server that trickles).
+     */
+    public static Reply tricklingModelList(int millis) {
+        return new Reply() {
+            @Override
+            boolean serve(Exchange exchange) throws IOException {
+                exchange.connection().startChunked(200, Map.of("Content-Type", "application/json"));
+                exchange.connection().sendChunk("{\"data\":[".getBytes(StandardCharsets.US_ASCII));
+                try {
+                    while (true) {
+                        Thread.sleep(millis);
+                        exchange.connection().sendChunk(new byte[] {' '});
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        };
+    }
+
     private static String lastUserText(JsonObject request) {
         JsonElement messages = request.get("messages");
         if (messages == null || !messages.isJsonArray()) {
