@@ -6,6 +6,7 @@ import dev.arena.openrouter.HttpErrors;
 import dev.arena.openrouter.MalformedResponseException;
 import dev.arena.openrouter.NetworkException;
 import dev.arena.openrouter.SharedHttpClient;
+import dev.arena.text.Redactor;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -88,7 +89,7 @@ public final class CatalogClient implements CatalogSource {
                 String text = new String(body.readNBytes(MAX_ERROR_BODY), StandardCharsets.UTF_8);
                 throw HttpErrors.toException(WHAT, response.statusCode(), text, response.headers());
             }
-            return ModelJson.read(new InputStreamReader(body, StandardCharsets.UTF_8));
+            return withoutKey(ModelJson.read(new InputStreamReader(body, StandardCharsets.UTF_8)));
         } catch (ModelListLimits.ExceededException e) {
             throw new MalformedResponseException(WHAT, "the model list from " + baseUrl.getHost() + " "
                     + e.getMessage() + "; check that the base URL points at a model server");
@@ -102,6 +103,22 @@ public final class CatalogClient implements CatalogSource {
         } finally {
             closeQuietly(raw);
         }
+    }
+
+    /**
+     * The models without the key: the server wrote every string of them and may have echoed the
+     * key back in an id, a name or a description. Removed here, where they enter arena, so
+     * neither the output nor the cache file ever holds it.
+     */
+    private List<ModelInfo> withoutKey(List<ModelInfo> models) {
+        Redactor redactor = new Redactor(apiKey);
+        if (!redactor.active()) {
+            return models;
+        }
+        return models.stream().map(m -> new ModelInfo(redactor.redact(m.id()), redactor.redact(m.name()), m.created(),
+                m.contextLength(), m.pricing(), m.maxCompletionTokens(),
+                m.supportedParameters().stream().map(redactor::redact).toList(), m.expirationDate(),
+                redactor.redact(m.description()))).toList();
     }
 
     private static void closeQuietly(InputStream in) {

@@ -4,7 +4,6 @@ import dev.arena.catalog.Catalog;
 import dev.arena.catalog.CatalogCache;
 import dev.arena.catalog.CostEstimator;
 import dev.arena.catalog.CatalogClient;
-import dev.arena.catalog.ModelInfo;
 import dev.arena.files.ArenaDirectories;
 import dev.arena.text.Redactor;
 import picocli.CommandLine.Command;
@@ -61,9 +60,9 @@ final class CatalogOptions {
 
     /**
      * This server's catalogue, from the cache or fetched with the key, if any (fetched now with
-     * --refresh). The server wrote every string in it, and may have echoed the key back in a
-     * name or description, or in the error that the notice quotes: the key is removed here,
-     * before any output (table, rows, JSON, details) sees the list.
+     * --refresh). The client removed the key from the models as they arrived (so the cache
+     * never holds it); the notice may quote a server's error or the JDK's message about the
+     * connection, and is printed as it is, so it is made one clean line without the key here.
      */
     Catalog load(Stdio io) throws ConfigException {
         URI base = baseUri(io);
@@ -71,24 +70,9 @@ final class CatalogOptions {
         CatalogClient client = new CatalogClient(base, key, CatalogClient.DEFAULT_TIMEOUT);
         Catalog catalog = new CatalogCache(cacheDirectory(io), base, client, CatalogCache.DEFAULT_TTL, Clock.systemUTC())
                 .load(refresh);
-        return redacted(catalog, new Redactor(key));
-    }
-
-    /**
-     * The catalogue without the key. Its notice (which may quote a server's error or the JDK's
-     * message about the connection) is printed as it is, so it is made one clean line here too.
-     */
-    private static Catalog redacted(Catalog catalog, Redactor redactor) {
-        String notice = catalog.notice().map(n -> redactor.redact(ModelText.line(n))).orElse(null);
-        if (!redactor.active()) {
-            return notice == null ? catalog : new Catalog(catalog.models(), catalog.source(),
-                    catalog.fetchedAt().orElse(null), notice);
-        }
-        return new Catalog(catalog.models().stream().map(m -> new ModelInfo(redactor.redact(m.id()),
-                        redactor.redact(m.name()), m.created(), m.contextLength(), m.pricing(), m.maxCompletionTokens(),
-                        m.supportedParameters().stream().map(redactor::redact).toList(), m.expirationDate(),
-                        redactor.redact(m.description()))).toList(),
-                catalog.source(), catalog.fetchedAt().orElse(null), notice);
+        Redactor redactor = new Redactor(key);
+        return catalog.notice().map(n -> new Catalog(catalog.models(), catalog.source(), catalog.fetchedAt().orElse(null),
+                redactor.redact(ModelText.line(n)))).orElse(catalog);
     }
 
     /** arena's cache directory for this environment ({@code $XDG_CACHE_HOME/arena} or {@code ~/.cache/arena}). */

@@ -129,7 +129,7 @@ class HostileServerTest {
     }
 
     @Test
-    void modelNamesAndDescriptionsReachNoOutputWithSequencesOrTheKey() {
+    void modelNamesAndDescriptionsReachNoOutputWithSequencesOrTheKey() throws java.io.IOException {
         fake.models("{\"data\":[{\"id\":\"evil/m\",\"name\":\"Evil " + json(HOSTILE) + KEY + "\","
                 + "\"description\":\"Says " + json(HOSTILE) + "\\u0073k-or-v1-0123456789abcdef0123456789abcdef\","
                 + "\"context_length\":1000,\"pricing\":{\"prompt\":\"0\",\"completion\":\"0\"}}]}");
@@ -149,6 +149,16 @@ class HostileServerTest {
                 JsonParser.parseString(json.out()).getAsJsonArray().get(0).getAsJsonObject().get("name").getAsString(),
                 "JSON keeps the text as the server sent it, without the key");
         assertFalse(json.out().contains(KEY), json.toString());
+
+        try (java.util.stream.Stream<Path> cached = java.nio.file.Files.walk(home.resolve("cache"))) {
+            List<Path> files = cached.filter(java.nio.file.Files::isRegularFile).toList();
+            assertFalse(files.isEmpty(), "the list was cached");
+            for (Path file : files) {
+                String text = java.nio.file.Files.readString(file);
+                assertFalse(text.toLowerCase(java.util.Locale.ROOT).contains(KEY.toLowerCase(java.util.Locale.ROOT)), file + ": " + text);
+                assertTrue(text.contains("[redacted]"), "the cache holds the list without the key: " + text);
+            }
+        }
     }
 
     @Test
