@@ -1,6 +1,10 @@
 package dev.arena.cli;
 
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
 import dev.arena.catalog.ModelInfo;
+import dev.arena.text.TerminalJson;
 import dev.arena.text.TerminalSanitizer;
 
 import java.math.BigDecimal;
@@ -20,6 +24,18 @@ final class ModelText {
     private static final int MIN_NAME = 8;
 
     private ModelText() {
+    }
+
+    private static final Gson JSON = new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create();
+
+    /**
+     * {@code --json} of {@code models} and {@code models show}: pretty, without Gson's HTML
+     * escaping (which writes {@code ==} as {@code \u003d\u003d}), and on a terminal with C1 and
+     * bidi controls escaped too, as every {@code --json} of arena does there.
+     */
+    static String json(JsonElement models, boolean terminal) {
+        String text = JSON.toJson(models);
+        return (terminal ? TerminalJson.escape(text) : text) + "\n";
     }
 
     /** Server text fit for one line: no control sequences, no tabs or newlines. */

@@ -1,6 +1,5 @@
 package dev.arena.cli;
 
-import com.google.gson.GsonBuilder;
 import dev.arena.catalog.Aliases;
 import dev.arena.catalog.Catalog;
 import dev.arena.catalog.ModelInfo;
@@ -104,8 +103,7 @@ final class ModelsCommand implements Callable<Integer> {
         List<ModelInfo> models = catalog.sorted(ModelSort.valueOf(sort.name().toUpperCase(Locale.ROOT))).models();
         try {
             if (json) {
-                out.write(new GsonBuilder().setPrettyPrinting().serializeNulls().create()
-                        .toJson(ModelJson.toJson(models)) + "\n");
+                out.write(ModelText.json(ModelJson.toJson(models), io.stdoutIsTerminal()));
             } else if (ids) {
                 models.forEach(m -> out.write(ModelText.line(m.id()) + "\n"));
             } else if (io.stdoutIsTerminal()) {

@@ -1,6 +1,5 @@
 package dev.arena.cli;
 
-import com.google.gson.GsonBuilder;
 import dev.arena.catalog.Catalog;
 import dev.arena.catalog.ModelCheck;
 import dev.arena.catalog.ModelInfo;
@@ -67,8 +66,7 @@ final class ModelsShowCommand implements Callable<Integer> {
         }
         try {
             if (json) {
-                out.write(new GsonBuilder().setPrettyPrinting().serializeNulls().create()
-                        .toJson(ModelJson.toJson(model)) + "\n");
+                out.write(ModelText.json(ModelJson.toJson(model), io.stdoutIsTerminal()));
             } else {
                 details(model, LocalDate.now(ZoneOffset.UTC)).forEach(line -> out.write(line + "\n"));
             }

@@ -207,7 +207,14 @@ class HostileServerTest {
         CliRun debate = CliRun.of("", true, env, "debate", "--json", "--pro", "p", "--con", "c", "--rounds", "1", "Tabs");
         assertEquals(0, debate.exitCode(), debate.toString());
         assertEquals(String.join("", pieces) + "plain", concatenated(debate, "delta", "content"));
-        for (CliRun r : List.of(chat, debate)) {
+        fake.models("{\"data\":[{\"id\":\"evil/m\",\"name\":\"a\u009b31mb \u202eevil\u202c ==\","
+                + "\"description\":\"\u200f\u061c x\",\"context_length\":1000}]}");
+        CliRun models = CliRun.of("", true, env, "models", "--json", "--refresh");
+        assertEquals(0, models.exitCode(), models.toString());
+        assertEquals("a\u009b31mb \u202eevil\u202c ==", JsonParser.parseString(models.out()).getAsJsonArray().get(0)
+                .getAsJsonObject().get("name").getAsString(), "escaped, the name reads the same");
+        assertTrue(models.out().contains("\"a\\u009b31mb \\u202eevil\\u202c ==\""), "no HTML escaping of '=' either: " + models.out());
+        for (CliRun r : List.of(chat, debate, models)) {
             for (int i = 0; i < r.out().length(); i++) {
                 char c = r.out().charAt(i);
                 boolean c1 = c >= 0x80 && c <= 0x9F;
@@ -215,6 +222,8 @@ class HostileServerTest {
                 assertFalse(c < 0x20 && c != '\n' || c1 || bidi,
                         "U+" + Integer.toHexString(c) + " raw on the terminal: " + r.out());
             }
+        }
+        for (CliRun r : List.of(chat, debate)) {
             assertTrue(r.out().contains("\\u009b31mb\\u0085") && r.out().contains("\\u202eevil\\u202c"), r.out());
         }
     }
