@@ -43,13 +43,8 @@ public final class TerminalJson {
         return -1;
     }
 
-    /**
-     * C1 controls; the embeddings and overrides (U+202A–U+202E) and isolates (U+2066–U+2069);
-     * and the marks (LRM U+200E, RLM U+200F, ALM U+061C), invisible characters that still
-     * reorder the text around them.
-     */
+    /** C1 controls and the bidi controls ({@link TerminalSanitizer#isBidiControl}). */
     static boolean needsEscape(char c) {
-        return c >= '\u0080' && c <= '\u009F' || c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069'
-                || c == '\u200E' || c == '\u200F' || c == '\u061C';
+        return c >= '\u0080' && c <= '\u009F' || TerminalSanitizer.isBidiControl(c);
     }
 }

@@ -231,8 +231,13 @@ public final class TerminalSanitizer {
         return c >= 0x20 && !(c >= DEL && c <= C1_APC) && !isBidiControl(c);
     }
 
-    /** The embedding and override controls (U+202A–U+202E) and isolates (U+2066–U+2069). */
-    private static boolean isBidiControl(char c) {
-        return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+    /**
+     * The bidi controls: embeddings and overrides (U+202A–U+202E), isolates (U+2066–U+2069),
+     * and the marks (LRM U+200E, RLM U+200F, ALM U+061C), invisible characters that still
+     * reorder the text around them. One definition for the sanitiser and {@link TerminalJson}.
+     */
+    static boolean isBidiControl(char c) {
+        return c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069'
+                || c == '\u200E' || c == '\u200F' || c == '\u061C';
     }
 }

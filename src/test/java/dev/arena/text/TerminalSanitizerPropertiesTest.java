@@ -30,7 +30,7 @@ class TerminalSanitizerPropertiesTest {
     Arbitrary<String> hostile() {
         Arbitrary<String> sequences = Arbitraries.strings()
                 .withChars("\u001b\u001b\u001b[[]]();0123456789mJHPX^_\\\u0007\u0018\u001a\u009b\u009c\u009d\u0090\u0098"
-                        + "\r\n\t\bab \u202a\u202e\u2066\u2069\u0085\u007f\u0000")
+                        + "\r\n\t\bab \u202a\u202e\u2066\u2069\u200e\u200f\u061c\u0085\u007f\u0000")
                 .ofMaxLength(80);
         return Arbitraries.oneOf(sequences, Arbitraries.strings().ofMaxLength(80),
                 Arbitraries.strings().all().ofMaxLength(40));
@@ -67,9 +67,10 @@ class TerminalSanitizerPropertiesTest {
         assertEquals(TerminalSanitizer.strip(text), feed(new TerminalSanitizer(), pieces(text, cuts)));
     }
 
-    /** ESC and the other C0 controls, DEL, C1 controls, bidi embeddings, overrides and isolates. */
+    /** ESC and the other C0 controls, DEL, C1 controls, bidi embeddings, overrides, isolates and marks. */
     private static boolean isControl(char c) {
-        return c < 0x20 || c >= 0x7F && c <= 0x9F || c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069';
+        return c < 0x20 || c >= 0x7F && c <= 0x9F || c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069'
+                || c == '\u200E' || c == '\u200F' || c == '\u061C';
     }
 
     /** {@code text} cut at the given offsets (taken modulo its length, in order), empty pieces included. */

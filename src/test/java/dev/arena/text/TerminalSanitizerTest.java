@@ -44,6 +44,7 @@ class TerminalSanitizerTest {
         CR_ESCAPE_LF("one\r\u001b[K\ntwo", "one\ntwo"),
         CR_CR_LF("a\r\r\nb", "a\n\nb"),
         BIDI_OVERRIDES("a\u202Eevil\u202Cb\u2066c\u2069\u202Ad\u202B", "aevilbcd"),
+        BIDI_MARKS("a\u200Fb\u200Ec\u061Cd", "abcd"),
         UNTERMINATED_OSC_AT_END("visible\u001b]0;never finished", "visible"),
         UNTERMINATED_CSI_AT_END("visible\u001b[12;", "visible"),
         LONE_ESC_AT_END("visible\u001b", "visible"),
