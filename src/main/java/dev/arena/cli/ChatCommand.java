@@ -2,6 +2,7 @@ package dev.arena.cli;
 
 import dev.arena.catalog.ModelCheck;
 import dev.arena.files.FileErrors;
+import dev.arena.files.NotReplaceableException;
 import dev.arena.files.TextFiles;
 import dev.arena.files.UnreadableTextException;
 import dev.arena.openrouter.ChatRequest;
@@ -162,8 +163,9 @@ final class ChatCommand implements Callable<Integer> {
         try {
             start = SessionStart.open(store, sessionName, continueLast, settings(new ChatSession(model.strip()), true),
                     session -> settings(session, false), LocalDateTime.now());
-        } catch (SessionBusyException e) {
-            // Another REPL has the session open: the fix is on the command line (another --session).
+        } catch (SessionBusyException | NotReplaceableException e) {
+            // Another REPL has the session open, or its file cannot be saved: the fix is on the
+            // command line (another --session).
             err.write("arena: " + e.getMessage() + "\n").flush();
             return ExitCode.USAGE;
         } catch (IOException | IllegalArgumentException e) {

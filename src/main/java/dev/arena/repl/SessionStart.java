@@ -1,5 +1,7 @@
 package dev.arena.repl;
 
+import dev.arena.files.AtomicFile;
+import dev.arena.files.NotReplaceableException;
 import dev.arena.files.WriteLock;
 
 import java.io.IOException;
@@ -26,6 +28,7 @@ public record SessionStart(String name, ChatSession session, boolean named, bool
      * @param fresh     a new session with the settings from the command line
      * @param overrides the settings the user gave explicitly, applied to a resumed session too
      * @throws SessionBusyException     when another REPL has the named (or last) session open
+     * @throws NotReplaceableException  when the session's file is a link, FIFO, device or directory
      * @throws IllegalArgumentException for a bad name or an unreadable session file
      */
     public static SessionStart open(SessionStore store, String sessionName, boolean continueLast, ChatSession fresh,
@@ -36,6 +39,8 @@ public record SessionStart(String name, ChatSession session, boolean named, bool
             // Locked before it is read: what is read then is what the last writer left.
             WriteLock lock = store.lock(name);
             try {
+                // A session is saved by rename: what cannot be replaced would lose every turn.
+                AtomicFile.checkReplaceable(store.pathOf(name));
                 Optional<ChatSession> saved = store.load(name);
                 if (saved.isPresent() || sessionName != null) {
                     saved.ifPresent(overrides);

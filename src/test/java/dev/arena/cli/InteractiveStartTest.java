@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * How {@code arena chat} on a terminal refuses to start a session, in-process: everything up
@@ -72,6 +73,19 @@ class InteractiveStartTest {
     }
 
     @Test
+    void aSessionWhoseFileIsALinkIsRefusedBeforeTheChatStarts() throws Exception {
+        Files.createDirectories(store.sessionsDir());
+        Path target = Files.writeString(store.sessionsDir().resolve("elsewhere.txt"), "kept");
+        Files.createSymbolicLink(store.pathOf("lnk"), target);
+        CliRun r = chat("--session", "lnk");
+        assertEquals(2, r.exitCode(), r.toString());
+        assertEquals("arena: " + store.pathOf("lnk") + " is a symbolic link, and arena replaces only regular files;"
+                + " choose another file name\n", r.err());
+        assertTrue(Files.isSymbolicLink(store.pathOf("lnk")));
+        assertEquals("kept", Files.readString(target));
+    }
+
+    @Test
     void aSessionFileOverItsLimitIsRefusedWithExitOne() throws Exception {
         Files.createDirectories(store.sessionsDir());
         byte[] big = new byte[SessionStore.SESSION_LIMIT + 1];
@@ -84,12 +98,13 @@ class InteractiveStartTest {
     }
 
     @Test
-    void endlessSessionAndLastSessionFilesAreRefusedWithExitOne() throws Exception {
+    void endlessSessionAndLastSessionFilesAreRefused() throws Exception {
         Files.createDirectories(store.sessionsDir());
         Files.createSymbolicLink(store.pathOf("zero"), Path.of("/dev/zero"));
         CliRun session = chat("--session", "zero");
-        assertEquals(1, session.exitCode(), session.toString());
-        assertEquals("arena: cannot resume the session: " + store.pathOf("zero") + " is larger than 16 MiB\n", session.err());
+        assertEquals(2, session.exitCode(), session.toString());
+        assertEquals("arena: " + store.pathOf("zero") + " is a symbolic link, and arena replaces only regular files;"
+                + " choose another file name\n", session.err(), "a session that could never be saved is not read at all");
         Path last = home.resolve("data/arena/last-session");
         Files.createSymbolicLink(last, Path.of("/dev/zero"));
         CliRun continued = chat("--continue");
