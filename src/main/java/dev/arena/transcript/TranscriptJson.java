@@ -62,19 +62,28 @@ final class TranscriptJson {
         o.addProperty("started_at", instant(turn.startedAt()));
         o.addProperty("ended_at", instant(turn.endedAt()));
         o.addProperty("elapsed_ms", TranscriptText.elapsed(turn).toMillis());
-        o.addProperty("prompt_tokens", usage.promptTokens());
-        o.addProperty("completion_tokens", usage.completionTokens());
-        o.addProperty("cost", usage.cost());
-        if (usage.costEstimated()) {
-            o.addProperty("cost_estimated", true);
-        }
-        if (usage.invalid()) {
-            o.addProperty("usage_invalid", true); // the server's numbers could not be right
-        }
+        usage(o, usage.promptTokens(), usage.completionTokens(), usage.cost(), usage.costEstimated(), usage.invalid());
         o.add("fallbacks", notes(turn.fallbacks()));
         o.addProperty("error", turn.error());
         o.addProperty("text", turn.text());
         return o;
+    }
+
+    /**
+     * Tokens and cost, named alike for a turn, the verdict and a fighter. Numbers the server
+     * could not have meant ({@code usage_invalid}) are null, as an unreported cost is, so that
+     * a program summing tokens does not count a zero that nobody reported.
+     */
+    private static void usage(JsonObject o, long prompt, long completion, Double cost, boolean estimated, boolean invalid) {
+        o.addProperty("prompt_tokens", invalid ? null : prompt);
+        o.addProperty("completion_tokens", invalid ? null : completion);
+        o.addProperty("cost", cost);
+        if (estimated) {
+            o.addProperty("cost_estimated", true);
+        }
+        if (invalid) {
+            o.addProperty("usage_invalid", true);
+        }
     }
 
     static JsonObject note(FallbackNote note) {
@@ -103,12 +112,8 @@ final class TranscriptJson {
         o.addProperty("judge_model", verdict.judgeModel());
         // Both calls to the judge together, named as a turn's usage is.
         o.addProperty("elapsed_ms", verdict.elapsed().toMillis());
-        o.addProperty("prompt_tokens", verdict.usage().promptTokens());
-        o.addProperty("completion_tokens", verdict.usage().completionTokens());
-        o.addProperty("cost", verdict.usage().cost());
-        if (verdict.usage().invalid()) {
-            o.addProperty("usage_invalid", true);
-        }
+        Usage usage = verdict.usage();
+        usage(o, usage.promptTokens(), usage.completionTokens(), usage.cost(), usage.costEstimated(), usage.invalid());
         JsonArray readings = new JsonArray();
         for (JudgeReading r : verdict.readings()) {
             JsonObject reading = new JsonObject();
@@ -153,15 +158,7 @@ final class TranscriptJson {
             JsonObject stats = new JsonObject();
             stats.addProperty("side", side(f.side()));
             stats.addProperty("turns", f.turns());
-            stats.addProperty("prompt_tokens", f.promptTokens());
-            stats.addProperty("completion_tokens", f.completionTokens());
-            stats.addProperty("cost", f.cost());
-            if (f.costEstimated()) {
-                stats.addProperty("cost_estimated", true);
-            }
-            if (f.usageInvalid()) {
-                stats.addProperty("usage_invalid", true);
-            }
+            usage(stats, f.promptTokens(), f.completionTokens(), f.cost(), f.costEstimated(), f.usageInvalid());
             stats.addProperty("time_ms", f.time() == null ? null : f.time().toMillis());
             stats.addProperty("fallbacks", f.fallbacks());
             fighters.add(stats);
