@@ -5,6 +5,7 @@ import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import dev.arena.files.AtomicFile;
+import dev.arena.files.FileErrors;
 import dev.arena.files.Fnv1a;
 import dev.arena.openrouter.ApiException;
 
@@ -161,7 +162,7 @@ public final class CatalogCache {
             AtomicFile.write(file, o.toString());
             return null;
         } catch (IOException e) {
-            return "could not cache the model list in " + file.getParent() + " (" + e.getMessage() + ")";
+            return "could not cache the model list in " + file.getParent() + " (" + FileErrors.reason(e) + ")";
         }
     }
 
