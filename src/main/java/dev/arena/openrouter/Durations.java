@@ -8,14 +8,17 @@ import java.util.regex.Pattern;
 /** Reads and writes durations the way people type them: {@code 90s}, {@code 2m}, {@code 500ms}. */
 public final class Durations {
 
-    private static final Pattern SPEC = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
+    private static final Pattern SPEC = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)?");
 
     private static final Duration MAX = Duration.ofDays(365);
 
     private Durations() {
     }
 
-    /** Parses {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}, or a bare number of seconds. */
+    /**
+     * Parses {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}, {@code 2d} (days, as {@link #format}
+     * writes long waits), or a bare number of seconds.
+     */
     public static Duration parse(String text) {
         Matcher m = SPEC.matcher(text.trim().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
@@ -27,6 +30,7 @@ public final class Durations {
             case "ms" -> amount;
             case "m" -> amount * 60_000;
             case "h" -> amount * 3_600_000;
+            case "d" -> amount * 86_400_000;
             default -> amount * 1000;
         };
         // Math.round saturates at Long.MAX_VALUE; a duration that long is a typo, not a wish.

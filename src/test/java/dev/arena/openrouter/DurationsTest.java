@@ -31,6 +31,9 @@ class DurationsTest {
         "1H, 3600000",
         "0.4ms, 0",
         "1.6ms, 2",
+        "2d, 172800000",
+        "365d, 31536000000",
+        "1D, 86400000",
     })
     void parses(String text, long millis) {
         assertEquals(Duration.ofMillis(millis), Durations.parse(text));
@@ -43,6 +46,13 @@ class DurationsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Durations.parse(text));
         assertTrue(e.getMessage().contains("'" + text + "'"), e.getMessage());
         assertTrue(e.getMessage().contains("500ms") && e.getMessage().contains("30s"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"366d", "8761h", "525601m"})
+    void overAYearIsTooLongInOneSentenceWhateverTheUnit(String text) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Durations.parse(text));
+        assertEquals("'" + text + "' is too long (at most 365 days)", e.getMessage());
     }
 
     @ParameterizedTest(name = "{0} ms -> {1}")
