@@ -10,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * An OS lock that says "an arena process is writing this file", so that a second arena
@@ -20,8 +23,10 @@ import java.nio.file.StandardOpenOption;
  * <p>The lock is not taken on the file itself: a {@code .json} transcript or a session is
  * replaced by rename at every step, and a lock on the old file would not guard the new one.
  * It is taken on a lock file in arena's state directory named after a hash of the file's
- * canonical path, which stays put; the OS drops the lock when the process ends, even after
- * {@code kill -9}, so a lock file left behind locks nothing. The lock file holds the pid of
+ * canonical path, which stays put, and, for a file that exists, on one named after its device
+ * and inode, so that a hard link under another name is the same file (a {@code .md} or
+ * {@code .jsonl} transcript is appended in place). The OS drops the locks when the process
+ * ends, even after {@code kill -9}, so a lock file left behind locks nothing. The lock file holds the pid of
  * the writer, for the message. Only regular files (or files still to be made) are locked:
  * two writers of {@code /dev/stdout} or of a FIFO are not a conflict.
  *
@@ -30,35 +35,73 @@ import java.nio.file.StandardOpenOption;
  */
 public final class WriteLock implements AutoCloseable {
 
-    private static final WriteLock NONE = new WriteLock(null, null);
+    private static final WriteLock NONE = new WriteLock(List.of());
 
-    private final FileChannel channel;
-    private final FileLock lock;
+    /** One lock file's channel and its lock: the file's path, and the file itself when it exists. */
+    private record Held(FileChannel channel, FileLock lock) {
+        void release() {
+            try {
+                lock.release();
+            } catch (IOException e) {
+                // Closing the channel below releases it too.
+            }
+            closeQuietly(channel);
+        }
+    }
 
-    private WriteLock(FileChannel channel, FileLock lock) {
-        this.channel = channel;
-        this.lock = lock;
+    private final List<Held> held;
+
+    private WriteLock(List<Held> held) {
+        this.held = held;
     }
 
     /**
-     * Locks {@code file} for writing by this process until {@link #close()}.
+     * Locks {@code file} for writing by this process until {@link #close()}: its canonical
+     * path, and, when it exists, the file itself (device and inode), so that a hard link under
+     * another name is the same file too.
      *
      * @param locks where lock files live ({@link ArenaDirectories#locks})
      * @throws FileBusyException when another arena (another process, or another writer in this
      *                           one) holds the lock
      */
     public static WriteLock acquire(Path locks, Path file) throws FileBusyException {
-        Path key;
+        List<String> names = new ArrayList<>();
         try {
-            key = canonical(file);
-            if (Files.exists(key) && !Files.isRegularFile(key)) {
-                return NONE;
+            Path key = canonical(file);
+            if (Files.exists(key)) {
+                BasicFileAttributes attributes = Files.readAttributes(key, BasicFileAttributes.class);
+                if (!attributes.isRegularFile()) {
+                    return NONE;
+                }
+                if (attributes.fileKey() != null) {
+                    names.add("file " + attributes.fileKey());
+                }
             }
+            names.add(0, key.toString());
             ArenaDirectories.createPrivate(locks);
         } catch (IOException e) {
             return NONE;
         }
-        Path lockFile = locks.resolve(Fnv1a.hex(key.toString()) + ".lock");
+        List<Held> held = new ArrayList<>();
+        for (String name : names) {
+            Held one;
+            try {
+                one = lockOne(locks.resolve(Fnv1a.hex(name) + ".lock"), file);
+            } catch (FileBusyException e) {
+                held.forEach(Held::release);
+                throw e;
+            }
+            if (one == null) {
+                held.forEach(Held::release);
+                return NONE;
+            }
+            held.add(one);
+        }
+        return new WriteLock(List.copyOf(held));
+    }
+
+    /** The lock of one lock file; null when locks cannot be had there. */
+    private static Held lockOne(Path lockFile, Path file) throws FileBusyException {
         FileChannel channel = null;
         try {
             channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
@@ -71,30 +114,23 @@ public final class WriteLock implements AutoCloseable {
             }
             channel.truncate(0);
             channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)));
-            return new WriteLock(channel, lock);
+            return new Held(channel, lock);
         } catch (FileBusyException e) {
             throw e;
         } catch (IOException e) {
             closeQuietly(channel);
-            return NONE;
+            return null;
         }
     }
 
     /** False when the file is written without a lock (see the class comment). */
     public boolean held() {
-        return lock != null;
+        return !held.isEmpty();
     }
 
     @Override
     public void close() {
-        if (lock != null) {
-            try {
-                lock.release();
-            } catch (IOException e) {
-                // Closing the channel below releases it too.
-            }
-            closeQuietly(channel);
-        }
+        held.forEach(Held::release);
     }
 
     /** Null when another holds the lock; within one JVM the JDK says so with an exception. */

@@ -44,6 +44,22 @@ class WriteLockTest {
     }
 
     @Test
+    void aHardLinkIsTheSameFile() throws IOException {
+        Path locks = dir.resolve("locks");
+        Path one = Files.writeString(dir.resolve("one.md"), "");
+        Path hard = Files.createLink(dir.resolve("hard.md"), one);
+        try (WriteLock ignored = WriteLock.acquire(locks, one)) {
+            assertThrows(FileBusyException.class, () -> WriteLock.acquire(locks, hard));
+        }
+        try (WriteLock ignored = WriteLock.acquire(locks, hard)) {
+            assertThrows(FileBusyException.class, () -> WriteLock.acquire(locks, one), "either way round");
+        }
+        try (WriteLock again = WriteLock.acquire(locks, one)) {
+            assertTrue(again.held(), "every lock was let go");
+        }
+    }
+
+    @Test
     void differentFilesDoNotConflict() throws IOException {
         Path locks = dir.resolve("locks");
         try (WriteLock a = WriteLock.acquire(locks, dir.resolve("a.md"));
