@@ -6,7 +6,7 @@ import sun.misc.SignalHandler;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Turns Ctrl-C into a cancellation of the request in flight, so the stream is closed, what
@@ -18,16 +18,24 @@ final class StopSignals implements AutoCloseable {
 
     private static final Signal INT = new Signal("INT");
     private static final long GRACE_SECONDS = 3;
+    /** Signals closer together than this are one press. */
+    private static final long SAME_PRESS_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     private final SignalHandler previous;
     private final Thread shutdownHook;
     private final CountDownLatch finished = new CountDownLatch(1);
 
     private StopSignals(Cancellation cancellation) {
-        AtomicInteger presses = new AtomicInteger();
+        AtomicLong firstPress = new AtomicLong();
         previous = Signal.handle(INT, signal -> {
-            if (presses.getAndIncrement() > 0) {
-                Runtime.getRuntime().halt(ExitCode.INTERRUPTED);
+            long now = System.nanoTime();
+            if (!firstPress.compareAndSet(0, now)) {
+                // One Ctrl-C can arrive twice (a tool such as timeout passes it on and then
+                // signals its whole group): only a second press a moment later means "now".
+                if (now - firstPress.get() >= SAME_PRESS_NANOS) {
+                    Runtime.getRuntime().halt(ExitCode.INTERRUPTED);
+                }
+                return;
             }
             cancellation.cancel();
         });
