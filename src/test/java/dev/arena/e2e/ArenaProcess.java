@@ -45,13 +45,33 @@ final class ArenaProcess {
         }
     }
 
+    /** The directories made for runs, removed with what the runs left in them when the tests end. */
+    private static final List<Path> OWN_DIRECTORIES = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    static {
+        // deleteOnExit removes only empty directories, and every run leaves a cache behind.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            synchronized (OWN_DIRECTORIES) {
+                OWN_DIRECTORIES.forEach(ArenaProcess::deleteRecursively);
+            }
+        }, "arena-e2e-cleanup"));
+    }
+
     private static Path ownDirectory() {
         try {
             Path dir = java.nio.file.Files.createTempDirectory("arena-e2e-");
-            dir.toFile().deleteOnExit();
+            OWN_DIRECTORIES.add(dir);
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (java.util.stream.Stream<Path> all = java.nio.file.Files.walk(dir)) {
+            all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // Left for the system's temporary-file clean-up.
         }
     }
 
