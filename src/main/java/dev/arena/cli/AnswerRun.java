@@ -55,7 +55,7 @@ final class AnswerRun {
             return ExitCode.OK;
         } catch (OutputFailedException e) {
             // A full disk or an I/O error is not a reader that went away: the answer is lost past this point.
-            return fail("cannot write to stdout (" + e.reason() + "); the answer was stopped, and no copy of it was kept",
+            return fail(e.getMessage() + "; the answer was stopped, and no copy of it was kept",
                     ExitCode.FAILED, e);
         }
     }

@@ -120,12 +120,12 @@ final class ChatCommand implements Callable<Integer> {
                     + " is for the interactive chat: run arena chat without a prompt, on a terminal");
         }
         ChatRequest request = request(prompt(io));
-        TextSink err = new TextSink(io.err());
+        TextSink err = TextSink.stderr(io.err());
         try {
             Connection connection = this.connection.connect(io, err, CONTINUATION_LIMIT);
             modelCheck.check(io, err, output.quiet, connection.settings().baseUrl(), connection.settings().apiKey(),
                     ModelCheck.requested("--model/--fallback", models()));
-            AnswerView view = output.view(io, new TextSink(io.out()), err);
+            AnswerView view = output.view(io, TextSink.stdout(io.out()), err);
             return new AnswerRun(connection, view, CatalogOptions.cachedPrices(io, connection.settings().baseUrl()))
                     .run(request, models());
         } catch (ConfigException e) {
@@ -147,7 +147,7 @@ final class ChatCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--session: " + e.getMessage());
             }
         }
-        TextSink err = new TextSink(io.err());
+        TextSink err = TextSink.stderr(io.err());
         Connection connection;
         try {
             connection = this.connection.connect(io, err, CONTINUATION_LIMIT);

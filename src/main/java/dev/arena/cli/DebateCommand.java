@@ -129,7 +129,7 @@ final class DebateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--force needs --out FILE: it lets --out overwrite a file that is not empty");
         }
         TranscriptFormat transcriptFormat = out == null ? null : transcriptFormat();
-        TextSink err = new TextSink(io.err());
+        TextSink err = TextSink.stderr(io.err());
         if (dryRun) {
             // A dry run needs no network: ids are checked against the cached list only.
             modelCheck.checkCached(io, err, output.quiet, connection.baseUri(), requestedModels(settings));
@@ -225,7 +225,7 @@ final class DebateCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             auth = "(the API key cannot be used: " + e.getMessage() + ")";
         }
-        TextSink sink = new TextSink(io.out());
+        TextSink sink = TextSink.stdout(io.out());
         for (DryRun.PlannedRequest planned : DryRun.plan(settings)) {
             sink.write("### " + planned.label() + " (models: " + String.join(", ", planned.models()) + ")\n")
                     .write("POST " + endpoint + "\n" + auth + "\n\n")

@@ -71,7 +71,7 @@ final class DebateRun {
                 return refuse(lock, "cannot write the transcript to " + out + ": " + e.getMessage());
             }
         }
-        TextSink stdout = new TextSink(io.out());
+        TextSink stdout = TextSink.stdout(io.out());
         List<DebateListener> listeners = new ArrayList<>(output.debateViews(io, stdout, err));
         if (transcript != null) {
             listeners.add(transcript);
@@ -79,13 +79,13 @@ final class DebateRun {
         DebateListener all = new DebateListeners(listeners);
         Cancellation cancel = new Cancellation();
         try (WriteLock held = lock; StopSignals ignored = StopSignals.cancel(cancel)) {
-            Ending ending = debate(all, cancel, stdout, transcript);
-            ending = end(ending, all, stdout, transcript);
+            Ending ending = debate(all, cancel, transcript);
+            ending = end(ending, all, transcript);
             return report(ending);
         }
     }
 
-    private Ending debate(DebateListener all, Cancellation cancel, TextSink stdout, TranscriptFile transcript) {
+    private Ending debate(DebateListener all, Cancellation cancel, TranscriptFile transcript) {
         String where = transcript == null ? "" : "; the transcript so far is in " + transcript.path();
         try {
             new Debate(settings, connection.chain(), all,
@@ -101,7 +101,7 @@ final class DebateRun {
             return new Ending(new DebateOutcome(DebateOutcome.Result.INTERRUPTED, null), ExitCode.INTERRUPTED,
                     "interrupted" + where, e);
         } catch (OutputClosedException | OutputFailedException | TranscriptWriteException e) {
-            return writeFailure(e, stdout, transcript);
+            return writeFailure(e, transcript);
         }
     }
 
@@ -109,7 +109,7 @@ final class DebateRun {
      * A write that failed: only a closed stdout ends quietly (| head has what it wanted);
      * anything else, a closed FIFO given to --out included, is a failed run.
      */
-    private Ending writeFailure(RuntimeException e, TextSink stdout, TranscriptFile transcript) {
+    private Ending writeFailure(RuntimeException e, TranscriptFile transcript) {
         if (e instanceof OutputClosedException) {
             return new Ending(new DebateOutcome(DebateOutcome.Result.OUTPUT_CLOSED, "the reader of stdout went away"),
                     ExitCode.OK, null, e);
@@ -118,12 +118,12 @@ final class DebateRun {
             return stopped(DebateOutcome.Result.WRITE_FAILED, e.getMessage(),
                     ", and stdout has everything received so far", ExitCode.FAILED, e);
         }
-        String stream = stdout.failed() || !err.failed() ? "stdout" : "stderr";
         String where = transcript == null
                 ? ", and no copy was kept (--out FILE keeps one)"
                 : "; the transcript so far is in " + transcript.path();
-        return stopped(DebateOutcome.Result.WRITE_FAILED,
-                "cannot write to " + stream + " (" + ((OutputFailedException) e).reason() + ")", where, ExitCode.FAILED, e);
+        // The failed stream names itself ("cannot write to stdout (...)"): the debate's summary
+        // recorded the same sentence as its stop reason, so the transcript says it once.
+        return stopped(DebateOutcome.Result.WRITE_FAILED, e.getMessage(), where, ExitCode.FAILED, e);
     }
 
     /** {@code reason} is recorded in the transcripts; the user reads it with {@code where}. */
@@ -138,13 +138,13 @@ final class DebateRun {
      * that fails only now turns a good ending into a failed one; after a failure it changes
      * nothing, since the user is told once.
      */
-    private Ending end(Ending ending, DebateListener all, TextSink stdout, TranscriptFile transcript) {
+    private Ending end(Ending ending, DebateListener all, TranscriptFile transcript) {
         Ending result = ending;
         try {
             all.ended(ending.outcome());
         } catch (OutputClosedException | OutputFailedException | TranscriptWriteException e) {
             if (ending.exitCode() == ExitCode.OK && !(e instanceof OutputClosedException)) {
-                result = writeFailure(e, stdout, transcript);
+                result = writeFailure(e, transcript);
             }
         }
         if (transcript != null) {
@@ -152,7 +152,7 @@ final class DebateRun {
                 transcript.close();
             } catch (IOException e) {
                 if (result.exitCode() == ExitCode.OK) {
-                    result = writeFailure(new TranscriptWriteException(transcript.path(), e), stdout, transcript);
+                    result = writeFailure(new TranscriptWriteException(transcript.path(), e), transcript);
                 }
             }
         }

@@ -83,8 +83,8 @@ final class ModelsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Stdio io = root.stdio();
-        TextSink out = new TextSink(io.out());
-        TextSink err = new TextSink(io.err());
+        TextSink out = TextSink.stdout(io.out());
+        TextSink err = TextSink.stderr(io.err());
         if (json && ids) {
             throw new ParameterException(spec.commandLine(), "--json and --ids cannot be combined");
         }
@@ -127,7 +127,7 @@ final class ModelsCommand implements Callable<Integer> {
     /** A full disk or an I/O error on stdout, unlike a closed pipe, fails the command; said on stderr if it still works. */
     static int cannotWrite(TextSink err, OutputFailedException e) {
         try {
-            err.write("arena: cannot write to stdout (" + e.reason() + "); what was written is incomplete\n").flush();
+            err.write("arena: " + e.getMessage() + "; what was written is incomplete\n").flush();
         } catch (dev.arena.output.OutputClosedException | OutputFailedException nowhere) {
             // Nowhere left to say it; the exit code still tells.
         }
@@ -150,7 +150,7 @@ final class ModelsCommand implements Callable<Integer> {
         } catch (dev.arena.output.OutputClosedException e) {
             // | head: fine.
         } catch (OutputFailedException e) {
-            return cannotWrite(new TextSink(io.err()), e);
+            return cannotWrite(TextSink.stderr(io.err()), e);
         }
         return ExitCode.OK;
     }

@@ -45,8 +45,8 @@ final class ModelsShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Stdio io = parent.root.stdio();
-        TextSink out = new TextSink(io.out());
-        TextSink err = new TextSink(io.err());
+        TextSink out = TextSink.stdout(io.out());
+        TextSink err = TextSink.stderr(io.err());
         CatalogOptions options = catalogOptions.orElse(parent.catalogOptions);
         Catalog catalog;
         try {

@@ -50,6 +50,14 @@ public final class AtomicFile {
                 : attributes.isDirectory() ? "a directory" : "a FIFO, socket or device");
     }
 
+    /**
+     * The directory is gone (never made, or removed under arena): said of the directory, since
+     * the JDK names the temporary file, which the user never asked for.
+     */
+    private static NoSuchFileException missingDirectory(Path target) {
+        return new NoSuchFileException(String.valueOf(target.getParent()));
+    }
+
     /** {@link #write(Path, byte[])} of UTF-8 text. */
     public static void write(Path file, String text) throws IOException {
         write(file, text.getBytes(StandardCharsets.UTF_8));
@@ -65,7 +73,12 @@ public final class AtomicFile {
     public static void write(Path file, byte[] content) throws IOException {
         Path target = file.toAbsolutePath();
         checkReplaceable(target);
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
+        Path temp;
+        try {
+            temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
+        } catch (NoSuchFileException e) {
+            throw missingDirectory(target);
+        }
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
@@ -81,6 +94,8 @@ public final class AtomicFile {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+        } catch (NoSuchFileException e) {
+            throw missingDirectory(target);
         } finally {
             try {
                 Files.deleteIfExists(temp);

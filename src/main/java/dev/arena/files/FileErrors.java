@@ -31,6 +31,11 @@ public final class FileErrors {
             String reason = fs.getReason();
             return reason.isEmpty() ? fs.getMessage() : reason.substring(0, 1).toLowerCase(Locale.ROOT) + reason.substring(1);
         }
-        return e.getMessage() != null ? e.getMessage() : e.toString();
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        // The C library's text ("No space left on device") sits inside arena's sentence.
+        return Character.toLowerCase(message.charAt(0)) + message.substring(1);
     }
 }

@@ -18,12 +18,29 @@ import java.nio.charset.StandardCharsets;
 public final class TextSink {
 
     private final OutputStream out;
+    /** The stream as a failure's sentence names it: "stdout", "stderr". */
+    private final String name;
     private final byte[] buffer = new byte[8192];
     private int used;
     private boolean failed;
 
     public TextSink(OutputStream out) {
+        this(out, "the output");
+    }
+
+    public TextSink(OutputStream out, String name) {
         this.out = out;
+        this.name = name;
+    }
+
+    /** stdout, named so in the sentence when a write to it fails. */
+    public static TextSink stdout(OutputStream out) {
+        return new TextSink(out, "stdout");
+    }
+
+    /** stderr, named so in the sentence when a write to it fails. */
+    public static TextSink stderr(OutputStream err) {
+        return new TextSink(err, "stderr");
     }
 
     public TextSink write(String text) {
@@ -84,6 +101,6 @@ public final class TextSink {
     private RuntimeException failure(IOException e) {
         failed = true;
         used = 0;
-        return BrokenPipe.is(e) ? new OutputClosedException(e) : new OutputFailedException(e);
+        return BrokenPipe.is(e) ? new OutputClosedException(e) : new OutputFailedException(name, e);
     }
 }

@@ -1,6 +1,6 @@
 package dev.arena.transcript;
 
-import dev.arena.output.OutputFailedException;
+import dev.arena.files.FileErrors;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,7 +16,7 @@ public final class TranscriptWriteException extends RuntimeException {
     private final Path path;
 
     public TranscriptWriteException(Path path, IOException cause) {
-        super("cannot write the transcript " + path + " (" + OutputFailedException.reason(cause) + ")", cause);
+        super("cannot write the transcript " + path + " (" + FileErrors.reason(cause) + ")", cause);
         this.path = path;
     }
 

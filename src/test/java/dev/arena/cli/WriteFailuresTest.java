@@ -170,6 +170,9 @@ class WriteFailuresTest {
         JsonObject end = lastEvent(jsonl);
         assertEquals("write_failed", end.get("outcome").getAsString());
         assertEquals("cannot write to stdout (" + NO_SPACE + ")", end.get("reason").getAsString());
+        String summary = Files.readAllLines(jsonl).stream().filter(l -> l.contains("\"type\":\"summary\"")).findFirst().orElseThrow();
+        assertTrue(summary.contains("\"stop_reason\":\"cannot write to stdout (" + NO_SPACE + ")\""),
+                "one failure, one sentence, in the summary as in the end record: " + summary);
     }
 
     /** | head: quiet, exit 0, and the transcript (still writable) records output_closed, never "complete". */

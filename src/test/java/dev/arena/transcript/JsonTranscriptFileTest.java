@@ -295,7 +295,8 @@ class JsonTranscriptFileTest {
         Path path = dir.resolve("gone").resolve("debate.json");
         TranscriptWriteException e = assertThrows(TranscriptWriteException.class,
                 () -> transcript.debateStarted(ScriptedDebate.judgedSettings(), at(0)));
-        assertEquals("cannot write the transcript " + path + " (no such file or directory)", e.getMessage());
+        assertEquals("cannot write the transcript " + path + " (" + path.getParent() + " does not exist)", e.getMessage(),
+                "the directory, not the name of a temporary file");
         assertEquals(path, e.path());
         assertEquals(List.of(), filesInDir());
     }
