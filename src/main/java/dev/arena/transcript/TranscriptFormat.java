@@ -52,8 +52,11 @@ public enum TranscriptFormat {
      * otherwise be told to add an extension or {@code --format}, which cannot help.
      */
     public static TranscriptFormat forFile(Path path, String option) {
+        if (path.toString().isEmpty()) {
+            throw new IllegalArgumentException("the file name is empty; give a file such as debate.md");
+        }
         if (Files.isDirectory(path)) {
-            throw new IllegalArgumentException(path + " is a directory");
+            throw new IllegalArgumentException(path + " is a directory; give a file in it, such as " + path.resolve("debate.md"));
         }
         if (option != null) {
             return parse(option);

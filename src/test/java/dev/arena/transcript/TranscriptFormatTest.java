@@ -79,8 +79,14 @@ class TranscriptFormatTest {
             for (String option : java.util.Arrays.asList(null, "md")) {
                 IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                         () -> TranscriptFormat.forFile(path, option));
-                assertEquals(path + " is a directory", e.getMessage());
+                assertEquals(path + " is a directory; give a file in it, such as " + path.resolve("debate.md"), e.getMessage());
             }
         }
+    }
+
+    @Test
+    void anEmptyNameIsSaidToBeEmpty() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TranscriptFormat.forFile(Path.of(""), null));
+        assertEquals("the file name is empty; give a file such as debate.md", e.getMessage());
     }
 }
