@@ -199,8 +199,8 @@ function _picocli_arena_chat() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-c' '--continue' '--debug' '--json' '--no-color' '-q' '--quiet' '--no-validate' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-m' '--model' '--fallback' '-s' '--system' '--temperature' '--max-tokens' '--seed' '--session' '--base-url' '--api-key-file' '--idle-timeout' '--retries' '--rate-limit'"
+  local flag_opts="'-c' '--continue' '--debug' '--json' '--no-color' '-q' '--quiet' '--no-validate' '--no-log' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-m' '--model' '--fallback' '-s' '--system' '--temperature' '--max-tokens' '--seed' '--session' '--base-url' '--api-key-file' '--idle-timeout' '--retries' '--rate-limit' '--db'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -246,6 +246,12 @@ function _picocli_arena_chat() {
     '--rate-limit')
       return
       ;;
+    '--db')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -264,8 +270,8 @@ function _picocli_arena_debate() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--force' '--dry-run' '--debug' '--json' '--no-color' '-q' '--quiet' '--no-validate' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--pro' '--con' '--rounds' '--temperature' '--max-tokens' '--seed' '--fallback' '--pro-fallback' '--con-fallback' '--system-pro' '--system-con' '--stance-file' '--judge' '-o' '--out' '--format' '--base-url' '--api-key-file' '--idle-timeout' '--retries' '--rate-limit'"
+  local flag_opts="'--force' '--dry-run' '--debug' '--no-log' '--json' '--no-color' '-q' '--quiet' '--no-validate' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--pro' '--con' '--rounds' '--temperature' '--max-tokens' '--seed' '--fallback' '--pro-fallback' '--con-fallback' '--system-pro' '--system-con' '--stance-file' '--judge' '-o' '--out' '--format' '--base-url' '--api-key-file' '--idle-timeout' '--retries' '--rate-limit' '--db'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -344,6 +350,12 @@ function _picocli_arena_debate() {
       ;;
     '--rate-limit')
       return
+      ;;
+    '--db')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
   esac
 

@@ -12,6 +12,7 @@ import dev.arena.output.OutputClosedException;
 import dev.arena.output.OutputFailedException;
 import dev.arena.resilience.Answer;
 import dev.arena.resilience.ChainFailedException;
+import dev.arena.resilience.RequestTag;
 
 import java.util.List;
 
@@ -36,11 +37,11 @@ final class AnswerRun {
         this.costs = costs;
     }
 
-    int run(ChatRequest request, List<String> models) {
+    int run(ChatRequest request, List<String> models, RequestTag tag) {
         Cancellation cancel = new Cancellation();
         try (StopSignals ignored = StopSignals.cancel(cancel)) {
             view.begin(models);
-            Answer answer = connection.chain().answer(request, models, view, cancel);
+            Answer answer = connection.chain().answer(request, models, view, cancel, tag);
             view.finish(withCost(answer));
             return ExitCode.OK;
         } catch (HttpStatusException e) {

@@ -10,7 +10,12 @@ import dev.arena.openrouter.HttpStatusException;
 import dev.arena.openrouter.Message;
 import dev.arena.output.AnswerView;
 import dev.arena.output.TextSink;
+import dev.arena.catalog.CostEstimator;
 import dev.arena.repl.ChatSession;
+import dev.arena.resilience.FallbackChain;
+import dev.arena.resilience.RequestTag;
+import dev.arena.store.RequestRecorder;
+import dev.arena.store.StoreWriter;
 import dev.arena.repl.Repl;
 import dev.arena.repl.SessionBusyException;
 import dev.arena.repl.SessionStart;
@@ -30,6 +35,7 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -107,6 +113,9 @@ final class ChatCommand implements Callable<Integer> {
     @Mixin
     ModelCheckOptions modelCheck;
 
+    @Mixin
+    StoreOptions store;
+
     @Override
     public Integer call() {
         Stdio io = root.stdio();
@@ -119,18 +128,25 @@ final class ChatCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), (continueLast ? "--continue" : "--session")
                     + " is for the interactive chat: run arena chat without a prompt, on a terminal");
         }
-        ChatRequest request = request(prompt(io));
+        String prompt = prompt(io);
+        ChatRequest request = request(prompt);
         TextSink err = TextSink.stderr(io.err());
+        StoreWriter writer = store.writer(io, root);
         try {
             Connection connection = this.connection.connect(io, err, CONTINUATION_LIMIT);
             modelCheck.check(io, err, output.quiet, connection.settings().baseUrl(), connection.settings().apiKey(),
                     ModelCheck.requested("--model/--fallback", models()));
             AnswerView view = output.view(io, TextSink.stdout(io.out()), err);
-            return new AnswerRun(connection, view, CatalogOptions.cachedPrices(io, connection.settings().baseUrl()))
-                    .run(request, models());
+            CostEstimator costs = CatalogOptions.cachedPrices(io, connection.settings().baseUrl());
+            RequestRecorder recorder = new RequestRecorder(writer, connection.redactor(), costs);
+            String conversation = recorder.startChat(prompt, model, system, Instant.now());
+            return new AnswerRun(connection.recordingTo(recorder), view, costs)
+                    .run(request, models(), RequestTag.chat(conversation));
         } catch (ConfigException e) {
             err.write("arena: " + e.getMessage() + "\n").flush();
             return ExitCode.CONFIG;
+        } finally {
+            StoreOptions.finish(writer, err);
         }
     }
 
@@ -173,6 +189,7 @@ final class ChatCommand implements Callable<Integer> {
             return ExitCode.FAILED;
         }
         Terminal terminal = Terminals.openInteractive();
+        StoreWriter writer = this.store.writer(io, root);
         try {
             URI base = connection.settings().baseUrl();
             UnaryOperator<String> modelIds = id -> {
@@ -182,10 +199,18 @@ final class ChatCommand implements Callable<Integer> {
                 });
                 return resolved;
             };
-            Repl repl = new Repl(terminal, store, connection.chain()::answer, e -> describe(e, connection), modelIds,
+            // Until sessions live in the store, each interactive chat is one conversation of its own.
+            RequestRecorder recorder = new RequestRecorder(writer, connection.redactor(),
+                    CatalogOptions.cachedPrices(io, base));
+            RequestTag tag = RequestTag.chat(recorder.startChat(sessionName == null ? "interactive chat" : sessionName,
+                    model, system, Instant.now()));
+            FallbackChain chain = connection.chain().recordingTo(recorder);
+            Repl repl = new Repl(terminal, store, (request, models, listener, cancel) -> chain.answer(request, models,
+                    listener, cancel, tag), e -> describe(e, connection), modelIds,
                     output.color(io), home);
             return repl.run(start);
         } finally {
+            StoreOptions.finish(writer, err);
             try {
                 terminal.close();
             } catch (IOException e) {

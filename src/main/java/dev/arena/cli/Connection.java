@@ -2,6 +2,7 @@ package dev.arena.cli;
 
 import dev.arena.openrouter.ClientSettings;
 import dev.arena.resilience.FallbackChain;
+import dev.arena.resilience.RequestLog;
 import dev.arena.text.Redactor;
 
 import java.io.PrintWriter;
@@ -9,6 +10,11 @@ import java.io.StringWriter;
 
 /** A configured way to the server: its settings, the chain that asks it, and the key's redactor. */
 record Connection(ClientSettings settings, Redactor redactor, FallbackChain chain) {
+
+    /** This connection, its chain recording every request to {@code log}. */
+    Connection recordingTo(RequestLog log) {
+        return new Connection(settings, redactor, chain.recordingTo(log));
+    }
 
     /** With --debug, the stack trace of a failure; without, nothing (the debug log is a no-op). */
     void debugTrace(Exception cause) {

@@ -9,6 +9,7 @@ import dev.arena.debate.Side;
 import dev.arena.debate.Stances;
 import dev.arena.openrouter.RequestBody;
 import dev.arena.output.TextSink;
+import dev.arena.store.StoreWriter;
 import dev.arena.transcript.TranscriptFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -113,6 +114,9 @@ final class DebateCommand implements Callable<Integer> {
     ConnectionOptions connection;
 
     @Mixin
+    StoreOptions store;
+
+    @Mixin
     OutputOptions output;
 
     @Mixin
@@ -135,15 +139,18 @@ final class DebateCommand implements Callable<Integer> {
             modelCheck.checkCached(io, err, output.quiet, connection.baseUri(), requestedModels(settings));
             return printPlan(io, settings);
         }
+        StoreWriter writer = store.writer(io, root);
         try {
             // Every turn is history for the turns after it, so turns are kept whole.
             Connection conn = connection.connect(io, err, Integer.MAX_VALUE);
             modelCheck.check(io, err, output.quiet, conn.settings().baseUrl(), conn.settings().apiKey(),
                     requestedModels(settings));
-            return new DebateRun(conn, settings, output, io, err).run(out, transcriptFormat, force);
+            return new DebateRun(conn, settings, output, io, err, writer).run(out, transcriptFormat, force);
         } catch (ConfigException e) {
             err.write("arena: " + e.getMessage() + "\n").flush();
             return ExitCode.CONFIG;
+        } finally {
+            StoreOptions.finish(writer, err);
         }
     }
 

@@ -1,6 +1,9 @@
 package dev.arena.cli;
 
+import dev.arena.catalog.CostEstimator;
 import dev.arena.debate.Debate;
+import dev.arena.store.RequestRecorder;
+import dev.arena.store.StoreWriter;
 import dev.arena.debate.DebateListener;
 import dev.arena.debate.DebateListeners;
 import dev.arena.debate.DebateOutcome;
@@ -25,6 +28,7 @@ import dev.arena.transcript.Transcripts;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,8 +49,11 @@ final class DebateRun {
     private final OutputOptions output;
     private final Stdio io;
     private final TextSink err;
+    private final StoreWriter store;
 
-    DebateRun(Connection connection, DebateSettings settings, OutputOptions output, Stdio io, TextSink err) {
+    DebateRun(Connection connection, DebateSettings settings, OutputOptions output, Stdio io, TextSink err,
+              StoreWriter store) {
+        this.store = store;
         this.connection = connection;
         this.settings = settings;
         this.output = output;
@@ -88,8 +95,10 @@ final class DebateRun {
     private Ending debate(DebateListener all, Cancellation cancel, TranscriptFile transcript) {
         String where = transcript == null ? "" : "; the transcript so far is in " + transcript.path();
         try {
-            new Debate(settings, connection.chain(), all,
-                    CatalogOptions.cachedPrices(io, connection.settings().baseUrl())).run(cancel);
+            CostEstimator costs = CatalogOptions.cachedPrices(io, connection.settings().baseUrl());
+            RequestRecorder recorder = new RequestRecorder(store, connection.redactor(), costs);
+            String id = recorder.startDebate(settings.topic(), Instant.now());
+            new Debate(id, settings, connection.chain().recordingTo(recorder), all, costs).run(cancel);
             return new Ending(DebateOutcome.COMPLETE, ExitCode.OK, null, null);
         } catch (TurnFailedException e) {
             return stopped(DebateOutcome.Result.FAILED, "the debate stopped: " + e.getMessage(), where, ExitCode.FAILED, e);

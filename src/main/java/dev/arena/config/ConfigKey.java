@@ -27,7 +27,9 @@ public enum ConfigKey {
     IDLE_TIMEOUT("idle-timeout", "--idle-timeout", "e.g. 30s, 2m", checked(ValueChecks::idleTimeout)),
     RETRIES("retries", "--retries", "retries per model, 0 to 100", checked(ValueChecks::retries)),
     COLOR("color", "--no-color", "true or false", ConfigKey::bool),
-    API_KEY_FILE("api-key-file", "--api-key-file", "file whose first line is the API key", ConfigKey::path);
+    API_KEY_FILE("api-key-file", "--api-key-file", "file whose first line is the API key", ConfigKey::path),
+    LOG("log", "--no-log", "true or false: keep a record of every request in the store", ConfigKey::bool),
+    DB("db", "--db", "the store's file, default ~/.local/share/arena/arena.db", ConfigKey::path);
 
     private final String key;
     private final String option;
@@ -65,10 +67,10 @@ public enum ConfigKey {
         return check.apply(value.strip());
     }
 
-    /** The value as the option's default: {@code color=false} means {@code --no-color}. */
+    /** The value as the option's default: {@code color=false} means {@code --no-color}, {@code log=false} {@code --no-log}. */
     public String optionValue(String value) {
         String v = value.strip();
-        return this == COLOR ? Boolean.toString(!Boolean.parseBoolean(v.toLowerCase(Locale.ROOT))) : v;
+        return this == COLOR || this == LOG ? Boolean.toString(!Boolean.parseBoolean(v.toLowerCase(Locale.ROOT))) : v;
     }
 
     public static Optional<ConfigKey> forKey(String key) {

@@ -28,6 +28,7 @@ public final class Debate {
      */
     public static final int TURN_TEXT_LIMIT = 200_000;
 
+    private final String id;
     private final DebateSettings settings;
     private final FallbackChain chain;
     private final Judge judge;
@@ -36,15 +37,17 @@ public final class Debate {
     private final List<Turn> turns = new ArrayList<>();
     private Verdict verdict;
 
-    public Debate(DebateSettings settings, FallbackChain chain, DebateListener listener) {
-        this(settings, chain, listener, CostEstimator.NONE);
+    public Debate(String id, DebateSettings settings, FallbackChain chain, DebateListener listener) {
+        this(id, settings, chain, listener, CostEstimator.NONE);
     }
 
     /**
      * {@code costs} fills in a turn's cost when the server reported tokens but no cost (Ollama, vLLM).
      * Answers end at {@link #TURN_TEXT_LIMIT}, or sooner when {@code chain} cuts them sooner.
+     * {@code id} names the debate in the record of its requests.
      */
-    public Debate(DebateSettings settings, FallbackChain chain, DebateListener listener, CostEstimator costs) {
+    public Debate(String id, DebateSettings settings, FallbackChain chain, DebateListener listener, CostEstimator costs) {
+        this.id = id;
         this.costs = costs;
         this.settings = settings;
         this.chain = chain.cuttingAnswersAt(TURN_TEXT_LIMIT);
@@ -69,7 +72,7 @@ public final class Debate {
                     new FighterAgent(settings.con(), settings, costs));
             for (int round = 1; round <= settings.rounds(); round++) {
                 for (FighterAgent fighter : order) {
-                    Turn turn = fighter.speak(List.copyOf(turns), round, chain, listener, cancel);
+                    Turn turn = fighter.speak(List.copyOf(turns), round, chain, listener, cancel, id);
                     turns.add(turn);
                     listener.turnEnded(turn);
                     if (turn.failed()) {
@@ -82,7 +85,7 @@ public final class Debate {
             }
             if (judge != null) {
                 listener.judging(settings.judgeModels().get(0));
-                verdict = judge.judge(settings, List.copyOf(turns), listener, cancel);
+                verdict = judge.judge(settings, List.copyOf(turns), listener, cancel, id);
                 listener.verdict(verdict);
             }
         } catch (TurnFailedException | HttpStatusException e) {
@@ -121,6 +124,10 @@ public final class Debate {
             }
             stopped.addSuppressed(e);
         }
+    }
+
+    public String id() {
+        return id;
     }
 
     public List<Turn> turns() {

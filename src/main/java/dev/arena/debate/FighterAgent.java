@@ -12,6 +12,7 @@ import dev.arena.resilience.Answer;
 import dev.arena.resilience.ChainFailedException;
 import dev.arena.resilience.ChainListener;
 import dev.arena.resilience.FallbackChain;
+import dev.arena.resilience.RequestTag;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -106,12 +107,13 @@ public final class FighterAgent {
      * so the debate can record it; an account problem is thrown. A turn cut at the chain's
      * length limit is complete, ending with {@link #cutMarker}.
      */
-    public Turn speak(List<Turn> history, int round, FallbackChain chain, DebateListener listener, Cancellation cancel)
-            throws HttpStatusException {
+    public Turn speak(List<Turn> history, int round, FallbackChain chain, DebateListener listener, Cancellation cancel,
+                      String debateId) throws HttpStatusException {
         Phase phase = Phase.of(round, settings.rounds());
         TurnEvents events = new TurnEvents(round, phase, listener);
         try {
-            Answer answer = chain.answer(request(history, round), fighter.models(), events, cancel);
+            Answer answer = chain.answer(request(history, round), fighter.models(), events, cancel,
+                    RequestTag.turn(debateId, fighter.side().name().toLowerCase(Locale.ROOT), round));
             events.ensureStarted();
             String text = answer.text();
             if (answer.completion().cut()) {

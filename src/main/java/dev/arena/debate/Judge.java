@@ -10,6 +10,7 @@ import dev.arena.resilience.Answer;
 import dev.arena.resilience.ChainFailedException;
 import dev.arena.resilience.ChainListener;
 import dev.arena.resilience.FallbackChain;
+import dev.arena.resilience.RequestTag;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,14 +74,17 @@ public final class Judge {
      * The judge's text is not shown (it is JSON); only its retries, fallbacks and waits reach
      * {@code listener}, as the "Judge".
      */
-    public Verdict judge(DebateSettings settings, List<Turn> turns, DebateListener listener, Cancellation cancel)
+    public Verdict judge(DebateSettings settings, List<Turn> turns, DebateListener listener, Cancellation cancel,
+                         String debateId)
             throws ChainFailedException, HttpStatusException, CancelledException {
         // The judge answers in JSON for arena to read: only its retries, fallbacks and waits are shown.
         ChainListener quiet = new JudgeNotices(listener);
         long start = System.nanoTime();
-        Answer first = chain.answer(request(settings, turns, Side.PRO).withModel(models.get(0)), models, quiet, cancel);
+        Answer first = chain.answer(request(settings, turns, Side.PRO).withModel(models.get(0)), models, quiet, cancel,
+                RequestTag.judge(debateId, 1));
         JudgeReading proFirst = VerdictParser.parse(first.text(), Side.PRO);
-        Answer second = chain.answer(request(settings, turns, Side.CON).withModel(models.get(0)), models, quiet, cancel);
+        Answer second = chain.answer(request(settings, turns, Side.CON).withModel(models.get(0)), models, quiet, cancel,
+                RequestTag.judge(debateId, 2));
         JudgeReading conFirst = VerdictParser.parse(second.text(), Side.CON);
         Verdict merged = merge(proFirst, conFirst, first.answeringModel());
         // The judge costs tokens too: both calls, and the whole time including waits for rate limits.

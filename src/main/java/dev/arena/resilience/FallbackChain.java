@@ -9,6 +9,7 @@ import dev.arena.openrouter.HttpStatusException;
 import dev.arena.openrouter.OpenRouterClient;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +30,7 @@ public final class FallbackChain {
     private final RetryPolicy retryPolicy;
     private final int continuationLimit;
     private final int answerLimit;
+    private final RequestLog log;
 
     /** A chain that keeps every answer whole, however long. */
     public FallbackChain(OpenRouterClient client, RateLimits rateLimits, RetryPolicy retryPolicy) {
@@ -41,16 +43,22 @@ public final class FallbackChain {
      * next model could not be told the whole answer to continue.
      */
     public FallbackChain(OpenRouterClient client, RateLimits rateLimits, RetryPolicy retryPolicy, int continuationLimit) {
-        this(client, rateLimits, retryPolicy, continuationLimit, Integer.MAX_VALUE);
+        this(client, rateLimits, retryPolicy, continuationLimit, Integer.MAX_VALUE, RequestLog.NONE);
     }
 
     private FallbackChain(OpenRouterClient client, RateLimits rateLimits, RetryPolicy retryPolicy, int continuationLimit,
-                          int answerLimit) {
+                          int answerLimit, RequestLog log) {
         this.client = client;
         this.rateLimits = rateLimits;
         this.retryPolicy = retryPolicy;
         this.continuationLimit = continuationLimit;
         this.answerLimit = answerLimit;
+        this.log = log;
+    }
+
+    /** This chain, reporting every request it makes to {@code log} (the store). */
+    public FallbackChain recordingTo(RequestLog log) {
+        return new FallbackChain(client, rateLimits, retryPolicy, continuationLimit, answerLimit, log);
     }
 
     /**
@@ -59,7 +67,7 @@ public final class FallbackChain {
      * is closed there and the answer's finish reason is {@link Completion#CUT}.
      */
     public FallbackChain cuttingAnswersAt(int maxChars) {
-        return new FallbackChain(client, rateLimits, retryPolicy, continuationLimit, Math.min(answerLimit, maxChars));
+        return new FallbackChain(client, rateLimits, retryPolicy, continuationLimit, Math.min(answerLimit, maxChars), log);
     }
 
     /** The most characters of an answer this chain reads ({@link Integer#MAX_VALUE}: no limit). */
@@ -69,18 +77,39 @@ public final class FallbackChain {
 
     /**
      * Asks {@code models} in order for the answer to {@code request} (whose own model is
-     * ignored) and streams it into {@code listener}.
+     * ignored) and streams it into {@code listener}. The request is recorded under {@code tag}
+     * when it is sent and again when it ends, however it ends.
      *
      * @throws HttpStatusException  for 401 or 402, at once
      * @throws ChainFailedException when every model failed; what was shown stays shown
      */
-    public Answer answer(ChatRequest request, List<String> models, ChainListener listener, Cancellation cancel)
-            throws ChainFailedException, HttpStatusException, CancelledException {
+    public Answer answer(ChatRequest request, List<String> models, ChainListener listener, Cancellation cancel,
+                         RequestTag tag) throws ChainFailedException, HttpStatusException, CancelledException {
         if (models.isEmpty()) {
             throw new IllegalArgumentException("a fallback chain needs at least one model");
         }
+        RequestTracker tracker = new RequestTracker(listener, log.started(tag, request, models, Instant.now()));
+        ShownText shown = new ShownText(continuationLimit, answerLimit, tracker);
+        try {
+            Answer answer = answer(request, models, tracker, cancel, shown);
+            tracker.answered(answer, shown.length());
+            return answer;
+        } catch (ChainFailedException | HttpStatusException e) {
+            tracker.ended(RequestOutcome.Ending.FAILED, shown.text(), shown.length(), e.getMessage());
+            throw e;
+        } catch (CancelledException e) {
+            tracker.ended(RequestOutcome.Ending.INTERRUPTED, shown.text(), shown.length(), "interrupted");
+            throw e;
+        } catch (RuntimeException e) {
+            // The view failed (stdout closed, a full disk): the answer was stopped there.
+            tracker.ended(RequestOutcome.Ending.INTERRUPTED, shown.text(), shown.length(), e.getMessage());
+            throw e;
+        }
+    }
+
+    private Answer answer(ChatRequest request, List<String> models, ChainListener listener, Cancellation cancel,
+                          ShownText shown) throws ChainFailedException, HttpStatusException, CancelledException {
         long start = System.nanoTime();
-        ShownText shown = new ShownText(continuationLimit, answerLimit, listener);
         List<ApiException> failures = new ArrayList<>();
         for (int i = 0; i < models.size(); i++) {
             String model = models.get(i);

@@ -87,7 +87,7 @@ class JudgeTest {
     private static final int[] POOR = {3, 3, 3, 3};
 
     private Verdict judge() throws Exception {
-        return new Judge(chain, List.of(JUDGE, BACKUP)).judge(settings, turns, recorder(), new Cancellation());
+        return new Judge(chain, List.of(JUDGE, BACKUP)).judge(settings, turns, recorder(), new Cancellation(), "debate");
     }
 
     /** Records every event the judge passes on, text and turns included, so tests can check none leaks. */

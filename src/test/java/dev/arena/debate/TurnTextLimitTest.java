@@ -64,7 +64,7 @@ class TurnTextLimitTest {
                 ended.add(turn);
             }
         };
-        Debate debate = new Debate(settings(), chain().cuttingAnswersAt(1_000), listener);
+        Debate debate = new Debate("debate", settings(), chain().cuttingAnswersAt(1_000), listener);
         assertTimeoutPreemptively(Duration.ofSeconds(30), () -> debate.run(new Cancellation()));
 
         assertEquals(2, ended.size());
@@ -92,7 +92,7 @@ class TurnTextLimitTest {
                 ended.add(turn);
             }
         };
-        Debate debate = new Debate(settings(), chain(), listener);
+        Debate debate = new Debate("debate", settings(), chain(), listener);
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> debate.run(new Cancellation()));
         String marker = FighterAgent.cutMarker(Debate.TURN_TEXT_LIMIT);
         assertEquals("\n\n[arena cut this turn at 200,000 characters]", marker);

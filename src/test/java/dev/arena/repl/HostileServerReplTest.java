@@ -1,5 +1,6 @@
 package dev.arena.repl;
 
+import dev.arena.resilience.RequestTag;
 import dev.arena.fake.FakeOpenRouter;
 import dev.arena.fake.Reply;
 import dev.arena.openrouter.ClientSettings;
@@ -65,7 +66,7 @@ class HostileServerReplTest {
                 LocalDateTime.of(2026, 11, 25, 10, 0, 0));
         UnaryOperator<String> ids = id -> id;
         int exit = assertTimeoutPreemptively(Duration.ofSeconds(20),
-                () -> new Repl(terminal, store, chain::answer, Exception::getMessage, ids, false, dir).run(fresh));
+                () -> new Repl(terminal, store, (request, models, listener, cancel) -> chain.answer(request, models, listener, cancel, RequestTag.chat("test")), Exception::getMessage, ids, false, dir).run(fresh));
 
         String shown = screen.toString(StandardCharsets.UTF_8);
         assertEquals(0, exit, shown);

@@ -1,5 +1,6 @@
 package dev.arena.repl;
 
+import dev.arena.resilience.RequestTag;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.arena.fake.FakeOpenRouter;
@@ -87,7 +88,7 @@ class ReplTest {
     }
 
     private Repl repl(Terminal terminal) {
-        return new Repl(terminal, store, chain::answer, Exception::getMessage, ALIASES, false, dir);
+        return new Repl(terminal, store, (request, models, listener, cancel) -> chain.answer(request, models, listener, cancel, RequestTag.chat("test")), Exception::getMessage, ALIASES, false, dir);
     }
 
     private SessionStart fresh(String model) throws Exception {

@@ -80,7 +80,7 @@ class ContinuationLimitTest {
     void withinTheLimitAFailureIsContinuedByTheNextModel() throws Exception {
         fake.script("a", Reply.stream("12345", "67890").resetAfter(1));
         fake.script("b", Reply.stream("!"));
-        Answer answer = chain(10).answer(request(), List.of("a", "b"), QUIET, new Cancellation());
+        Answer answer = chain(10).answer(request(), List.of("a", "b"), QUIET, new Cancellation(), RequestTag.chat("test"));
         assertEquals("12345!", answer.text());
     }
 
@@ -89,7 +89,7 @@ class ContinuationLimitTest {
         fake.script("a", Reply.stream("12345", "67890", "abc").resetAfter(2));
         fake.script("b", Reply.stream("never"));
         ChainFailedException e = assertThrows(ChainFailedException.class,
-                () -> chain(8).answer(request(), List.of("a", "b"), QUIET, new Cancellation()));
+                () -> chain(8).answer(request(), List.of("a", "b"), QUIET, new Cancellation(), RequestTag.chat("test")));
         assertTrue(fake.requestsFor("b").isEmpty(), "b cannot be told the whole answer");
         assertEquals("12345", e.partialAnswer(), "only what fits the limit is kept");
     }
@@ -98,7 +98,7 @@ class ContinuationLimitTest {
     void anAnswerCutAtItsLimitEndsThereAsCutWithoutHalfACharacter() throws Exception {
         fake.script("a", Reply.stream("ab", "c\uD83D\uDE00d", "never shown"));
         StringBuilder shown = new StringBuilder();
-        Answer answer = chain(100).cuttingAnswersAt(4).answer(request(), List.of("a"), shownInto(shown), new Cancellation());
+        Answer answer = chain(100).cuttingAnswersAt(4).answer(request(), List.of("a"), shownInto(shown), new Cancellation(), RequestTag.chat("test"));
         assertEquals("abc", answer.text(), "the emoji would be split at 4 chars, so the cut is before it");
         assertEquals("abc", shown.toString());
         assertTrue(answer.completion().cut(), answer.completion().toString());
@@ -111,14 +111,14 @@ class ContinuationLimitTest {
         fake.script("after", Reply.stream("the connection is free again"));
         FallbackChain chain = chain(Integer.MAX_VALUE).cuttingAnswersAt(50_000);
         Answer answer = assertTimeoutPreemptively(Duration.ofSeconds(30),
-                () -> chain.answer(request(), List.of("endless"), QUIET, new Cancellation()));
+                () -> chain.answer(request(), List.of("endless"), QUIET, new Cancellation(), RequestTag.chat("test")));
         String text = answer.text();
         assertTrue(text.length() == 50_000 || text.length() == 49_999 && Character.isHighSurrogate(
                 BenchWorkloads.floodText(50_000).charAt(49_999)), "50,000 chars or one less before an emoji: " + text.length());
         assertTrue(BenchWorkloads.floodText(50_000).startsWith(text), "what was received, in order");
         assertTrue(answer.completion().cut());
         assertEquals("the connection is free again",
-                chain.answer(request(), List.of("after"), QUIET, new Cancellation()).text());
+                chain.answer(request(), List.of("after"), QUIET, new Cancellation(), RequestTag.chat("test")).text());
     }
 
     @Test
@@ -128,7 +128,7 @@ class ContinuationLimitTest {
         fake.script("endless", Reply.endlessStream());
         FallbackChain chain = chain(Integer.MAX_VALUE, "sk-or-v1-0123456789abcdef").cuttingAnswersAt(50_000);
         Answer answer = assertTimeoutPreemptively(Duration.ofSeconds(30),
-                () -> chain.answer(request(), List.of("endless"), QUIET, new Cancellation()));
+                () -> chain.answer(request(), List.of("endless"), QUIET, new Cancellation(), RequestTag.chat("test")));
         assertTrue(answer.completion().cut());
         assertTrue(answer.text().length() >= 49_999 && answer.text().length() <= 50_000, "length " + answer.text().length());
     }

@@ -83,12 +83,12 @@ class FallbackChainTest {
     }
 
     private Answer answer(FallbackChain chain, List<String> models) throws Exception {
-        return assertTimeoutPreemptively(BOUND, () -> chain.answer(request(), models, events, new Cancellation()));
+        return assertTimeoutPreemptively(BOUND, () -> chain.answer(request(), models, events, new Cancellation(), RequestTag.chat("test")));
     }
 
     private ChainFailedException chainFails(FallbackChain chain, List<String> models) {
         return assertTimeoutPreemptively(BOUND, () -> assertThrows(ChainFailedException.class,
-                () -> chain.answer(request(), models, events, new Cancellation())));
+                () -> chain.answer(request(), models, events, new Cancellation(), RequestTag.chat("test"))));
     }
 
     /** Everything the chain tells its listener, as short strings, in order. */
@@ -256,7 +256,7 @@ class FallbackChainTest {
         fake.script("m2", Reply.stream("never"));
         FallbackChain chain = chain();
         HttpStatusException e = assertTimeoutPreemptively(BOUND, () -> assertThrows(HttpStatusException.class,
-                () -> chain.answer(request(), M1_M2, events, new Cancellation())));
+                () -> chain.answer(request(), M1_M2, events, new Cancellation(), RequestTag.chat("test"))));
 
         assertEquals(401, e.status());
         assertTrue(e.isAccountProblem());
@@ -362,7 +362,7 @@ class FallbackChainTest {
         canceller.start();
         long start = System.nanoTime();
         assertTimeoutPreemptively(Duration.ofSeconds(8), () -> assertThrows(CancelledException.class,
-                () -> chain.answer(request(), M1_M2, events, cancel)));
+                () -> chain.answer(request(), M1_M2, events, cancel, RequestTag.chat("test"))));
         long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
         canceller.join();
 

@@ -1,0 +1,94 @@
+package dev.arena.store;
+
+import dev.arena.files.FileErrors;
+import org.sqlite.SQLiteConfig;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Opens the store's SQLite file the one way arena uses it: WAL, so that readers never block
+ * the writer and many processes write in turn; a busy timeout, so that a writer waits for the
+ * lock instead of failing with "database is locked" (and every write is an IMMEDIATE
+ * {@link Transaction}, so the timeout can apply). The schema is brought up to date on open.
+ */
+public final class Database {
+
+    /**
+     * How long a writer waits for another's transaction. Arena's transactions last
+     * milliseconds; this covers hundreds of writers, or one slow disk.
+     */
+    static final int BUSY_TIMEOUT_MS = 30_000;
+
+    private Database() {
+    }
+
+    /**
+     * A connection to {@code file}, created (mode 0600) when absent, with the schema migrated
+     * to {@link Schema#VERSION}. The native library is taken from {@code cacheDir}.
+     *
+     * @throws StoreException when the file cannot be opened, is not a database, or is newer
+     */
+    public static Connection open(Path file, Path cacheDir) throws StoreException {
+        NativeSqlite.prepare(cacheDir);
+        createPrivately(file);
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        // In WAL mode NORMAL loses no committed transaction when arena is killed; only a power
+        // cut can take back the last ones, and the database stays consistent either way.
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.enforceForeignKeys(true);
+        Connection connection;
+        try {
+            // The driver class directly, not DriverManager, which would load every JDBC driver
+            // on the class path through the service loader first.
+            connection = new org.sqlite.JDBC().connect("jdbc:sqlite:" + file, config.toProperties());
+        } catch (SQLException e) {
+            throw new StoreException(StoreErrors.sentence(file, e), e);
+        }
+        try {
+            Schema.migrate(connection, file);
+            return connection;
+        } catch (StoreException e) {
+            close(connection);
+            throw e;
+        } catch (SQLException e) {
+            close(connection);
+            throw new StoreException(StoreErrors.sentence(file, e), e);
+        }
+    }
+
+    /** Makes the file 0600 before SQLite makes it with the umask's mode; its -wal and -shm files take the same mode. */
+    private static void createPrivately(Path file) throws StoreException {
+        if (Files.exists(file)) {
+            return;
+        }
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (FileAlreadyExistsException e) {
+            // Another arena made it first.
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: SQLite makes it with the default mode.
+        } catch (IOException e) {
+            throw new StoreException("cannot create the store " + file + ": " + FileErrors.reason(e), e);
+        }
+    }
+
+    private static void close(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // Already failing with a better sentence.
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package dev.arena.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The store's tables, built by numbered migrations. The schema is part of arena's interface
+ * (users query it with sqlite3 or Datasette; the README documents every column), so a
+ * released migration is never edited: a change is a new one appended here. Each runs once,
+ * in a transaction, and is recorded in {@code migrations}; a database whose highest version
+ * is above {@link #VERSION} comes from a newer arena and is refused untouched.
+ */
+final class Schema {
+
+    /** A migration: its version (1, 2, ... in order), a name for the table, and its statements. */
+    record Migration(int version, String name, List<String> statements) {
+    }
+
+    static final List<Migration> MIGRATIONS = List.of(
+            new Migration(1, "conversations and requests", List.of(
+                    """
+                    CREATE TABLE conversations (
+                      id TEXT PRIMARY KEY,
+                      kind TEXT NOT NULL CHECK (kind IN ('chat', 'debate')),
+                      name TEXT UNIQUE,
+                      title TEXT NOT NULL,
+                      model TEXT,
+                      system TEXT,
+                      created_at TEXT NOT NULL,
+                      updated_at TEXT NOT NULL
+                    )""",
+                    "CREATE INDEX conversations_by_update ON conversations (updated_at)",
+                    """
+                    CREATE TABLE requests (
+                      id TEXT PRIMARY KEY,
+                      conversation_id TEXT NOT NULL REFERENCES conversations (id),
+                      purpose TEXT NOT NULL CHECK (purpose IN ('chat', 'turn', 'judge')),
+                      side TEXT CHECK (side IN ('pro', 'con')),
+                      round INTEGER,
+                      reading INTEGER,
+                      model_asked TEXT NOT NULL,
+                      chain TEXT NOT NULL,
+                      model TEXT,
+                      provider TEXT,
+                      generation_id TEXT,
+                      messages TEXT NOT NULL,
+                      prompt TEXT NOT NULL,
+                      response TEXT NOT NULL DEFAULT '',
+                      response_chars INTEGER NOT NULL DEFAULT 0,
+                      reasoning TEXT NOT NULL DEFAULT '',
+                      temperature REAL,
+                      max_tokens INTEGER,
+                      seed INTEGER,
+                      prompt_tokens INTEGER,
+                      completion_tokens INTEGER,
+                      cost_usd REAL,
+                      cost_estimated INTEGER NOT NULL DEFAULT 0,
+                      sent_at TEXT NOT NULL,
+                      first_token_at TEXT,
+                      ended_at TEXT,
+                      retries INTEGER NOT NULL DEFAULT 0,
+                      fallbacks TEXT NOT NULL DEFAULT '[]',
+                      status TEXT NOT NULL CHECK (status IN ('running', 'complete', 'cut', 'failed', 'interrupted')),
+                      finish_reason TEXT,
+                      error TEXT,
+                      process TEXT NOT NULL
+                    )""",
+                    "CREATE INDEX requests_by_conversation ON requests (conversation_id, sent_at)",
+                    "CREATE INDEX requests_by_status ON requests (status)",
+                    "CREATE INDEX requests_by_model ON requests (model_asked)",
+                    // Full-text search over what was asked and answered, kept in step by triggers;
+                    // the text itself stays in requests (an external-content table).
+                    """
+                    CREATE VIRTUAL TABLE requests_fts USING fts5 (
+                      prompt, response, content = 'requests', content_rowid = 'rowid'
+                    )""",
+                    """
+                    CREATE TRIGGER requests_fts_insert AFTER INSERT ON requests BEGIN
+                      INSERT INTO requests_fts (rowid, prompt, response) VALUES (new.rowid, new.prompt, new.response);
+                    END""",
+                    """
+                    CREATE TRIGGER requests_fts_delete AFTER DELETE ON requests BEGIN
+                      INSERT INTO requests_fts (requests_fts, rowid, prompt, response)
+                        VALUES ('delete', old.rowid, old.prompt, old.response);
+                    END""",
+                    """
+                    CREATE TRIGGER requests_fts_update AFTER UPDATE OF prompt, response ON requests BEGIN
+                      INSERT INTO requests_fts (requests_fts, rowid, prompt, response)
+                        VALUES ('delete', old.rowid, old.prompt, old.response);
+                      INSERT INTO requests_fts (rowid, prompt, response) VALUES (new.rowid, new.prompt, new.response);
+                    END""")));
+
+    /** The newest schema this arena knows. */
+    static final int VERSION = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
+
+    private Schema() {
+    }
+
+    /**
+     * Brings the schema to {@link #VERSION}. An up-to-date database is only read, so a
+     * read-only one still serves reads; the check is repeated inside the write transaction,
+     * as another arena may have migrated meanwhile.
+     */
+    static void migrate(Connection connection, Path file) throws SQLException, StoreException {
+        if (version(connection, file) == VERSION) {
+            return;
+        }
+        Transaction.<StoreException>immediate(connection, () -> {
+            try (Statement s = connection.createStatement()) {
+                s.execute("CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+            }
+            int current = version(connection, file);
+            for (Migration migration : MIGRATIONS) {
+                if (migration.version() > current) {
+                    apply(connection, migration);
+                }
+            }
+        });
+    }
+
+    /** The highest migration applied, 0 for a new file. */
+    static int version(Connection connection, Path file) throws SQLException, StoreException {
+        try (Statement s = connection.createStatement();
+             ResultSet tables = s.executeQuery("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'")) {
+            if (!tables.next()) {
+                return 0;
+            }
+        }
+        int version;
+        try (Statement s = connection.createStatement();
+             ResultSet max = s.executeQuery("SELECT coalesce(max(version), 0) FROM migrations")) {
+            version = max.next() ? max.getInt(1) : 0;
+        }
+        if (version > VERSION) {
+            throw new StoreException("the store " + file + " comes from a newer arena (schema " + version
+                    + "; this one knows up to " + VERSION + "), so it was left as it is");
+        }
+        return version;
+    }
+
+    private static void apply(Connection connection, Migration migration) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            for (String statement : migration.statements()) {
+                s.execute(statement);
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)")) {
+            insert.setInt(1, migration.version());
+            insert.setString(2, migration.name());
+            insert.setString(3, Instant.now().toString());
+            insert.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package dev.arena.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Writes to the store on a thread of its own, so that no database work sits on the path to
+ * the first token: the first write opens the database (loading the driver and its native
+ * library, migrating) while the request is on its way. Writes are applied in order, each
+ * batch of queued writes in one transaction, so many debates of one process share one
+ * connection and one writer. A store that cannot be used costs nothing but records: the
+ * first failure becomes one warning, kept for whoever ran the command to print, and the
+ * writes go on being tried (a full disk may clear).
+ */
+public final class StoreWriter implements AutoCloseable {
+
+    /** One unit of writing, run inside the writer's transaction. */
+    @FunctionalInterface
+    public interface Write {
+        void apply(Connection connection) throws SQLException;
+    }
+
+    /** Records nothing: {@code --no-log}, or logging turned off. */
+    public static final StoreWriter DISABLED = new StoreWriter(null, null);
+
+    private static final Write END = connection -> {
+    };
+
+    private final Path file;
+    private final Path cacheDir;
+    private final LinkedBlockingQueue<Write> queue = new LinkedBlockingQueue<>();
+    private final Object lock = new Object();
+    private Thread thread;
+    private boolean closed;
+    private volatile String warning;
+    private boolean warningTaken;
+
+    /** A writer to the database {@code file}; {@code cacheDir} keeps the native library. */
+    public StoreWriter(Path file, Path cacheDir) {
+        this.file = file;
+        this.cacheDir = cacheDir;
+    }
+
+    public boolean enabled() {
+        return file != null;
+    }
+
+    /** Queues {@code write}; the first call starts the writer. Never blocks, never throws. */
+    public void submit(Write write) {
+        if (file == null) {
+            return;
+        }
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            if (thread == null) {
+                thread = new Thread(this::run, "arena-store");
+                thread.setDaemon(true); // a store stuck on a lock never keeps arena from exiting
+                thread.start();
+            }
+        }
+        queue.add(write);
+    }
+
+    /**
+     * The first problem met, once: the caller prints it as its one warning line. Empty when
+     * everything was written so far, or when it was already taken.
+     */
+    public Optional<String> takeWarning() {
+        synchronized (lock) {
+            if (warning == null || warningTaken) {
+                return Optional.empty();
+            }
+            warningTaken = true;
+            return Optional.of(warning);
+        }
+    }
+
+    /**
+     * Waits until everything queued is written, for at most {@code patience} (a store held
+     * by another arena past that is given up on, with a warning). Later submits are ignored.
+     */
+    public void close(Duration patience) {
+        Thread running;
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            running = thread;
+        }
+        if (running == null) {
+            return;
+        }
+        queue.add(END);
+        try {
+            running.join(patience.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (running.isAlive()) {
+            warn("the store " + file + " did not finish writing within " + patience.toSeconds() + " s; the last records may be missing");
+        }
+    }
+
+    @Override
+    public void close() {
+        close(Duration.ofMillis(Database.BUSY_TIMEOUT_MS + 5_000L));
+    }
+
+    private void run() {
+        Connection connection;
+        try {
+            connection = Database.open(file, cacheDir);
+            Recovery.markAbandoned(connection);
+        } catch (StoreException e) {
+            warn(e.getMessage());
+            drainUntilEnd();
+            return;
+        } catch (SQLException e) {
+            warn(StoreErrors.sentence(file, e));
+            drainUntilEnd();
+            return;
+        } catch (RuntimeException | LinkageError e) {
+            // The driver could not load its native library on this platform.
+            warn("the store " + file + " cannot be used here (" + e + ")");
+            drainUntilEnd();
+            return;
+        }
+        try {
+            List<Write> batch = new ArrayList<>();
+            while (true) {
+                batch.add(queue.take());
+                queue.drainTo(batch);
+                boolean end = batch.remove(END);
+                if (!batch.isEmpty()) {
+                    write(connection, batch);
+                }
+                batch.clear();
+                if (end) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // Everything committed is in the WAL already.
+            }
+        }
+    }
+
+    /** One transaction for the batch; when it fails, each write alone, so one bad write loses only itself. */
+    private void write(Connection connection, List<Write> batch) {
+        try {
+            transaction(connection, batch);
+        } catch (SQLException e) {
+            if (batch.size() == 1) {
+                warn(StoreErrors.sentence(file, e));
+                return;
+            }
+            for (Write write : batch) {
+                try {
+                    transaction(connection, List.of(write));
+                } catch (SQLException each) {
+                    warn(StoreErrors.sentence(file, each));
+                }
+            }
+        }
+    }
+
+    private static void transaction(Connection connection, List<Write> writes) throws SQLException {
+        Transaction.<RuntimeException>immediate(connection, () -> {
+            for (Write write : writes) {
+                write.apply(connection);
+            }
+        });
+    }
+
+    private void drainUntilEnd() {
+        try {
+            while (queue.poll(1, TimeUnit.DAYS) != END) {
+                // Nothing can be written; the warning says so once.
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void warn(String sentence) {
+        synchronized (lock) {
+            if (warning == null) {
+                warning = sentence;
+            }
+        }
+    }
+}
