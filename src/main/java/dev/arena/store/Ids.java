@@ -12,6 +12,7 @@ import java.time.Instant;
 public final class Ids {
 
     private static final char[] DIGITS = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
+    private static final String ALPHABET = new String(DIGITS);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Ids() {
@@ -38,7 +39,7 @@ public final class Ids {
             return false;
         }
         for (char c : text.toCharArray()) {
-            if (new String(DIGITS).indexOf(Character.toLowerCase(c)) < 0) {
+            if (ALPHABET.indexOf(Character.toLowerCase(c)) < 0) {
                 return false;
             }
         }

@@ -39,6 +39,9 @@ final class ArenaProcess {
         Path own = ownDirectory();
         env.put("XDG_CACHE_HOME", own.resolve("cache").toString());
         env.put("XDG_CONFIG_HOME", own.resolve("config").toString());
+        // And a store and state of its own, so runs never share a database by accident.
+        env.put("XDG_DATA_HOME", own.resolve("data").toString());
+        env.put("XDG_STATE_HOME", own.resolve("state").toString());
         String javaHome = System.getenv("JAVA_HOME");
         if (javaHome != null) {
             env.put("JAVA_HOME", javaHome);
