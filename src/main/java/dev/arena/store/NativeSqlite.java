@@ -14,7 +14,7 @@ import java.nio.file.StandardCopyOption;
  * sqlite-jdbc extracts the library from its jar into the temporary directory at every start
  * (a megabyte written, read back and compared, then loaded): measured, 310–380 ms to open a
  * database against 85–95 ms with the library named by {@code org.sqlite.lib.path}. Here it is
- * extracted once per driver version into {@code $XDG_CACHE_HOME/arena/native/sqlite-VERSION/OS/ARCH},
+ * extracted once per driver version into {@code $XDG_CACHE_HOME/arena/native/sqlite-VERSION/OS-ARCH},
  * by rename, so a present file is always whole; later starts only set the system properties.
  */
 final class NativeSqlite {
@@ -33,12 +33,15 @@ final class NativeSqlite {
         if (System.getProperty("org.sqlite.lib.path") != null) {
             return; // set by the user, or by an earlier store in this process
         }
-        String folder = OSInfo.getNativeLibFolderPathForCurrentOS();
-        Path dir = cacheDir.resolve("native").resolve("sqlite-" + SQLiteJDBCLoader.getVersion()).resolve(folder);
+        // Named by the JVM's own idea of the platform: the driver's OSInfo, which picks the
+        // library inside the jar, may start a process to tell (measured: 120 ms), so it is asked
+        // only when extracting.
+        Path dir = cacheDir.resolve("native").resolve("sqlite-" + SQLiteJDBCLoader.getVersion())
+                .resolve(safe(System.getProperty("os.name")) + "-" + safe(System.getProperty("os.arch")));
         Path library = dir.resolve(NAME);
         try {
             if (!Files.isRegularFile(library)) {
-                extract("/org/sqlite/native/" + folder + "/" + NAME, dir, library);
+                extract("/org/sqlite/native/" + OSInfo.getNativeLibFolderPathForCurrentOS() + "/" + NAME, dir, library);
             }
         } catch (IOException e) {
             return;
@@ -65,6 +68,10 @@ final class NativeSqlite {
                 Files.deleteIfExists(temporary);
             }
         }
+    }
+
+    private static String safe(String name) {
+        return name == null ? "unknown" : name.replaceAll("[^A-Za-z0-9._]", "_");
     }
 
     private static String libraryName() {
