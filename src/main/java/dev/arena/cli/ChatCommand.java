@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -63,6 +64,13 @@ final class ChatCommand implements Callable<Integer> {
 
     /** The most bytes of a prompt piped on stdin (see {@link #readAll}). */
     static final int STDIN_LIMIT = 16 * 1024 * 1024;
+
+    /**
+     * How long a one-shot chat runs before its record goes straight into the database: a remote
+     * model takes longer than this to answer, and the database opens while it thinks; a run over
+     * sooner (a fast local server) leaves its record in the journal, at no cost to its start-up.
+     */
+    static final Duration ONE_SHOT_PATIENCE = Duration.ofMillis(300);
 
     @ParentCommand
     ArenaCommand root;
@@ -131,7 +139,7 @@ final class ChatCommand implements Callable<Integer> {
         String prompt = prompt(io);
         ChatRequest request = request(prompt);
         TextSink err = TextSink.stderr(io.err());
-        StoreWriter writer = store.writer(io, root);
+        StoreWriter writer = store.writer(io, root, ONE_SHOT_PATIENCE);
         try {
             Connection connection = this.connection.connect(io, err, CONTINUATION_LIMIT);
             modelCheck.check(io, err, output.quiet, connection.settings().baseUrl(), connection.settings().apiKey(),
@@ -189,7 +197,7 @@ final class ChatCommand implements Callable<Integer> {
             return ExitCode.FAILED;
         }
         Terminal terminal = Terminals.openInteractive();
-        StoreWriter writer = this.store.writer(io, root);
+        StoreWriter writer = this.store.writer(io, root, Duration.ZERO);
         try {
             URI base = connection.settings().baseUrl();
             UnaryOperator<String> modelIds = id -> {

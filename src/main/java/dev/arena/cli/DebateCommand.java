@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -139,7 +140,7 @@ final class DebateCommand implements Callable<Integer> {
             modelCheck.checkCached(io, err, output.quiet, connection.baseUri(), requestedModels(settings));
             return printPlan(io, settings);
         }
-        StoreWriter writer = store.writer(io, root);
+        StoreWriter writer = store.writer(io, root, Duration.ZERO);
         try {
             // Every turn is history for the turns after it, so turns are kept whole.
             Connection conn = connection.connect(io, err, Integer.MAX_VALUE);

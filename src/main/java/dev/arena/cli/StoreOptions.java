@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Which store a command records into, and whether it records at all. Logging is on unless
@@ -30,9 +31,15 @@ final class StoreOptions {
         return db != null ? db : StoreLocation.defaultFile(io.env(), CatalogOptions.home(io));
     }
 
-    /** A writer into the store, or {@link StoreWriter#DISABLED} when logging is off. */
-    StoreWriter writer(Stdio io, ArenaCommand root) {
-        return logging(io, root) ? new StoreWriter(file(io), StoreLocation.cacheDir(io.env(), CatalogOptions.home(io)))
+    /**
+     * A writer into the store, or {@link StoreWriter#DISABLED} when logging is off. It opens the
+     * database {@code patience} after the first record (see StoreWriter): zero for the commands
+     * that run long, a moment for a one-shot chat, whose records go to the journal when it is
+     * over sooner.
+     */
+    StoreWriter writer(Stdio io, ArenaCommand root, Duration patience) {
+        return logging(io, root)
+                ? new StoreWriter(file(io), StoreLocation.cacheDir(io.env(), CatalogOptions.home(io)), patience)
                 : StoreWriter.DISABLED;
     }
 

@@ -1,6 +1,5 @@
 package dev.arena.store;
 
-import java.sql.PreparedStatement;
 import java.time.Instant;
 
 /** Rows of {@code conversations}: one for each chat conversation and each debate. */
@@ -16,20 +15,8 @@ public final class Conversations {
     static String start(StoreWriter writer, String kind, String text, String model, String system, Instant at) {
         String id = Ids.next(at);
         String title = title(text);
-        writer.submit(connection -> {
-            try (PreparedStatement s = connection.prepareStatement("""
-                    INSERT INTO conversations (id, kind, title, model, system, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
-                s.setString(1, id);
-                s.setString(2, kind);
-                s.setString(3, title);
-                s.setString(4, model);
-                s.setString(5, system);
-                s.setString(6, StoreTime.format(at));
-                s.setString(7, StoreTime.format(at));
-                s.executeUpdate();
-            }
-        });
+        writer.submit(Row.of(RowStatement.CONVERSATION_STARTED, id, kind, title, model, system,
+                StoreTime.format(at), StoreTime.format(at)));
         return id;
     }
 

@@ -11,9 +11,6 @@ import dev.arena.resilience.RequestOutcome;
 import dev.arena.resilience.RequestTag;
 import dev.arena.text.Redactor;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 
@@ -57,37 +54,9 @@ public final class RequestRecorder implements RequestLog {
         String messages = redactor.redact(messagesJson(request.messages()));
         String prompt = redactor.redact(lastUserMessage(request.messages()));
         String chainJson = json(chain);
-        writer.submit(connection -> {
-            try (PreparedStatement s = connection.prepareStatement("""
-                    INSERT INTO requests (id, conversation_id, purpose, side, round, reading, model_asked, chain,
-                      messages, prompt, temperature, max_tokens, seed, sent_at, status, process)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', ?)""")) {
-                s.setString(1, id);
-                s.setString(2, tag.conversationId());
-                s.setString(3, tag.purpose().id());
-                s.setString(4, tag.side());
-                setInteger(s, 5, tag.round());
-                setInteger(s, 6, tag.reading());
-                s.setString(7, chain.get(0));
-                s.setString(8, chainJson);
-                s.setString(9, messages);
-                s.setString(10, prompt);
-                if (request.temperature() == null) {
-                    s.setNull(11, Types.REAL);
-                } else {
-                    s.setDouble(11, request.temperature());
-                }
-                setInteger(s, 12, request.maxTokens());
-                if (request.seed() == null) {
-                    s.setNull(13, Types.INTEGER);
-                } else {
-                    s.setLong(13, request.seed());
-                }
-                s.setString(14, StoreTime.format(sentAt));
-                s.setString(15, Recovery.THIS_PROCESS);
-                s.executeUpdate();
-            }
-        });
+        writer.submit(Row.of(RowStatement.REQUEST_STARTED, id, tag.conversationId(), tag.purpose().id(), tag.side(),
+                tag.round(), tag.reading(), chain.get(0), chainJson, messages, prompt, request.temperature(),
+                request.maxTokens(), request.seed(), StoreTime.format(sentAt), Recovery.THIS_PROCESS));
         return outcome -> ended(id, tag.conversationId(), outcome);
     }
 
@@ -103,45 +72,14 @@ public final class RequestRecorder implements RequestLog {
             f.addProperty("error", redactor.redact(failure.error()));
             fallbacks.add(f);
         }
-        writer.submit(connection -> {
-            try (PreparedStatement s = connection.prepareStatement("""
-                    UPDATE requests SET model = ?, provider = ?, generation_id = ?, response = ?, response_chars = ?,
-                      reasoning = ?, prompt_tokens = ?, completion_tokens = ?, cost_usd = ?, cost_estimated = ?,
-                      first_token_at = ?, ended_at = ?, retries = ?, fallbacks = ?, status = ?, finish_reason = ?,
-                      error = ?
-                    WHERE id = ?""")) {
-                s.setString(1, o.answeringModel());
-                s.setString(2, o.provider());
-                s.setString(3, o.generationId());
-                s.setString(4, response);
-                s.setLong(5, o.textChars());
-                s.setString(6, reasoning);
-                boolean counted = usage != null && !usage.isNone() && !usage.invalid();
-                setLong(s, 7, counted ? usage.promptTokens() : null);
-                setLong(s, 8, counted ? usage.completionTokens() : null);
-                if (usage == null || usage.invalid() || usage.cost() == null) {
-                    s.setNull(9, Types.REAL);
-                    s.setInt(10, 0);
-                } else {
-                    s.setDouble(9, usage.cost());
-                    s.setInt(10, usage.costEstimated() ? 1 : 0);
-                }
-                s.setString(11, StoreTime.format(o.firstTokenAt()));
-                s.setString(12, StoreTime.format(o.endedAt()));
-                s.setInt(13, o.retries());
-                s.setString(14, fallbacks.toString());
-                s.setString(15, o.ending().id());
-                s.setString(16, o.finishReason());
-                s.setString(17, error);
-                s.setString(18, id);
-                s.executeUpdate();
-            }
-            try (PreparedStatement s = connection.prepareStatement("UPDATE conversations SET updated_at = ? WHERE id = ?")) {
-                s.setString(1, StoreTime.format(o.endedAt()));
-                s.setString(2, conversationId);
-                s.executeUpdate();
-            }
-        });
+        boolean counted = usage != null && !usage.isNone() && !usage.invalid();
+        boolean priced = usage != null && !usage.invalid() && usage.cost() != null;
+        writer.submit(Row.of(RowStatement.REQUEST_ENDED, o.answeringModel(), o.provider(), o.generationId(), response,
+                o.textChars(), reasoning, counted ? usage.promptTokens() : null, counted ? usage.completionTokens() : null,
+                priced ? usage.cost() : null, priced && usage.costEstimated() ? 1 : 0, StoreTime.format(o.firstTokenAt()),
+                StoreTime.format(o.endedAt()), o.retries(), fallbacks.toString(), o.ending().id(), o.finishReason(), error,
+                id));
+        writer.submit(Row.of(RowStatement.CONVERSATION_TOUCHED, StoreTime.format(o.endedAt()), conversationId));
     }
 
     static String messagesJson(List<Message> messages) {
@@ -168,21 +106,5 @@ public final class RequestRecorder implements RequestLog {
         JsonArray array = new JsonArray();
         strings.forEach(array::add);
         return array.toString();
-    }
-
-    private static void setInteger(PreparedStatement s, int index, Integer value) throws SQLException {
-        if (value == null) {
-            s.setNull(index, Types.INTEGER);
-        } else {
-            s.setInt(index, value);
-        }
-    }
-
-    private static void setLong(PreparedStatement s, int index, Long value) throws SQLException {
-        if (value == null) {
-            s.setNull(index, Types.INTEGER);
-        } else {
-            s.setLong(index, value);
-        }
     }
 }

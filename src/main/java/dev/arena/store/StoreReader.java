@@ -31,10 +31,14 @@ public final class StoreReader implements AutoCloseable {
 
     /** The store at {@code file}, or empty when nothing was ever recorded there. */
     public static Optional<StoreReader> open(Path file, Path cacheDir) throws StoreException {
-        if (!Files.exists(file)) {
+        if (!Files.exists(file) && !Journal.hasWaiting(file)) {
             return Optional.empty();
         }
-        return Optional.of(new StoreReader(file, Database.open(file, cacheDir)));
+        Connection connection = Database.open(file, cacheDir);
+        // What short runs left waiting is part of the record: move it in first. A store that
+        // cannot take it (read-only) is still read as it is.
+        Journal.ingest(connection, file);
+        return Optional.of(new StoreReader(file, connection));
     }
 
     public Path file() {

@@ -13,7 +13,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * Writes to the store on a thread of its own, so that no database work sits on the path to
  * the first token: the first write opens the database (loading the driver and its native
- * library, migrating) while the request is on its way. Writes are applied in order, each
+ * library, migrating) while the request is on its way. Opening it costs about 100 ms of CPU
+ * (measured: the driver starts java.util.logging and a date formatter), which a one-shot chat
+ * on a fast local server would pay at every run on a two-core machine; such a writer is given
+ * some patience: when the run is over within it and only {@link Row}s were written, they go to
+ * the {@link Journal} instead, for the next arena that opens the database. Writes are applied in order, each
  * batch of queued writes in one transaction, so many debates of one process share one
  * connection and one writer. A store that cannot be used costs nothing but records: the
  * first failure becomes one warning, kept for whoever ran the command to print, and the
@@ -28,13 +32,14 @@ public final class StoreWriter implements AutoCloseable {
     }
 
     /** Records nothing: {@code --no-log}, or logging turned off. */
-    public static final StoreWriter DISABLED = new StoreWriter(null, null);
+    public static final StoreWriter DISABLED = new StoreWriter(null, null, Duration.ZERO);
 
     private static final Write END = connection -> {
     };
 
     private final Path file;
     private final Path cacheDir;
+    private final Duration patience;
     private final LinkedBlockingQueue<Write> queue = new LinkedBlockingQueue<>();
     private final Object lock = new Object();
     private Thread thread;
@@ -42,10 +47,15 @@ public final class StoreWriter implements AutoCloseable {
     private volatile String warning;
     private boolean warningTaken;
 
-    /** A writer to the database {@code file}; {@code cacheDir} keeps the native library. */
-    public StoreWriter(Path file, Path cacheDir) {
+    /**
+     * A writer to the database {@code file}; {@code cacheDir} keeps the native library. The
+     * database is opened {@code patience} after the first write (at once for zero), unless the
+     * writer is closed before, with only rows written: then they go to the journal.
+     */
+    public StoreWriter(Path file, Path cacheDir, Duration patience) {
         this.file = file;
         this.cacheDir = cacheDir;
+        this.patience = patience;
     }
 
     public boolean enabled() {
@@ -96,6 +106,7 @@ public final class StoreWriter implements AutoCloseable {
             }
             closed = true;
             running = thread;
+            lock.notifyAll(); // a patient writer waiting to open the database: journal now
         }
         if (running == null) {
             return;
@@ -117,10 +128,17 @@ public final class StoreWriter implements AutoCloseable {
     }
 
     private void run() {
+        if (!patience.isZero() && journaledInstead()) {
+            return;
+        }
         Connection connection;
         try {
             connection = Database.open(file, cacheDir);
             Recovery.markAbandoned(connection);
+            String journalProblem = Journal.ingest(connection, file);
+            if (journalProblem != null) {
+                warn(journalProblem);
+            }
         } catch (StoreException e) {
             warn(e.getMessage());
             drainUntilEnd();
@@ -158,6 +176,41 @@ public final class StoreWriter implements AutoCloseable {
                 // Everything committed is in the WAL already.
             }
         }
+    }
+
+    /**
+     * Waits up to the patience for the run to end; when it has, with only rows written, puts them
+     * in the journal and returns true. False: the database is to be opened after all.
+     */
+    private boolean journaledInstead() {
+        long deadline = System.nanoTime() + patience.toNanos();
+        synchronized (lock) {
+            try {
+                for (long left = patience.toMillis(); !closed && left > 0; left = (deadline - System.nanoTime()) / 1_000_000) {
+                    lock.wait(left);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (!closed || !queue.stream().allMatch(w -> w == END || w instanceof Row)) {
+                return false;
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        for (Write write : queue) {
+            if (write instanceof Row row) {
+                rows.add(row);
+            }
+        }
+        queue.clear();
+        if (!rows.isEmpty()) {
+            try {
+                Journal.write(file, rows);
+            } catch (java.io.IOException e) {
+                warn("cannot keep the records in " + Journal.directory(file) + ": " + dev.arena.files.FileErrors.reason(e));
+            }
+        }
+        return true;
     }
 
     /** One transaction for the batch; when it fails, each write alone, so one bad write loses only itself. */
