@@ -68,7 +68,7 @@ final class AnswerRun {
             return answer;
         }
         return new Answer(answer.text(), answer.answeringModel(),
-                new Completion(c.servedModel(), c.finishReason(), usage, c.generationId()), answer.elapsed(), answer.failures());
+                new Completion(c.servedModel(), c.finishReason(), usage, c.generationId(), c.provider()), answer.elapsed(), answer.failures());
     }
 
     private int fail(String sentence, int exitCode, Exception cause) {

@@ -38,6 +38,7 @@ final class ChunkDecoder {
 
     private static Chunk root(JsonReader reader) throws IOException {
         String model = null;
+        String provider = null;
         Usage usage = null;
         Chunk.ErrorBody error = null;
         Choice choice = null;
@@ -45,6 +46,7 @@ final class ChunkDecoder {
         while (reader.hasNext()) {
             switch (reader.nextName()) {
                 case "model" -> model = primitive(reader);
+                case "provider" -> provider = primitive(reader);
                 case "choices" -> choice = firstChoice(reader);
                 case "usage" -> usage = usage(reader);
                 case "error" -> error = error(reader);
@@ -53,11 +55,11 @@ final class ChunkDecoder {
         }
         reader.endObject();
         if (choice == null) {
-            return new Chunk(null, null, model, null, usage, error);
+            return new Chunk(null, null, model, null, usage, error, provider);
         }
         // Non-streaming provider failures put the error inside the choice.
         return new Chunk(choice.content, choice.reasoning(), model, choice.finishReason, usage,
-                error != null ? error : choice.error);
+                error != null ? error : choice.error, provider);
     }
 
     /** The fields of {@code choices[0]}; later choices (n > 1) are skipped. */

@@ -20,6 +20,7 @@ import static dev.arena.openrouter.JsonBytes.ascii;
  * {@code reasoning} (null) and {@code reasoning_details} ({@code []}), as OpenRouter sends them with
  * plain content; the choice's {@code "finish_reason"}, if any, is null, and it has no
  * {@code "message"} or {@code "error"}; the root's {@code "model"} is a string without escapes,
+ * its {@code "provider"}, if any, too,
  * its {@code "usage"} null (vLLM and OpenAI send {@code "usage":null} in every chunk), and it has
  * no {@code "error"}. Other keys are skipped. The keys it reads must not repeat, since the full
  * parser keeps the last of them, nor be spelled with escapes, since it decodes them.
@@ -28,6 +29,7 @@ final class FastChunk {
 
     private static final byte[] CHOICES = ascii("choices");
     private static final byte[] MODEL = ascii("model");
+    private static final byte[] PROVIDER = ascii("provider");
     private static final byte[] USAGE = ascii("usage");
     private static final byte[] ERROR = ascii("error");
     private static final byte[] DELTA = ascii("delta");
@@ -41,9 +43,11 @@ final class FastChunk {
     private final JsonBytes in;
     private boolean sawChoices;
     private boolean sawModel;
+    private boolean sawProvider;
     private boolean sawDelta;
     private boolean sawContent;
     private String model;
+    private String provider;
     private String content;
 
     private FastChunk(JsonBytes in) {
@@ -56,7 +60,7 @@ final class FastChunk {
      */
     static Chunk tryDecode(byte[] a, int off, int len) {
         FastChunk chunk = new FastChunk(new JsonBytes(a, off, len));
-        return chunk.root() ? new Chunk(chunk.content, null, chunk.model, null, null, null) : null;
+        return chunk.root() ? new Chunk(chunk.content, null, chunk.model, null, null, null, chunk.provider) : null;
     }
 
     private boolean root() {
@@ -87,6 +91,14 @@ final class FastChunk {
             }
             sawModel = true;
             return model();
+        }
+        if (in.keyIs(PROVIDER)) {
+            if (sawProvider || !in.string() || in.escaped()) {
+                return false;
+            }
+            sawProvider = true;
+            provider = in.text();
+            return true;
         }
         if (in.keyIs(USAGE)) {
             return in.takeNull();

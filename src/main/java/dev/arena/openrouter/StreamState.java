@@ -17,6 +17,7 @@ final class StreamState {
     private final String generationId;
     private final Redactor redactor;
     private String servedModel;
+    private String provider;
     private String finishReason;
     private Usage usage = Usage.NONE;
     private boolean done;
@@ -101,6 +102,11 @@ final class StreamState {
             String model = HttpErrors.serverText(chunk.model(), redactor);
             servedModel = model.isEmpty() ? null : model;
         }
+        // The fast parser skips it; OpenRouter repeats it in the usage chunk, which the full one reads.
+        if (provider == null && chunk.provider() != null) {
+            String name = HttpErrors.serverText(chunk.provider(), redactor);
+            provider = name.isEmpty() ? null : name;
+        }
         if (chunk.usage() != null) {
             usage = chunk.usage();
         }
@@ -140,6 +146,6 @@ final class StreamState {
             throw new NetworkException(requestedModel, "the stream ended early, without [DONE] or a finish reason",
                     new IOException("truncated stream"));
         }
-        return new Completion(servedModel == null ? requestedModel : servedModel, finishReason, usage, generationId);
+        return new Completion(servedModel == null ? requestedModel : servedModel, finishReason, usage, generationId, provider);
     }
 }

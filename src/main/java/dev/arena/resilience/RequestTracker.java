@@ -95,7 +95,7 @@ final class RequestTracker implements ChainListener {
             return;
         }
         ended = true;
-        pending.ended(new RequestOutcome(ending, model, null,
+        pending.ended(new RequestOutcome(ending, model, completion == null ? null : completion.provider(),
                 completion == null ? null : completion.generationId(), text, shownChars, reasoning.toString(),
                 completion == null ? null : completion.usage(), firstTokenAt, Instant.now(), retries, fallbacks,
                 completion == null ? null : completion.finishReason(), error));

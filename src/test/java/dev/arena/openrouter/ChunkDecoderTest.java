@@ -34,7 +34,7 @@ class ChunkDecoderTest {
                 + "\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},"
                 + "\"finish_reason\":null,\"native_finish_reason\":null,\"logprobs\":null}],"
                 + "\"system_fingerprint\":\"fp_72ed7ab54c\"}");
-        assertEquals(new Chunk("", null, "openai/gpt-4o-mini", null, null, null), c);
+        assertEquals(new Chunk("", null, "openai/gpt-4o-mini", null, null, null, "OpenAI"), c);
     }
 
     @Test
@@ -222,7 +222,7 @@ class ChunkDecoderTest {
                 + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"ok\",\"reasoning\":null,\"reasoning_details\":[],"
                 + "\"refusal\":null,\"tool_calls\":null,\"future\":{\"a\":[1,2]}},\"finish_reason\":null,"
                 + "\"native_finish_reason\":null,\"logprobs\":null}],\"usage\":null,\"timings\":{}}");
-        assertEquals(new Chunk("ok", null, "x/y", null, null, null), c);
+        assertEquals(new Chunk("ok", null, "x/y", null, null, null, null), c);
     }
 
     @Test
@@ -230,7 +230,7 @@ class ChunkDecoderTest {
         Chunk c = decode("{\"id\":\"gen-2\",\"model\":\"m\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
                 + "\"content\":\"The whole answer.\",\"reasoning\":\"why\"},\"finish_reason\":\"stop\"}],"
                 + "\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":4,\"cost\":0}}");
-        assertEquals(new Chunk("The whole answer.", "why", "m", "stop", new Usage(3, 4, 0.0), null), c);
+        assertEquals(new Chunk("The whole answer.", "why", "m", "stop", new Usage(3, 4, 0.0), null, null), c);
     }
 
     @Test

@@ -20,7 +20,7 @@ class NoticesTest {
             new HttpStatusException("openai/gpt-4o", 429, "Rate limit exceeded", null, null);
 
     private static Answer answer(Usage usage, Duration elapsed) {
-        return new Answer("text", "openai/gpt-4o-mini", new Completion("openai/gpt-4o-mini", "stop", usage, "gen-1"),
+        return new Answer("text", "openai/gpt-4o-mini", new Completion("openai/gpt-4o-mini", "stop", usage, "gen-1", null),
                 elapsed, List.of());
     }
 

@@ -54,7 +54,7 @@ class RichViewsTest {
         view.onContent("Hello \u001b[2J\u001b]52;c;ZXZpbA==\u0007world");
         view.onReadDone();
         assertTrue(screen().contains("Hello world"), "a token is on screen once its network read is handled: " + screen());
-        view.finish(new Answer("Hello world", "m-2025", new Completion("m-2025", "stop", new Usage(3, 2, 0.0001), "gen-1"),
+        view.finish(new Answer("Hello world", "m-2025", new Completion("m-2025", "stop", new Usage(3, 2, 0.0001), "gen-1", null),
                 Duration.ofMillis(1200), List.of()));
         String shown = screen();
         assertFalse(shown.contains("\u001b"), "no escape sequence from the model reaches the terminal: " + shown);
