@@ -36,13 +36,16 @@ import java.util.function.Supplier;
             "  OPENROUTER_API_KEY  the API key (or --api-key-file FILE; never an argument)",
             "  ARENA_BASE_URL      default for --base-url",
             "  ARENA_<KEY>         default for a config key, e.g. ARENA_MODEL, ARENA_MAX_TOKENS",
+            "  ARENA_DB            the store's file (default ~/.local/share/arena/arena.db)",
+            "  ARENA_LOG           false: keep no record of requests in the store (like --no-log)",
             "  NO_COLOR            when set, no colours",
             "  ARENA_JAVA_OPTS     extra JVM options for the bin/arena launcher",
             "",
             "Config file: $XDG_CONFIG_HOME/arena/config.properties (default ~/.config/arena/config.properties),",
             "one key=value a line, # for comments. Flags beat environment variables beat the file beat",
             "built-in defaults. Keys: base-url, model, fallback, pro, con, judge, rounds, temperature,",
-            "max-tokens, rate-limit, idle-timeout, retries, color (true/false), api-key-file, and",
+            "max-tokens, rate-limit, idle-timeout, retries, color (true/false), api-key-file, log",
+            "(true/false), db, and",
             "alias.NAME=MODEL for your own model aliases (see: arena models --aliases).",
             "The API key is never read from the file: use OPENROUTER_API_KEY or api-key-file."})
 public final class ArenaCommand {
