@@ -8,6 +8,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Puts SQLite's native library where the driver loads it from without copying it. By default
@@ -21,6 +23,13 @@ final class NativeSqlite {
 
     private static final String NAME = libraryName();
 
+    /**
+     * The driver logs through java.util.logging, whose console handler would print its stack
+     * traces on stderr (a library that fails to load, say) around arena's one sentence. Held
+     * here because java.util.logging keeps loggers only weakly, with their levels.
+     */
+    private static final Logger DRIVER_LOG = Logger.getLogger("org.sqlite");
+
     private NativeSqlite() {
     }
 
@@ -30,6 +39,7 @@ final class NativeSqlite {
      * own extraction: slower, never broken.
      */
     static synchronized void prepare(Path cacheDir) {
+        DRIVER_LOG.setLevel(Level.OFF);
         if (System.getProperty("org.sqlite.lib.path") != null) {
             return; // set by the user, or by an earlier store in this process
         }
