@@ -17,7 +17,7 @@ final class StoreErrors {
         SQLiteErrorCode code = e instanceof SQLiteException sqlite ? sqlite.getResultCode() : null;
         String name = code == null ? "" : code.name();
         if (name.startsWith("SQLITE_BUSY") || name.startsWith("SQLITE_LOCKED")) {
-            return "the store " + file + " stayed locked by another arena for " + Database.BUSY_TIMEOUT_MS / 1000 + " s";
+            return "the store " + file + " stayed locked by another arena for " + Math.max(1, Database.busyTimeoutMs() / 1000) + " s";
         }
         if (name.startsWith("SQLITE_READONLY")) {
             return "the store " + file + " is read-only";

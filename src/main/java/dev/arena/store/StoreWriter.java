@@ -113,7 +113,7 @@ public final class StoreWriter implements AutoCloseable {
 
     @Override
     public void close() {
-        close(Duration.ofMillis(Database.BUSY_TIMEOUT_MS + 5_000L));
+        close(Duration.ofMillis(Database.busyTimeoutMs() + 5_000L));
     }
 
     private void run() {
