@@ -5,6 +5,7 @@ import org.sqlite.util.OSInfo;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,7 +16,9 @@ import java.nio.file.StandardCopyOption;
  * (a megabyte written, read back and compared, then loaded): measured, 310–380 ms to open a
  * database against 85–95 ms with the library named by {@code org.sqlite.lib.path}. Here it is
  * extracted once per driver version into {@code $XDG_CACHE_HOME/arena/native/sqlite-VERSION/OS/ARCH},
- * by rename, so a present file is always whole; later starts only set the system properties.
+ * by rename, so a file arena put there is always whole; later starts check only its size
+ * against the jar's entry (a truncated copy, by a full disk or a hand, fails to load and would
+ * leave every run without a store) and set the system properties.
  */
 final class NativeSqlite {
 
@@ -36,9 +39,10 @@ final class NativeSqlite {
         String folder = OSInfo.getNativeLibFolderPathForCurrentOS();
         Path dir = cacheDir.resolve("native").resolve("sqlite-" + SQLiteJDBCLoader.getVersion()).resolve(folder);
         Path library = dir.resolve(NAME);
+        String resource = "/org/sqlite/native/" + folder + "/" + NAME;
         try {
-            if (!Files.isRegularFile(library)) {
-                extract("/org/sqlite/native/" + folder + "/" + NAME, dir, library);
+            if (!whole(library, resource)) {
+                extract(resource, dir, library);
             }
         } catch (IOException e) {
             return;
@@ -48,6 +52,19 @@ final class NativeSqlite {
         // The driver also sweeps its temporary directory for stale copies at start-up: point it
         // at this small directory instead of listing all of /tmp.
         System.setProperty("org.sqlite.tmpdir", dir.toString());
+    }
+
+    /** True when {@code library} is there with the size of its entry in the jar (read from the jar's directory, not inflated). */
+    private static boolean whole(Path library, String resource) throws IOException {
+        if (!Files.isRegularFile(library)) {
+            return false;
+        }
+        URL entry = NativeSqlite.class.getResource(resource);
+        if (entry == null) {
+            throw new IOException("no native library " + resource + " in the jar");
+        }
+        long size = entry.openConnection().getContentLengthLong();
+        return size < 0 || Files.size(library) == size;
     }
 
     private static void extract(String resource, Path dir, Path library) throws IOException {
