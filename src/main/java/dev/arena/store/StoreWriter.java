@@ -160,12 +160,15 @@ public final class StoreWriter implements AutoCloseable {
         }
     }
 
-    /** One transaction for the batch; when it fails, each write alone, so one bad write loses only itself. */
+    /**
+     * One transaction for the batch; when it fails, each write alone, so one bad write loses only
+     * itself. Not after a lock held past the busy timeout: each write alone would wait as long again.
+     */
     private void write(Connection connection, List<Write> batch) {
         try {
             transaction(connection, batch);
         } catch (SQLException e) {
-            if (batch.size() == 1) {
+            if (batch.size() == 1 || StoreErrors.locked(e)) {
                 warn(StoreErrors.sentence(file, e));
                 return;
             }
