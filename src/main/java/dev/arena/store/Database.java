@@ -39,8 +39,10 @@ public final class Database {
      * @throws StoreException when the file cannot be opened, is not a database, or is newer
      */
     public static Connection open(Path file, Path cacheDir) throws StoreException {
-        NativeSqlite.prepare(cacheDir);
         createPrivately(file);
+        // Only now, just before the driver loads the library: properties set for a store that then
+        // failed would name a directory that may be gone by the next open in this process.
+        NativeSqlite.prepare(cacheDir);
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(busyTimeoutMs);
         // In WAL mode NORMAL loses no committed transaction when arena is killed; only a power
@@ -84,6 +86,10 @@ public final class Database {
 
     /** Makes the file 0600 before SQLite makes it with the umask's mode; its -wal and -shm files take the same mode. */
     private static void createPrivately(Path file) throws StoreException {
+        if (Files.isDirectory(file)) {
+            // SQLite would say only that it cannot open it.
+            throw new StoreException("the store " + file + " is a directory, not a database file");
+        }
         if (Files.exists(file)) {
             return;
         }

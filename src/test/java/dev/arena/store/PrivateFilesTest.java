@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.time.Instant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The store holds every prompt and answer: only its owner may read it. And its native library is put in place once. */
@@ -39,11 +40,14 @@ class PrivateFilesTest {
     }
 
     @Test
-    void aParentThatIsAFileIsNamedAsSuch() throws Exception {
+    void aParentThatIsAFileOrAStoreThatIsADirectoryIsNamedAsSuch() throws Exception {
         Path notADirectory = Files.writeString(dir.resolve("plain"), "x");
         Path file = notADirectory.resolve("arena.db");
-        StoreException e = org.junit.jupiter.api.Assertions.assertThrows(StoreException.class, () -> Database.open(file, dir.resolve("cache")));
+        StoreException e = assertThrows(StoreException.class, () -> Database.open(file, dir.resolve("cache")));
         assertEquals("cannot create the store " + file + ": " + notADirectory + " is a file, not a directory", e.getMessage());
+        Path directory = Files.createDirectories(dir.resolve("dir.db"));
+        StoreException d = assertThrows(StoreException.class, () -> Database.open(directory, dir.resolve("cache")));
+        assertEquals("the store " + directory + " is a directory, not a database file", d.getMessage());
     }
 
     @Test
