@@ -87,4 +87,36 @@ class StoreEndToEndIT {
                 + " AND error = 'arena stopped before it ended'"));
         assertEquals(3, number(db, "SELECT count(*) FROM conversations"));
     }
+
+    @Test
+    void aDebateKilledMidTurnLeavesAConsistentStore(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve("debate.db");
+        fake.script("st/pro", Reply.stream("Pro opens."));
+        fake.script("st/con", Reply.stream("Con begins ", "and", " is cut").stallAfter(2));
+        fake.script("st/judge", Reply.stream("never asked"));
+        ArenaProcess.Running killed = ArenaProcess.against(fake, KEY, "debate", "--db", db.toString(), "--pro", "st/pro",
+                "--con", "st/con", "--judge", "st/judge", "--rounds", "2", "Motion").start();
+        killed.awaitStdout("Con begins and");
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (number(db, "SELECT count(*) FROM requests WHERE status = 'running' AND side = 'con'") != 1) {
+            assertTrue(System.nanoTime() < deadline, "Con's running turn never reached the store");
+            Thread.sleep(50);
+        }
+        killed.signal("KILL");
+        assertEquals(137, killed.waitFor().exitCode());
+
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("PRAGMA integrity_check")) {
+            assertTrue(r.next());
+            assertEquals("ok", r.getString(1));
+        }
+        fake.script("st/after", Reply.stream("later"));
+        ArenaProcess.Result after = ArenaProcess.against(fake, KEY, "chat", "--db", db.toString(), "-m", "st/after", "later").run();
+        assertEquals(0, after.exitCode(), after.toString());
+        assertEquals(1, number(db, "SELECT count(*) FROM conversations WHERE kind = 'debate' AND title = 'Motion'"));
+        assertEquals(1, number(db, "SELECT count(*) FROM requests WHERE side = 'pro' AND round = 1 AND status = 'complete'"
+                + " AND response = 'Pro opens.'"));
+        assertEquals(1, number(db, "SELECT count(*) FROM requests WHERE side = 'con' AND round = 1 AND status = 'interrupted'"));
+        assertEquals(0, number(db, "SELECT count(*) FROM requests WHERE status = 'running'"));
+    }
 }
