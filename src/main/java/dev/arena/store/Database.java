@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * Opens the store's SQLite file the one way arena uses it: WAL, so that readers never block
@@ -25,6 +26,9 @@ public final class Database {
      */
     static final int BUSY_TIMEOUT_MS = 30_000;
 
+    /** {@link #BUSY_TIMEOUT_MS}, but for tests of a store held locked past it, which would otherwise wait 30 s. */
+    private static volatile int busyTimeoutMs = BUSY_TIMEOUT_MS;
+
     private Database() {
     }
 
@@ -35,11 +39,12 @@ public final class Database {
      * @throws StoreException when the file cannot be opened, is not a database, or is newer
      */
     public static Connection open(Path file, Path cacheDir) throws StoreException {
-        NativeSqlite.prepare(cacheDir);
         createPrivately(file);
+        // Only now, just before the driver loads the library: properties set for a store that then
+        // failed would name a directory that may be gone by the next open in this process.
+        NativeSqlite.prepare(cacheDir);
         SQLiteConfig config = new SQLiteConfig();
-        config.setBusyTimeout(BUSY_TIMEOUT_MS);
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setBusyTimeout(busyTimeoutMs);
         // In WAL mode NORMAL loses no committed transaction when arena is killed; only a power
         // cut can take back the last ones, and the database stays consistent either way.
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
@@ -53,6 +58,12 @@ public final class Database {
             throw new StoreException(StoreErrors.sentence(file, e), e);
         }
         try {
+            // A newer arena's store is refused before anything touches it: switching a store in
+            // rollback-journal mode to WAL rewrites its header, so the mode is set only after.
+            Schema.version(connection, file);
+            try (Statement s = connection.createStatement()) {
+                s.execute("PRAGMA journal_mode = WAL");
+            }
             Schema.migrate(connection, file);
             return connection;
         } catch (StoreException e) {
@@ -64,13 +75,30 @@ public final class Database {
         }
     }
 
+    static int busyTimeoutMs() {
+        return busyTimeoutMs;
+    }
+
+    /** Shortens the busy timeout; only tests do, and they put it back. */
+    static void busyTimeoutMs(int millis) {
+        busyTimeoutMs = millis;
+    }
+
     /** Makes the file 0600 before SQLite makes it with the umask's mode; its -wal and -shm files take the same mode. */
     private static void createPrivately(Path file) throws StoreException {
+        if (Files.isDirectory(file)) {
+            // SQLite would say only that it cannot open it.
+            throw new StoreException("the store " + file + " is a directory, not a database file");
+        }
         if (Files.exists(file)) {
             return;
         }
         try {
             Path dir = file.toAbsolutePath().getParent();
+            if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                // Else createDirectories fails with FileAlreadyExistsException, taken below for a race.
+                throw new StoreException("cannot create the store " + file + ": " + dir + " is a file, not a directory");
+            }
             if (!Files.isDirectory(dir)) {
                 Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             }

@@ -5,6 +5,8 @@ import org.sqlite.util.OSInfo;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,7 +19,9 @@ import java.util.logging.Logger;
  * (a megabyte written, read back and compared, then loaded): measured, 310–380 ms to open a
  * database against 85–95 ms with the library named by {@code org.sqlite.lib.path}. Here it is
  * extracted once per driver version into {@code $XDG_CACHE_HOME/arena/native/sqlite-VERSION/OS-ARCH},
- * by rename, so a present file is always whole; later starts only set the system properties.
+ * by rename, so a file arena put there is always whole; later starts check only its size
+ * against the jar's entry (a truncated copy, by a full disk or a hand, fails to load and would
+ * leave every run without a store) and set the system properties.
  */
 final class NativeSqlite {
 
@@ -50,7 +54,7 @@ final class NativeSqlite {
                 .resolve(safe(System.getProperty("os.name")) + "-" + safe(System.getProperty("os.arch")));
         Path library = dir.resolve(NAME);
         try {
-            if (!Files.isRegularFile(library)) {
+            if (!whole(library)) {
                 extract("/org/sqlite/native/" + OSInfo.getNativeLibFolderPathForCurrentOS() + "/" + NAME, dir, library);
             }
         } catch (IOException e) {
@@ -61,6 +65,24 @@ final class NativeSqlite {
         // The driver also sweeps its temporary directory for stale copies at start-up: point it
         // at this small directory instead of listing all of /tmp.
         System.setProperty("org.sqlite.tmpdir", dir.toString());
+    }
+
+    /**
+     * True when {@code library} is there with the size of its entry in the jar (read from the
+     * jar's directory, not inflated). The entry's name was kept beside it when it was extracted.
+     */
+    private static boolean whole(Path library) throws IOException {
+        Path source = source(library);
+        if (!Files.isRegularFile(library) || !Files.isRegularFile(source)) {
+            return false;
+        }
+        String resource = Files.readString(source, StandardCharsets.UTF_8).strip();
+        URL entry = NativeSqlite.class.getResource(resource);
+        if (entry == null) {
+            throw new IOException("no native library " + resource + " in the jar");
+        }
+        long size = entry.openConnection().getContentLengthLong();
+        return size < 0 || Files.size(library) == size;
     }
 
     private static void extract(String resource, Path dir, Path library) throws IOException {
@@ -74,10 +96,16 @@ final class NativeSqlite {
                 Files.copy(in, temporary, StandardCopyOption.REPLACE_EXISTING);
                 // Two arenas extracting at once both rename a whole file into place.
                 Files.move(temporary, library, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.writeString(source(library), resource + "\n", StandardCharsets.UTF_8);
             } finally {
                 Files.deleteIfExists(temporary);
             }
         }
+    }
+
+    /** The file naming the library's entry in the jar. */
+    private static Path source(Path library) {
+        return library.resolveSibling(library.getFileName() + ".source");
     }
 
     private static String safe(String name) {

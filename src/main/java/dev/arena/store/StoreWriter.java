@@ -124,7 +124,7 @@ public final class StoreWriter implements AutoCloseable {
 
     @Override
     public void close() {
-        close(Duration.ofMillis(Database.BUSY_TIMEOUT_MS + 5_000L));
+        close(Duration.ofMillis(Database.busyTimeoutMs() + 5_000L));
     }
 
     private void run() {
@@ -213,12 +213,15 @@ public final class StoreWriter implements AutoCloseable {
         return true;
     }
 
-    /** One transaction for the batch; when it fails, each write alone, so one bad write loses only itself. */
+    /**
+     * One transaction for the batch; when it fails, each write alone, so one bad write loses only
+     * itself. Not after a lock held past the busy timeout: each write alone would wait as long again.
+     */
     private void write(Connection connection, List<Write> batch) {
         try {
             transaction(connection, batch);
         } catch (SQLException e) {
-            if (batch.size() == 1) {
+            if (batch.size() == 1 || StoreErrors.locked(e)) {
                 warn(StoreErrors.sentence(file, e));
                 return;
             }

@@ -207,6 +207,7 @@ class ChatEndToEndIT {
         long start = System.nanoTime();
         ProcessBuilder pb = new ProcessBuilder("bash", "-c", script).redirectInput(new java.io.File("/dev/null"));
         pb.environment().put("OPENROUTER_API_KEY", KEY);
+        pb.environment().put("ARENA_LOG", "false"); // never the developer's store
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
