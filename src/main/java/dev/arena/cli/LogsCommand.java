@@ -32,8 +32,7 @@ import java.util.concurrent.Callable;
             LogsSwitchCommand.Off.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {ExitCode.HELP_0, "1:stdout could not be written (a full disk, an I/O error)",
-            ExitCode.HELP_2, "3:the store cannot be read (damaged, from a newer arena, locked, unreadable)"},
+        exitCodeList = {ExitCode.HELP_0, LogsCommand.HELP_1, LogsCommand.HELP_2, LogsCommand.HELP_3},
         description = {"List what the store recorded: one line per chat conversation or debate, the latest last.",
             "Columns: id, local time of its last request, kind, model (a debate's: pro vs con), requests, "
                 + "cost (~ when estimated, n/a when unknown), title. On a terminal the title is cut to the width; "
@@ -41,6 +40,12 @@ import java.util.concurrent.Callable;
 final class LogsCommand implements Callable<Integer> {
 
     static final String DEFAULT_COUNT = "10";
+
+    /** The exit codes of the reading commands, as their help lists them. */
+    static final String HELP_1 = "1:stdout could not be written (a full disk, an I/O error)";
+    static final String HELP_2 = "2:usage error (a bad flag or value)";
+    static final String HELP_2_ARENA_LOG = "2:usage error (a bad flag, or $ARENA_LOG neither true nor false)";
+    static final String HELP_3 = "3:the store cannot be read (damaged, from a newer arena, locked, unreadable)";
 
     @ParentCommand
     ArenaCommand root;

@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 /** {@code arena logs path}: where the store is, for {@code sqlite3 "$(arena logs path)"}. */
 @Command(addMethodSubcommands = false, name = "path", mixinStandardHelpOptions = true,
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {ExitCode.HELP_0, ExitCode.HELP_2},
+        exitCodeList = {ExitCode.HELP_0, LogsCommand.HELP_1, LogsCommand.HELP_2},
         description = "Print the store's file (--db, else $ARENA_DB, else the config file's db, "
                 + "else $XDG_DATA_HOME/arena/arena.db), whether or not it exists yet.")
 final class LogsPathCommand implements Callable<Integer> {

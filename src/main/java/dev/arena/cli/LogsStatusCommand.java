@@ -23,8 +23,8 @@ import java.util.concurrent.Callable;
 /** {@code arena logs status}: whether arena records, why, and what the store holds. */
 @Command(addMethodSubcommands = false, name = "status", mixinStandardHelpOptions = true,
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {ExitCode.HELP_0, ExitCode.HELP_1, "2:usage error (a bad flag, or $ARENA_LOG neither true nor false)",
-            "3:the store cannot be read (damaged, from a newer arena, locked, unreadable)"},
+        exitCodeList = {ExitCode.HELP_0, LogsCommand.HELP_1, LogsCommand.HELP_2_ARENA_LOG,
+            LogsCommand.HELP_3},
         description = {"Say whether logging is on and what decided it ($ARENA_LOG, else the config file's log=, "
                 + "else the marker of arena logs off, else on by default), then the store's file, its size, "
                 + "its schema version and how many chats, debates and requests it holds.",

@@ -2,6 +2,8 @@ package dev.arena.cli;
 
 import dev.arena.files.ArenaDirectories;
 import dev.arena.files.FileErrors;
+import dev.arena.output.OutputClosedException;
+import dev.arena.output.OutputFailedException;
 import dev.arena.output.TextSink;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,19 +63,25 @@ abstract class LogsSwitchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        if (state.overridesMarker()) {
-            err.write("arena: " + state.reason() + ", which decides over arena logs on/off: logging stays "
-                    + (state.on() ? "on" : "off") + "\n").flush();
-        } else {
-            out.write(turnsOn() ? "logging is on: arena records every run in " + parent.store.file(io) + "\n"
-                    : "logging is off: arena records nothing until arena logs on\n").flush();
+        try {
+            if (state.overridesMarker()) {
+                err.write("arena: " + state.reason() + ", which decides over arena logs on/off: logging stays "
+                        + (state.on() ? "on" : "off") + "\n").flush();
+            } else {
+                out.write(turnsOn() ? "logging is on: arena records every run in " + parent.store.file(io) + "\n"
+                        : "logging is off: arena records nothing until arena logs on\n").flush();
+            }
+        } catch (OutputClosedException e) {
+            // | head: the switch is made all the same.
+        } catch (OutputFailedException e) {
+            return ModelsCommand.cannotWrite(err, e);
         }
         return ExitCode.OK;
     }
 
     @Command(addMethodSubcommands = false, name = "on", mixinStandardHelpOptions = true,
             exitCodeListHeading = "%nExit codes:%n",
-            exitCodeList = {ExitCode.HELP_0, "1:the marker file could not be removed", ExitCode.HELP_2},
+            exitCodeList = {ExitCode.HELP_0, "1:the marker file could not be removed", LogsCommand.HELP_2_ARENA_LOG},
             description = "Turn logging back on for every later run (removes the marker of arena logs off). "
                     + "$ARENA_LOG and the config file's log= still decide over it.")
     static final class On extends LogsSwitchCommand {
@@ -85,7 +93,7 @@ abstract class LogsSwitchCommand implements Callable<Integer> {
 
     @Command(addMethodSubcommands = false, name = "off", mixinStandardHelpOptions = true,
             exitCodeListHeading = "%nExit codes:%n",
-            exitCodeList = {ExitCode.HELP_0, "1:the marker file could not be made", ExitCode.HELP_2},
+            exitCodeList = {ExitCode.HELP_0, "1:the marker file could not be made", LogsCommand.HELP_2_ARENA_LOG},
             description = "Turn logging off for every later run: leaves a marker file under $XDG_STATE_HOME/arena "
                     + "(default ~/.local/state/arena/logs-off). $ARENA_LOG and the config file's log= still decide over it.")
     static final class Off extends LogsSwitchCommand {

@@ -3,6 +3,7 @@ package dev.arena.cli;
 import dev.arena.store.StoreLocation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 import java.nio.file.Path;
 
@@ -13,7 +14,8 @@ import java.nio.file.Path;
 @Command(addMethodSubcommands = false)
 final class StoreFileOption {
 
-    @Option(names = "--db", paramLabel = "FILE",
+    // Inherited, so that it can follow a subcommand too: arena logs status --db FILE.
+    @Option(names = "--db", paramLabel = "FILE", scope = ScopeType.INHERIT,
             description = "The store's file (default: $XDG_DATA_HOME/arena/arena.db).")
     Path db;
 

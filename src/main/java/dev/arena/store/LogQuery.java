@@ -22,6 +22,10 @@ public record LogQuery(int limit, String kind, String model, java.time.Instant s
     public static final String MATCH_START = "[";
     public static final String MATCH_END = "]";
 
+    /** What is never inside a searched word: control characters, and surrogates not in a pair. */
+    private static final java.util.regex.Pattern SEPARATORS =
+            java.util.regex.Pattern.compile("[\\p{Cntrl}\\p{Cs}]");
+
     /** Words on each side of the match in a snippet: one line's worth. */
     static final int SNIPPET_TOKENS = 12;
 
@@ -37,11 +41,14 @@ public record LogQuery(int limit, String kind, String model, java.time.Instant s
     /**
      * The user's words as an FTS5 query that cannot be a syntax error: each word a quoted FTS5
      * string (quotes inside doubled), so AND, NEAR, *, ( and " are searched for as text, not
-     * read as operators; juxtaposed strings are FTS5's implicit AND. Empty for no words.
+     * read as operators; juxtaposed strings are FTS5's implicit AND. Control characters and
+     * lone surrogates separate words: they are no part of any word the index holds, and a NUL
+     * would end the query's text inside SQLite, leaving its string unterminated. Empty for no
+     * words.
      */
     public static String searchExpression(String text) {
         List<String> words = new ArrayList<>();
-        for (String word : text.strip().split("\\s+")) {
+        for (String word : SEPARATORS.matcher(text).replaceAll(" ").strip().split("\\s+")) {
             if (!word.isEmpty()) {
                 words.add("\"" + word.replace("\"", "\"\"") + "\"");
             }

@@ -282,6 +282,7 @@ class LogsCommandTest {
         env.put("ARENA_DB", home.resolve("env.db").toString());
         assertEquals(home.resolve("env.db") + "\n", run("logs", "path").out());
         assertEquals(home.resolve("flag.db") + "\n", run("logs", "--db", home.resolve("flag.db").toString(), "path").out());
+        assertEquals(home.resolve("flag.db") + "\n", run("logs", "path", "--db", home.resolve("flag.db").toString()).out());
         assertFalse(Files.exists(home.resolve("env.db")));
     }
 
