@@ -16,8 +16,4 @@ public record LogEntry(String id, String kind, String title, String name, Instan
     public LogEntry {
         models = List.copyOf(models);
     }
-
-    public boolean isDebate() {
-        return kind.equals("debate");
-    }
 }

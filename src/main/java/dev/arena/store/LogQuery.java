@@ -59,6 +59,28 @@ public record LogQuery(int limit, String kind, String model, java.time.Instant s
     /** The entries, in the order {@code arena logs} shows them. */
     public List<LogEntry> run(StoreReader reader) throws StoreException {
         List<Object> params = new ArrayList<>();
+        String sql = sql(params);
+        List<LogEntry> entries = new ArrayList<>();
+        try (PreparedStatement s = reader.connection().prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                s.setObject(i + 1, params.get(i));
+            }
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    entries.add(entry(rows, entries.size() + 1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException(StoreErrors.sentence(reader.file(), e), e);
+        }
+        if (search == null) {
+            Collections.reverse(entries); // picked newest first, shown newest last
+        }
+        return entries;
+    }
+
+    /** The query, its parameters added to {@code params} in order. */
+    private String sql(List<Object> params) {
         StringBuilder sql = new StringBuilder();
         if (search != null) {
             // A materialised CTE, as bm25() and snippet() may only run in the full-text query
@@ -108,24 +130,7 @@ public record LogQuery(int limit, String kind, String model, java.time.Instant s
             sql.append(" LIMIT ?");
             params.add(limit);
         }
-        sql.append(") c ORDER BY ").append(order);
-        List<LogEntry> entries = new ArrayList<>();
-        try (PreparedStatement s = reader.connection().prepareStatement(sql.toString())) {
-            for (int i = 0; i < params.size(); i++) {
-                s.setObject(i + 1, params.get(i));
-            }
-            try (ResultSet rows = s.executeQuery()) {
-                while (rows.next()) {
-                    entries.add(entry(rows, entries.size() + 1));
-                }
-            }
-        } catch (SQLException e) {
-            throw new StoreException(StoreErrors.sentence(reader.file(), e), e);
-        }
-        if (search == null) {
-            Collections.reverse(entries); // picked newest first, shown newest last
-        }
-        return entries;
+        return sql.append(") c ORDER BY ").append(order).toString();
     }
 
     private LogEntry entry(ResultSet row, int position) throws SQLException {

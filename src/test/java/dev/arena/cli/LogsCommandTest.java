@@ -239,6 +239,10 @@ class LogsCommandTest {
         assertEquals(List.of("unrelated", "one more"), titles(run("logs", "-n", "2"), 6), "without -q, newest last");
         String snippet = run("logs", "-q", "cats").lines().get(0).split("\t")[7];
         assertTrue(snippet.contains("[cats]"), snippet);
+        List<String> terminal = onTerminal("logs", "-q", "cats").lines();
+        assertEquals(5, terminal.size(), "a header, then each entry and its snippet: " + terminal);
+        assertTrue(terminal.get(1).endsWith("  cats"), terminal.get(1));
+        assertTrue(terminal.get(2).startsWith("    ") && terminal.get(2).contains("[Cats] purr"), terminal.get(2));
     }
 
     @Test
