@@ -96,19 +96,21 @@ public record LogQuery(int limit, String kind, String model, java.time.Instant s
                     """);
             params.addAll(List.of(MATCH_START, MATCH_END, SNIPPET_TOKENS, searchExpression(search)));
         }
-        // The filters pick the entries first, so the per-entry sums below run for those alone.
+        // The filters pick the entries first, so the per-entry sums below run for those alone. A
+        // chat with no request yet shows the model it was started with; sums of costs are rounded
+        // far below a cent's millionth, so that 0.1 + 0.2 reads 0.3 in --json.
         sql.append("SELECT c.*, ")
                 .append("""
                         (SELECT count(*) FROM requests r WHERE r.conversation_id = c.id) AS requests,
-                        (SELECT sum(r.cost_usd) FROM requests r WHERE r.conversation_id = c.id) AS cost,
+                        (SELECT round(sum(r.cost_usd), 12) FROM requests r WHERE r.conversation_id = c.id) AS cost,
                         (SELECT count(*) FROM requests r WHERE r.conversation_id = c.id AND r.cost_estimated = 1) AS estimated,
-                        (SELECT coalesce(r.model, r.model_asked) FROM requests r WHERE r.conversation_id = c.id
-                          ORDER BY r.sent_at DESC, r.rowid DESC LIMIT 1) AS last_model,
+                        coalesce((SELECT coalesce(r.model, r.model_asked) FROM requests r WHERE r.conversation_id = c.id
+                          ORDER BY r.sent_at DESC, r.rowid DESC LIMIT 1), c.model) AS last_model,
                         (SELECT r.model_asked FROM requests r WHERE r.conversation_id = c.id AND r.purpose = 'turn'
                           AND r.side = 'pro' ORDER BY r.sent_at, r.rowid LIMIT 1) AS pro_model,
                         (SELECT r.model_asked FROM requests r WHERE r.conversation_id = c.id AND r.purpose = 'turn'
                           AND r.side = 'con' ORDER BY r.sent_at, r.rowid LIMIT 1) AS con_model
-                        FROM (SELECT c.id, c.kind, c.title, c.name, c.created_at, c.updated_at""")
+                        FROM (SELECT c.id, c.kind, c.title, c.name, c.model, c.created_at, c.updated_at""")
                 .append(search != null ? ", b.score, b.snippet FROM conversations c JOIN best b ON b.cid = c.id" : " FROM conversations c")
                 .append(" WHERE 1 = 1");
         if (kind != null) {

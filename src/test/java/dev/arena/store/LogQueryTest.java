@@ -1,5 +1,6 @@
 package dev.arena.store;
 
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.AlphaChars;
@@ -16,9 +17,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -92,9 +95,48 @@ class LogQueryTest {
     @Property(tries = 60)
     void aWordOfAnAnswerFindsItsConversation(@ForAll @AlphaChars @StringLength(min = 1, max = 12) String word)
             throws SQLException, StoreException {
-        String id = record("about " + word, "tell me", "well, " + word + ", and so on");
-        List<LogEntry> found = search(word.toUpperCase(java.util.Locale.ROOT));
-        assertTrue(found.stream().anyMatch(e -> e.id().equals(id) && e.snippet().contains("[" + word + "]")), found.toString());
+        String id = record("about " + word, "?", "well, " + word + ", and so on");
+        List<LogEntry> found = search(word.toUpperCase(Locale.ROOT));
+        // Case is ignored both ways: the snippet shows the answer's word as written.
+        assertTrue(found.stream().anyMatch(e -> e.id().equals(id) && e.snippet().equals("well, [" + word + "], and so on")),
+                found.toString());
+    }
+
+    @Example
+    void aChatWithoutRequestsShowsItsModelAndCostsAddUpWithoutNoise() throws SQLException, StoreException {
+        String empty = Ids.next(Instant.now());
+        try (PreparedStatement c = writer.prepareStatement("INSERT INTO conversations (id, kind, title, model, created_at, updated_at)"
+                + " VALUES (?, 'chat', 'nothing asked yet', 'm/start', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')")) {
+            c.setString(1, empty);
+            c.executeUpdate();
+        }
+        String priced = record("priced", "p", "r");
+        record(priced, 0.1);
+        record(priced, 0.2);
+        List<LogEntry> all;
+        try (StoreReader reader = StoreReader.open(file, dir.resolve("cache")).orElseThrow()) {
+            all = new LogQuery(0, "chat", null, null, null).run(reader);
+        }
+        LogEntry first = all.stream().filter(e -> e.id().equals(empty)).findFirst().orElseThrow();
+        assertEquals(List.of("m/start"), first.models());
+        assertEquals(0, first.requests());
+        assertNull(first.costUsd());
+        LogEntry sum = all.stream().filter(e -> e.id().equals(priced)).findFirst().orElseThrow();
+        assertEquals(3, sum.requests());
+        assertEquals(0.3, sum.costUsd());
+    }
+
+    /** One more request of {@code conversation}, costing {@code usd}. */
+    private static void record(String conversation, double usd) throws SQLException {
+        try (PreparedStatement r = writer.prepareStatement("""
+                INSERT INTO requests (id, conversation_id, purpose, model_asked, chain, messages, prompt, sent_at, status,
+                  process, cost_usd) VALUES (?, ?, 'chat', 'm/a', '["m/a"]', '[]', 'p', ?, 'complete', 'test', ?)""")) {
+            r.setString(1, Ids.next(Instant.now()));
+            r.setString(2, conversation);
+            r.setString(3, StoreTime.format(Instant.now()));
+            r.setDouble(4, usd);
+            r.executeUpdate();
+        }
     }
 
     @Property(tries = 300)
