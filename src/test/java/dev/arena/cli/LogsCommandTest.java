@@ -137,10 +137,22 @@ class LogsCommandTest {
     }
 
     @Test
-    void negativeCountIsAUsageError() {
+    void badCountsAndModelsAreUsageErrors() {
         CliRun r = run("logs", "-n", "-1");
         assertEquals(2, r.exitCode(), r.toString());
         assertTrue(r.err().startsWith("arena: -n must be 0 (all) or more, not -1\n"), r.toString());
+        CliRun blank = run("logs", "-m", " ");
+        assertEquals(2, blank.exitCode(), blank.toString());
+        assertTrue(blank.err().startsWith("arena: -m must not be empty\n"), blank.toString());
+    }
+
+    @Test
+    void anEmptyStoreSaysSo() throws Exception {
+        dev.arena.store.Database.open(db, home.resolve("cache")).close();
+        CliRun r = run("logs");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals("", r.out());
+        assertEquals("arena: the store " + db + " holds no conversation or debate yet\n", r.err());
     }
 
     @Test
