@@ -196,7 +196,7 @@ class ChatEndToEndIT {
     }
 
     @Test
-    void aClosedPipeEndsQuietlyAndCancelsTheRequest() throws Exception {
+    void aClosedPipeEndsQuietlyAndCancelsTheRequest(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         String[] pieces = new String[400];
         for (int i = 0; i < pieces.length; i++) {
             pieces[i] = "token" + i + " ";
@@ -207,7 +207,10 @@ class ChatEndToEndIT {
         long start = System.nanoTime();
         ProcessBuilder pb = new ProcessBuilder("bash", "-c", script).redirectInput(new java.io.File("/dev/null"));
         pb.environment().put("OPENROUTER_API_KEY", KEY);
-        pb.environment().put("ARENA_LOG", "false"); // never the developer's store
+        // Not the developer's store, cache or config.
+        for (String xdg : new String[] {"XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME"}) {
+            pb.environment().put(xdg, dir.resolve(xdg).toString());
+        }
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
