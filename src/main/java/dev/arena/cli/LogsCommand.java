@@ -30,6 +30,8 @@ import java.util.concurrent.Callable;
             LogsStatusCommand.class,
             LogsSwitchCommand.On.class,
             LogsSwitchCommand.Off.class,
+            LogsShowCommand.class,
+            LogsExportCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {ExitCode.HELP_0, "1:stdout could not be written (a full disk, an I/O error)",

@@ -83,11 +83,23 @@ public final class StoredDebate {
     public static StoredDebate load(StoreReader store, String id) throws StoreException {
         try {
             return load(store.connection(), id);
-        } catch (SQLException | RuntimeException e) {
-            if (e instanceof SQLException sql) {
-                throw new StoreException(StoreErrors.sentence(store.file(), sql), e);
-            }
+        } catch (SQLException e) {
+            throw new StoreException(StoreErrors.sentence(store.file(), e), e);
+        } catch (RuntimeException e) {
+            // A row no arena wrote (edited by hand, say): a value out of its set, JSON that does not parse.
             throw new StoreException("the debate " + id + " in " + store.file() + " cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Whether the conversation {@code id} (resolved by {@link StoreReader#resolve}) is a debate rather than a chat. */
+    public static boolean isDebate(StoreReader store, String id) throws StoreException {
+        try (PreparedStatement s = store.connection().prepareStatement("SELECT kind FROM conversations WHERE id = ?")) {
+            s.setString(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() && r.getString(1).equals("debate");
+            }
+        } catch (SQLException e) {
+            throw new StoreException(StoreErrors.sentence(store.file(), e), e);
         }
     }
 

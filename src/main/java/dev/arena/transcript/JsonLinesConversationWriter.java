@@ -2,6 +2,7 @@ package dev.arena.transcript;
 
 import com.google.gson.JsonObject;
 import dev.arena.output.TextSink;
+import dev.arena.text.TerminalJson;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -15,11 +16,16 @@ public final class JsonLinesConversationWriter implements ConversationListener {
 
     private final TextSink out;
     private final Clock clock;
+    private final boolean terminal;
 
-    /** {@code clock} stamps events that carry no time of their own. */
-    public JsonLinesConversationWriter(TextSink out, Clock clock) {
+    /**
+     * {@code clock} stamps events that carry no time of their own; {@code terminal}: {@code out}
+     * is a terminal, so C1 and bidi controls are escaped too ({@link TerminalJson}).
+     */
+    public JsonLinesConversationWriter(TextSink out, Clock clock, boolean terminal) {
         this.out = out;
         this.clock = clock;
+        this.terminal = terminal;
     }
 
     @Override
@@ -69,6 +75,7 @@ public final class JsonLinesConversationWriter implements ConversationListener {
     }
 
     private void emit(JsonObject event) {
-        out.write(event.toString()).write("\n").flush();
+        String json = event.toString();
+        out.write(terminal ? TerminalJson.escape(json) : json).write("\n").flush();
     }
 }
