@@ -6,6 +6,7 @@ import dev.arena.debate.DebateSettings;
 import dev.arena.debate.DebateSummary;
 import dev.arena.debate.FallbackNote;
 import dev.arena.debate.JudgeReading;
+import dev.arena.debate.Phase;
 import dev.arena.debate.Side;
 import dev.arena.debate.Turn;
 import dev.arena.debate.Verdict;
@@ -37,6 +38,8 @@ public final class DebateRecorder implements DebateListener {
     private final String id;
     private DebateSettings settings;
     private int turns;
+    /** The model the turn being spoken started with, as turnStarted named it. */
+    private String firstModel;
     private final List<FallbackNote> judgeFallbacks = new ArrayList<>();
 
     /** Records the debate whose conversation is {@code id} ({@link RequestRecorder#startDebate}). */
@@ -82,8 +85,15 @@ public final class DebateRecorder implements DebateListener {
     }
 
     @Override
+    public void turnStarted(int round, Side side, Phase phase, String model, Instant at) {
+        firstModel = model;
+    }
+
+    @Override
     public void turnEnded(Turn turn) {
         int idx = ++turns;
+        String first = firstModel;
+        firstModel = null;
         record(() -> {
             String asked = settings == null ? turn.answeringModel() : settings.fighter(turn.side()).model();
             String text = redactor.redact(turn.text() == null ? "" : turn.text());
@@ -94,8 +104,8 @@ public final class DebateRecorder implements DebateListener {
                 try (PreparedStatement s = connection.prepareStatement("""
                         INSERT INTO turns (debate_id, idx, round, side, phase, model_asked, model, text, prompt_tokens,
                           completion_tokens, cost_usd, cost_estimated, usage_invalid, started_at, ended_at, elapsed_ns,
-                          fallbacks, error)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                          fallbacks, error, first_model)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
                     s.setString(1, id);
                     s.setInt(2, idx);
                     s.setInt(3, turn.round());
@@ -110,6 +120,7 @@ public final class DebateRecorder implements DebateListener {
                     s.setLong(16, elapsedNs);
                     s.setString(17, fallbacks);
                     s.setString(18, error);
+                    s.setString(19, first);
                     s.executeUpdate();
                 }
             };

@@ -131,6 +131,7 @@ final class Schema {
                       side TEXT NOT NULL CHECK (side IN ('pro', 'con')),
                       phase TEXT NOT NULL CHECK (phase IN ('opening', 'rebuttal', 'closing')),
                       model_asked TEXT NOT NULL,
+                      first_model TEXT,
                       model TEXT,
                       text TEXT NOT NULL,
                       prompt_tokens INTEGER,

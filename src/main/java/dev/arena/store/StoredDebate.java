@@ -41,7 +41,7 @@ import java.util.Map;
 public final class StoredDebate {
 
     /** A turn as stored, and when its first token arrived (from its requests; its start when unknown). */
-    private record StoredTurn(Turn turn, Instant firstTokenAt, Instant recordedEnd) {
+    private record StoredTurn(Turn turn, String firstModel, Instant firstTokenAt, Instant recordedEnd) {
     }
 
     private final DebateSettings settings;
@@ -163,7 +163,9 @@ public final class StoredDebate {
                             DebateColumns.notes(r.getString("fallbacks")), r.getString("error"));
                     Instant first = firstTokens.get(r.getString("side") + ":" + turn.round());
                     Instant end = StoreTime.parse(r.getString("ended_at"));
-                    turns.add(new StoredTurn(turn, first == null || first.isAfter(end) ? started : first, end));
+                    String firstModel = r.getString("first_model");
+                    turns.add(new StoredTurn(turn, firstModel == null ? turn.answeringModel() : firstModel,
+                            first == null || first.isAfter(end) ? started : first, end));
                 }
             }
         }
@@ -235,7 +237,7 @@ public final class StoredDebate {
                 }
             }
             pace.reach(stored.firstTokenAt());
-            listener.turnStarted(turn.round(), turn.side(), turn.phase(), firstSpeaker(turn), stored.firstTokenAt());
+            listener.turnStarted(turn.round(), turn.side(), turn.phase(), stored.firstModel(), stored.firstTokenAt());
             for (Pace.Piece piece : pace.pieces(turn.text(), stored.firstTokenAt(), stored.recordedEnd())) {
                 pace.reach(piece.due());
                 listener.delta(turn.side(), piece.text());
@@ -268,18 +270,5 @@ public final class StoredDebate {
         if (!status.equals("running")) {
             listener.ended(new DebateOutcome(DebateOutcome.Result.valueOf(status.toUpperCase(Locale.ROOT)), outcomeReason));
         }
-    }
-
-    /**
-     * The model a turn started with: it announces the turn when its first text arrives, so when
-     * a later model continued the answer, the first that was cut.
-     */
-    private static String firstSpeaker(Turn turn) {
-        for (FallbackNote note : turn.fallbacks()) {
-            if (note.continuing()) {
-                return note.fromModel();
-            }
-        }
-        return turn.answeringModel();
     }
 }
