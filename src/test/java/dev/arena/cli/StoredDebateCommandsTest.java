@@ -226,4 +226,23 @@ class StoredDebateCommandsTest {
         CliRun replay = run("replay", "--db", db.toString(), "zzzz");
         assertEquals(3, replay.exitCode(), replay.toString());
     }
+
+    @Test
+    void aFailedDebateIsRecordedAsFailedAndShowsAsItsTranscriptDoes() throws Exception {
+        fake.script("s/bad", Reply.errorMessage(400, "no such thing"));
+        Path md = dir.resolve("f.md");
+        CliRun r = run("debate", "--base-url", fake.baseUrl(), "--db", db.toString(), "--pro", "s/pro", "--con", "s/bad",
+                "--no-validate", "--retries", "0", "--rounds", "2", "--out", md.toString(), "Topic");
+        assertEquals(1, r.exitCode(), r.toString());
+        List<String> debate = query("SELECT id, status, outcome_reason, stop_reason, winner FROM debates").get(0);
+        assertEquals("failed", debate.get(1));
+        assertTrue(debate.get(2).startsWith("the debate stopped: round 1, Con: "), debate.toString());
+        assertTrue(debate.get(3).startsWith("round 1, Con: "), debate.toString());
+        assertEquals(null, debate.get(4));
+        List<List<String>> turns = query("SELECT side, error IS NULL FROM turns ORDER BY idx");
+        assertEquals(List.of(List.of("pro", "1"), List.of("con", "0")), turns);
+        CliRun show = run("logs", "--db", db.toString(), "show", debate.get(0));
+        assertEquals(0, show.exitCode(), show.toString());
+        assertEquals(startToTheMillisecond(Files.readString(md)), show.out());
+    }
 }
