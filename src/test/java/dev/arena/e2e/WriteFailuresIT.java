@@ -130,6 +130,7 @@ class WriteFailuresIT {
         pb.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString());
         pb.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
         pb.environment().put("XDG_STATE_HOME", dir.resolve("state").toString());
+        pb.environment().put("XDG_DATA_HOME", dir.resolve("data").toString()); // never the developer's store
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
