@@ -207,6 +207,8 @@ class ChatEndToEndIT {
         long start = System.nanoTime();
         ProcessBuilder pb = new ProcessBuilder("bash", "-c", script).redirectInput(new java.io.File("/dev/null"));
         pb.environment().put("OPENROUTER_API_KEY", KEY);
+        // A store of its own: the inherited environment would record into the developer's.
+        pb.environment().put("XDG_DATA_HOME", java.nio.file.Files.createTempDirectory("arena-e2e-data-").toString());
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
