@@ -2,6 +2,7 @@ package dev.arena.cli;
 
 import dev.arena.catalog.CostEstimator;
 import dev.arena.debate.Debate;
+import dev.arena.store.DebateRecorder;
 import dev.arena.store.RequestRecorder;
 import dev.arena.store.StoreWriter;
 import dev.arena.debate.DebateListener;
@@ -83,22 +84,24 @@ final class DebateRun {
         if (transcript != null) {
             listeners.add(transcript);
         }
+        CostEstimator costs = CatalogOptions.cachedPrices(io, connection.settings().baseUrl());
+        RequestRecorder recorder = new RequestRecorder(store, connection.redactor(), costs);
+        String id = recorder.startDebate(settings.topic(), Instant.now());
+        listeners.add(new DebateRecorder(store, connection.redactor(), id)); // last: it never throws
         DebateListener all = new DebateListeners(listeners);
+        Debate debate = new Debate(id, settings, connection.chain().recordingTo(recorder), all, costs);
         Cancellation cancel = new Cancellation();
         try (WriteLock held = lock; StopSignals ignored = StopSignals.cancel(cancel)) {
-            Ending ending = debate(all, cancel, transcript);
+            Ending ending = debate(debate, cancel, transcript);
             ending = end(ending, all, transcript);
             return report(ending);
         }
     }
 
-    private Ending debate(DebateListener all, Cancellation cancel, TranscriptFile transcript) {
+    private Ending debate(Debate debate, Cancellation cancel, TranscriptFile transcript) {
         String where = transcript == null ? "" : "; the transcript so far is in " + transcript.path();
         try {
-            CostEstimator costs = CatalogOptions.cachedPrices(io, connection.settings().baseUrl());
-            RequestRecorder recorder = new RequestRecorder(store, connection.redactor(), costs);
-            String id = recorder.startDebate(settings.topic(), Instant.now());
-            new Debate(id, settings, connection.chain().recordingTo(recorder), all, costs).run(cancel);
+            debate.run(cancel);
             return new Ending(DebateOutcome.COMPLETE, ExitCode.OK, null, null);
         } catch (TurnFailedException e) {
             return stopped(DebateOutcome.Result.FAILED, "the debate stopped: " + e.getMessage(), where, ExitCode.FAILED, e);

@@ -30,6 +30,8 @@ import java.util.concurrent.Callable;
             LogsStatusCommand.class,
             LogsSwitchCommand.On.class,
             LogsSwitchCommand.Off.class,
+            LogsShowCommand.class,
+            LogsExportCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {ExitCode.HELP_0, LogsCommand.HELP_1, LogsCommand.HELP_2, LogsCommand.HELP_3},

@@ -106,7 +106,7 @@ public final class Debate {
             stopped = e;
             throw e;
         } finally {
-            finish(new DebateSummary(stats(), verdict, Duration.ofNanos(System.nanoTime() - start), stopReason), stopped);
+            finish(new DebateSummary(FighterStats.of(turns), verdict, Duration.ofNanos(System.nanoTime() - start), stopReason), stopped);
         }
     }
 
@@ -132,39 +132,5 @@ public final class Debate {
 
     public List<Turn> turns() {
         return List.copyOf(turns);
-    }
-
-    private List<FighterStats> stats() {
-        List<FighterStats> stats = new ArrayList<>();
-        for (Side side : Side.values()) {
-            int count = 0;
-            long in = 0;
-            long out = 0;
-            Double cost = null;
-            Duration time = Duration.ZERO;
-            int fallbacks = 0;
-            boolean estimated = false;
-            boolean invalid = false;
-            for (Turn t : turns) {
-                if (t.side() != side) {
-                    continue;
-                }
-                if (!t.failed()) {
-                    count++;
-                }
-                invalid |= t.usage().invalid();
-                in += t.usage().promptTokens();
-                out += t.usage().completionTokens();
-                if (t.usage().cost() != null) {
-                    cost = (cost == null ? 0 : cost) + t.usage().cost();
-                    estimated |= t.usage().costEstimated();
-                }
-                time = time.plus(Duration.between(t.startedAt(), t.endedAt()));
-                fallbacks += t.fallbacks().size();
-            }
-            stats.add(invalid ? new FighterStats(side, count, 0, 0, null, time, fallbacks, false, true)
-                    : new FighterStats(side, count, in, out, cost, time, fallbacks, estimated, false));
-        }
-        return stats;
     }
 }

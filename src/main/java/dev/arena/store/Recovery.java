@@ -18,7 +18,7 @@ import java.util.Optional;
 final class Recovery {
 
     /** The tables whose rows have a status and a process; later migrations add theirs here. */
-    private static final List<String> TABLES = List.of("requests");
+    private static final List<String> TABLES = List.of("requests", "debates");
 
     static final String THIS_PROCESS = token(ProcessHandle.current());
 
@@ -52,13 +52,18 @@ final class Recovery {
     private static void markInterrupted(Connection connection, String table, String process) throws SQLException {
         Transaction.<RuntimeException>immediate(connection, () -> {
             try (PreparedStatement s = connection.prepareStatement("UPDATE " + table
-                    + " SET status = 'interrupted', error = 'arena stopped before it ended', ended_at = ?"
+                    + " SET status = 'interrupted', " + reasonColumn(table) + " = 'arena stopped before it ended', ended_at = ?"
                     + " WHERE status = 'running' AND process = ?")) {
                 s.setString(1, StoreTime.format(Instant.now()));
                 s.setString(2, process);
                 s.executeUpdate();
             }
         });
+    }
+
+    /** Where a table says why a row ended: a request's error, a debate's outcome reason (as transcripts name it). */
+    private static String reasonColumn(String table) {
+        return table.equals("debates") ? "outcome_reason" : "error";
     }
 
     static boolean alive(String process) {

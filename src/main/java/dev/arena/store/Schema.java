@@ -94,7 +94,89 @@ final class Schema {
                       INSERT INTO requests_fts (requests_fts, rowid, prompt, response)
                         VALUES ('delete', old.rowid, old.prompt, old.response);
                       INSERT INTO requests_fts (rowid, prompt, response) VALUES (new.rowid, new.prompt, new.response);
-                    END""")));
+                    END""")),
+            // A debate over its requests: its settings, every turn as it ended, the verdict with
+            // both readings, and how the run ended; enough to play it back event by event.
+            new Migration(2, "debates", List.of(
+                    """
+                    CREATE TABLE debates (
+                      id TEXT PRIMARY KEY REFERENCES conversations (id),
+                      topic TEXT NOT NULL,
+                      rounds INTEGER NOT NULL,
+                      pro_models TEXT NOT NULL,
+                      con_models TEXT NOT NULL,
+                      judge_models TEXT NOT NULL DEFAULT '[]',
+                      pro_stance TEXT,
+                      con_stance TEXT,
+                      temperature REAL,
+                      max_tokens INTEGER,
+                      seed INTEGER,
+                      status TEXT NOT NULL CHECK (status IN ('running', 'complete', 'interrupted', 'failed',
+                        'output_closed', 'write_failed')),
+                      outcome_reason TEXT,
+                      winner TEXT CHECK (winner IN ('pro', 'con', 'tie')),
+                      judge_fallbacks TEXT NOT NULL DEFAULT '[]',
+                      stop_reason TEXT,
+                      elapsed_ns INTEGER,
+                      started_at TEXT NOT NULL,
+                      ended_at TEXT,
+                      process TEXT NOT NULL
+                    )""",
+                    "CREATE INDEX debates_by_status ON debates (status)",
+                    """
+                    CREATE TABLE turns (
+                      debate_id TEXT NOT NULL REFERENCES debates (id),
+                      idx INTEGER NOT NULL,
+                      round INTEGER NOT NULL,
+                      side TEXT NOT NULL CHECK (side IN ('pro', 'con')),
+                      phase TEXT NOT NULL CHECK (phase IN ('opening', 'rebuttal', 'closing')),
+                      model_asked TEXT NOT NULL,
+                      first_model TEXT,
+                      model TEXT,
+                      text TEXT NOT NULL,
+                      prompt_tokens INTEGER,
+                      completion_tokens INTEGER,
+                      cost_usd REAL,
+                      cost_estimated INTEGER NOT NULL DEFAULT 0,
+                      usage_invalid INTEGER NOT NULL DEFAULT 0,
+                      started_at TEXT NOT NULL,
+                      ended_at TEXT NOT NULL,
+                      elapsed_ns INTEGER NOT NULL,
+                      fallbacks TEXT NOT NULL DEFAULT '[]',
+                      error TEXT,
+                      PRIMARY KEY (debate_id, idx)
+                    )""",
+                    """
+                    CREATE TABLE verdicts (
+                      debate_id TEXT PRIMARY KEY REFERENCES debates (id),
+                      winner TEXT NOT NULL CHECK (winner IN ('pro', 'con', 'tie')),
+                      tie_reason TEXT CHECK (tie_reason IN ('judged', 'readings_disagreed', 'answer_unreadable')),
+                      readings_agree INTEGER NOT NULL,
+                      judge_model TEXT,
+                      rationale TEXT,
+                      pro_scores TEXT,
+                      con_scores TEXT,
+                      prompt_tokens INTEGER,
+                      completion_tokens INTEGER,
+                      cost_usd REAL,
+                      cost_estimated INTEGER NOT NULL DEFAULT 0,
+                      usage_invalid INTEGER NOT NULL DEFAULT 0,
+                      elapsed_ns INTEGER NOT NULL,
+                      judged_at TEXT NOT NULL
+                    )""",
+                    """
+                    CREATE TABLE judge_readings (
+                      debate_id TEXT NOT NULL REFERENCES verdicts (debate_id),
+                      reading INTEGER NOT NULL CHECK (reading IN (1, 2)),
+                      presented_first TEXT NOT NULL CHECK (presented_first IN ('pro', 'con')),
+                      winner TEXT CHECK (winner IN ('pro', 'con', 'tie')),
+                      parsed INTEGER NOT NULL,
+                      pro_scores TEXT,
+                      con_scores TEXT,
+                      rationale TEXT,
+                      raw_answer TEXT,
+                      PRIMARY KEY (debate_id, reading)
+                    )""")));
 
     /** The newest schema this arena knows. */
     static final int VERSION = MIGRATIONS.get(MIGRATIONS.size() - 1).version();

@@ -1,9 +1,5 @@
 package dev.arena.transcript;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import dev.arena.debate.DebateOutcome;
 import dev.arena.debate.DebateSettings;
 import dev.arena.debate.DebateSummary;
@@ -19,8 +15,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -43,8 +37,6 @@ public final class JsonDebateFile implements TranscriptFile {
 
     static final long THROTTLE_MS = 250;
     private static final Duration THROTTLE = Duration.ofMillis(THROTTLE_MS);
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls()
-            .disableHtmlEscaping().create();
 
     /** Runs a task once, later; injectable so tests decide when "later" is. */
     interface Scheduler {
@@ -57,16 +49,7 @@ public final class JsonDebateFile implements TranscriptFile {
     private final Clock clock;
     private final Scheduler scheduler;
 
-    private DebateSettings settings;
-    private Instant startedAt;
-    private final List<JsonObject> turns = new ArrayList<>();
-    private final List<JsonObject> judgeFallbacks = new ArrayList<>();
-    private InProgress current;
-    /** Fallbacks of a turn whose first model failed before it started speaking. */
-    private final List<FallbackNote> pendingFallbacks = new ArrayList<>();
-    private Verdict verdict;
-    private DebateSummary summary;
-    private DebateOutcome outcome;
+    private final JsonDebateDocument document = new JsonDebateDocument();
 
     private Instant lastWrite;
     private boolean dirty;
@@ -93,25 +76,21 @@ public final class JsonDebateFile implements TranscriptFile {
 
     @Override
     public synchronized void debateStarted(DebateSettings settings, Instant at) {
-        this.settings = settings;
-        this.startedAt = at;
+        document.debateStarted(settings, at);
         rewrite();
     }
 
     @Override
     public synchronized void turnStarted(int round, Side side, Phase phase, String model, Instant at) {
-        current = new InProgress(round, side, phase, model, at);
-        current.fallbacks.addAll(pendingFallbacks);
-        pendingFallbacks.clear();
+        document.turnStarted(round, side, phase, model, at);
         rewrite();
     }
 
     @Override
     public synchronized void delta(Side side, String text) {
-        if (current == null || text.isEmpty()) {
+        if (!document.append(text)) {
             return;
         }
-        current.text.append(text);
         dirty = true;
         Instant now = clock.instant();
         Duration since = lastWrite == null ? THROTTLE : Duration.between(lastWrite, now);
@@ -125,45 +104,31 @@ public final class JsonDebateFile implements TranscriptFile {
 
     @Override
     public synchronized void fallback(String who, FallbackNote note) {
-        if (Side.PRO.label().equals(who) || Side.CON.label().equals(who)) {
-            if (current != null) {
-                current.fallbacks.add(note);
-            } else {
-                pendingFallbacks.add(note);
-            }
-        } else {
-            JsonObject o = TranscriptJson.note(note);
-            o.addProperty("who", who);
-            judgeFallbacks.add(o);
-        }
+        document.fallback(who, note);
         rewrite();
     }
 
     @Override
     public synchronized void turnEnded(Turn turn) {
-        JsonObject o = TranscriptJson.turn(turn);
-        o.addProperty("in_progress", false);
-        turns.add(o);
-        current = null;
-        pendingFallbacks.clear();
+        document.turnEnded(turn);
         rewrite();
     }
 
     @Override
     public synchronized void verdict(Verdict verdict) {
-        this.verdict = verdict;
+        document.verdict(verdict);
         rewrite();
     }
 
     @Override
     public synchronized void finished(DebateSummary summary) {
-        this.summary = summary;
+        document.finished(summary);
         rewrite();
     }
 
     @Override
     public synchronized void ended(DebateOutcome outcome) {
-        this.outcome = outcome;
+        document.ended(outcome);
         rewrite();
     }
 
@@ -174,7 +139,7 @@ public final class JsonDebateFile implements TranscriptFile {
             return;
         }
         try {
-            if (dirty && settings != null) {
+            if (dirty && document.started()) {
                 write();
             }
         } finally {
@@ -206,7 +171,7 @@ public final class JsonDebateFile implements TranscriptFile {
             delayedFailure = null;
             throw failure;
         }
-        if (closed || settings == null) {
+        if (closed || !document.started()) {
             return;
         }
         try {
@@ -217,33 +182,10 @@ public final class JsonDebateFile implements TranscriptFile {
     }
 
     private void write() throws IOException {
-        AtomicFile.write(path, GSON.toJson(document()) + "\n");
+        AtomicFile.write(path, document.text());
         dirty = false;
         lastWrite = clock.instant();
         rewrites++;
-    }
-
-    private JsonObject document() {
-        JsonObject doc = new JsonObject();
-        doc.addProperty("topic", settings.topic());
-        doc.addProperty("started_at", TranscriptJson.instant(startedAt));
-        doc.add("settings", TranscriptJson.settings(settings));
-        JsonArray all = new JsonArray();
-        turns.forEach(all::add);
-        if (current != null) {
-            all.add(current.json());
-        }
-        doc.add("turns", all);
-        JsonArray judge = new JsonArray();
-        judgeFallbacks.forEach(judge::add);
-        doc.add("judge_fallbacks", judge);
-        doc.add("verdict", verdict == null ? null : TranscriptJson.verdict(verdict));
-        doc.add("summary", summary == null ? null : TranscriptJson.summary(summary));
-        doc.addProperty("finished", summary != null);
-        // Null while the debate runs, and after a kill -9: only a run that ended says how.
-        doc.addProperty("outcome", outcome == null ? null : outcome.result().id());
-        doc.addProperty("outcome_reason", outcome == null ? null : outcome.reason());
-        return doc;
     }
 
     private static Scheduler executorScheduler() {
@@ -269,43 +211,5 @@ public final class JsonDebateFile implements TranscriptFile {
                 }
             }
         };
-    }
-
-    /** The turn being spoken, as far as it got. */
-    private static final class InProgress {
-        final int round;
-        final Side side;
-        final Phase phase;
-        final String model;
-        final Instant startedAt;
-        final StringBuilder text = new StringBuilder();
-        final List<FallbackNote> fallbacks = new ArrayList<>();
-
-        InProgress(int round, Side side, Phase phase, String model, Instant startedAt) {
-            this.round = round;
-            this.side = side;
-            this.phase = phase;
-            this.model = model;
-            this.startedAt = startedAt;
-        }
-
-        JsonObject json() {
-            JsonObject o = new JsonObject();
-            o.addProperty("round", round);
-            o.addProperty("side", TranscriptJson.side(side));
-            o.addProperty("phase", TranscriptJson.phase(phase));
-            o.addProperty("model", model);
-            o.addProperty("started_at", TranscriptJson.instant(startedAt));
-            o.add("ended_at", null);
-            o.add("elapsed_ms", null);
-            o.add("prompt_tokens", null);
-            o.add("completion_tokens", null);
-            o.add("cost", null);
-            o.add("fallbacks", TranscriptJson.notes(fallbacks));
-            o.add("error", null);
-            o.addProperty("text", text.toString());
-            o.addProperty("in_progress", true);
-            return o;
-        }
     }
 }

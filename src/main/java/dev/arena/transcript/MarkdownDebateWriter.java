@@ -46,9 +46,7 @@ import java.util.function.ToDoubleFunction;
  */
 public final class MarkdownDebateWriter implements DebateListener {
 
-    private final TextSink out;
-    /** Newlines at the end of what was written so far, up to two; -1 before anything was written. */
-    private int trailingNewlines = -1;
+    private final MarkdownBlocks out;
     /** The turn whose header was written and whose end was not: "round:SIDE", or null. */
     private String openTurn;
     /** True between a turn's header and its first text, which starts a block of its own. */
@@ -57,12 +55,12 @@ public final class MarkdownDebateWriter implements DebateListener {
     private TerminalSanitizer turnText = new TerminalSanitizer();
 
     public MarkdownDebateWriter(TextSink out) {
-        this.out = out;
+        this.out = new MarkdownBlocks(out);
     }
 
     @Override
     public void debateStarted(DebateSettings settings, Instant at) {
-        block("# Debate: " + TranscriptText.oneLine(settings.topic()) + "\n");
+        out.block("# Debate: " + TranscriptText.oneLine(settings.topic()) + "\n");
         StringBuilder list = new StringBuilder();
         list.append("- Pro: ").append(models(settings.pro().models())).append('\n');
         list.append("- Con: ").append(models(settings.con().models())).append('\n');
@@ -83,7 +81,7 @@ public final class MarkdownDebateWriter implements DebateListener {
         appendStance(list, settings.pro());
         appendStance(list, settings.con());
         list.append("- Started: ").append(at).append('\n');
-        block(list.toString());
+        out.block(list.toString());
         out.flush();
     }
 
@@ -101,10 +99,10 @@ public final class MarkdownDebateWriter implements DebateListener {
             return;
         }
         if (textStart) {
-            separate();
+            out.separate();
             textStart = false;
         }
-        write(text);
+        out.write(text);
         out.flush();
     }
 
@@ -113,7 +111,7 @@ public final class MarkdownDebateWriter implements DebateListener {
         if (isFighter(who)) {
             return; // the turn carries it, written after the turn's text
         }
-        block("*" + TranscriptText.oneLine(who) + ": " + TranscriptText.fallback(note) + "*\n");
+        out.block("*" + TranscriptText.oneLine(who) + ": " + TranscriptText.fallback(note) + "*\n");
         out.flush();
     }
 
@@ -125,15 +123,15 @@ public final class MarkdownDebateWriter implements DebateListener {
         openTurn = null;
         textStart = false;
         for (FallbackNote note : turn.fallbacks()) {
-            block("*" + TranscriptText.fallback(note) + "*\n");
+            out.block("*" + TranscriptText.fallback(note) + "*\n");
         }
         if (turn.failed()) {
-            block("**This turn failed:** " + TranscriptText.oneLine(turn.error()) + "\n");
-            block("*" + turn.side().label() + (turn.answeringModel() == null ? "" : " · " + turn.answeringModel())
+            out.block("**This turn failed:** " + TranscriptText.oneLine(turn.error()) + "\n");
+            out.block("*" + turn.side().label() + (turn.answeringModel() == null ? "" : " · " + turn.answeringModel())
                     + started(turn)
                     + " · failed after " + Durations.format(TranscriptText.elapsed(turn)) + "*\n");
         } else {
-            block("*" + turn.side().label() + " · "
+            out.block("*" + turn.side().label() + " · "
                     + Notices.usage(turn.answeringModel(), turn.usage(), TranscriptText.elapsed(turn))
                     + started(turn) + "*\n");
         }
@@ -142,12 +140,12 @@ public final class MarkdownDebateWriter implements DebateListener {
 
     @Override
     public void verdict(Verdict verdict) {
-        block("## Verdict\n");
+        out.block("## Verdict\n");
         String tie = verdict.tieExplanation();
         if (tie != null) {
-            block("**Winner: Tie.** " + capitalized(tie) + ", so the debate is a tie.\n");
+            out.block("**Winner: Tie.** " + MarkdownBlocks.capitalized(tie) + ", so the debate is a tie.\n");
         } else {
-            block("**Winner: " + winner(verdict.winner()) + "**\n");
+            out.block("**Winner: " + winner(verdict.winner()) + "**\n");
         }
         Scores pro = verdict.scores().get(Side.PRO);
         Scores con = verdict.scores().get(Side.CON);
@@ -161,15 +159,15 @@ public final class MarkdownDebateWriter implements DebateListener {
             row(table, "Clarity", pro, con, Scores::clarity);
             table.append("| **Total** | **").append(score(pro.total())).append("** | **")
                     .append(score(con.total())).append("** |\n");
-            block(table.toString());
+            out.block(table.toString());
         } else {
-            block("*The judge's scores could not be read.*\n");
+            out.block("*The judge's scores could not be read.*\n");
         }
         if (verdict.rationale() != null && !verdict.rationale().isBlank()) {
-            block(verdict.rationale().strip() + "\n");
+            out.block(verdict.rationale().strip() + "\n");
         }
         if (verdict.judgeModel() != null) {
-            block("*Judge · " + Notices.usage(verdict.judgeModel(), verdict.usage(), verdict.elapsed())
+            out.block("*Judge · " + Notices.usage(verdict.judgeModel(), verdict.usage(), verdict.elapsed())
                     + " · asked twice with the sides swapped*\n");
         }
         out.flush();
@@ -177,7 +175,7 @@ public final class MarkdownDebateWriter implements DebateListener {
 
     @Override
     public void finished(DebateSummary summary) {
-        block("## Summary\n");
+        out.block("## Summary\n");
         StringBuilder table = new StringBuilder();
         table.append("| Fighter | Turns | Tokens in | Tokens out | Cost | Time | Fallbacks |\n");
         table.append("|---|---:|---:|---:|---:|---:|---:|\n");
@@ -192,12 +190,12 @@ public final class MarkdownDebateWriter implements DebateListener {
                     .append(" | ").append(f.fallbacks())
                     .append(" |\n");
         }
-        block(table.toString());
+        out.block(table.toString());
         if (summary.elapsed() != null) {
-            block("Elapsed: " + Durations.format(summary.elapsed()) + "\n");
+            out.block("Elapsed: " + Durations.format(summary.elapsed()) + "\n");
         }
         if (summary.stopReason() != null) {
-            block("**The debate stopped early:** " + TranscriptText.oneLine(summary.stopReason()) + "\n");
+            out.block("**The debate stopped early:** " + TranscriptText.oneLine(summary.stopReason()) + "\n");
         }
         out.flush();
     }
@@ -205,14 +203,14 @@ public final class MarkdownDebateWriter implements DebateListener {
     /** The last line: {@code *Outcome: complete*}, or the outcome and what stopped the run. */
     @Override
     public void ended(DebateOutcome outcome) {
-        block("*Outcome: " + outcome.result().id()
+        out.block("*Outcome: " + outcome.result().id()
                 + (outcome.reason() == null ? "" : " — " + TranscriptText.oneLine(outcome.reason())) + "*\n");
         out.flush();
     }
 
     private void header(int round, Side side, Phase phase, String model) {
-        block("## Round " + round + " — " + side.label() + " (" + model + ")\n");
-        block("*" + capitalized(phase.label()) + "*\n");
+        out.block("## Round " + round + " — " + side.label() + " (" + model + ")\n");
+        out.block("*" + MarkdownBlocks.capitalized(phase.label()) + "*\n");
         openTurn = round + ":" + side;
         textStart = true;
     }
@@ -255,43 +253,7 @@ public final class MarkdownDebateWriter implements DebateListener {
         };
     }
 
-    private static String capitalized(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
-    }
-
     private static boolean isFighter(String who) {
         return Side.PRO.label().equals(who) || Side.CON.label().equals(who);
-    }
-
-    /**
-     * Writes {@code text} as a block of its own: a blank line before it unless it starts the
-     * document. Blocks carry outside text too (topic, stances, model ids, error messages, the
-     * judge's rationale), so each is sanitised whole.
-     */
-    private void block(String text) {
-        separate();
-        write(TerminalSanitizer.strip(text));
-    }
-
-    /** Ends what was written with a blank line. */
-    private void separate() {
-        if (trailingNewlines < 0) {
-            return;
-        }
-        write("\n".repeat(2 - Math.min(trailingNewlines, 2)));
-    }
-
-    private void write(String text) {
-        if (text.isEmpty()) {
-            return;
-        }
-        out.write(text);
-        int newlines = 0;
-        for (int i = text.length() - 1; i >= 0 && text.charAt(i) == '\n'; i--) {
-            newlines++;
-        }
-        trailingNewlines = newlines == text.length()
-                ? Math.min(2, Math.max(trailingNewlines, 0) + newlines)
-                : Math.min(2, newlines);
     }
 }

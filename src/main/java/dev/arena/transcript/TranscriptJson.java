@@ -74,7 +74,7 @@ final class TranscriptJson {
      * could not have meant ({@code usage_invalid}) are null, as an unreported cost is, so that
      * a program summing tokens does not count a zero that nobody reported.
      */
-    private static void usage(JsonObject o, long prompt, long completion, Double cost, boolean estimated, boolean invalid) {
+    static void usage(JsonObject o, long prompt, long completion, Double cost, boolean estimated, boolean invalid) {
         o.addProperty("prompt_tokens", invalid ? null : prompt);
         o.addProperty("completion_tokens", invalid ? null : completion);
         o.addProperty("cost", cost);

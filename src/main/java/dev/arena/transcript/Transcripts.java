@@ -20,6 +20,7 @@ import java.io.FileNotFoundException;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,6 +50,35 @@ public final class Transcripts {
      *         says which transcript could not be written
      */
     public static TranscriptFile open(Path path, TranscriptFormat format, boolean force) throws IOException {
+        check(path, format, force);
+        if (format == TranscriptFormat.JSON) {
+            return new JsonDebateFile(path);
+        }
+        OutputStream out = truncated(path);
+        TextSink sink = new TextSink(out);
+        DebateListener writer = format == TranscriptFormat.MARKDOWN
+                ? new MarkdownDebateWriter(sink)
+                : new JsonLinesDebateWriter(sink);
+        return new StreamedFile(path, writer, sink, out);
+    }
+
+    /**
+     * Writes a transcript whose whole {@code text} is known ({@code arena logs export --out}),
+     * under the rules of {@link #open}: JSON replaced atomically, the others written in place.
+     */
+    public static void write(Path path, TranscriptFormat format, boolean force, String text) throws IOException {
+        check(path, format, force);
+        if (format == TranscriptFormat.JSON) {
+            AtomicFile.write(path, text);
+            return;
+        }
+        try (OutputStream out = truncated(path)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Refuses what {@link #open} must not write: see there. */
+    private static void check(Path path, TranscriptFormat format, boolean force) throws IOException {
         if (Files.isDirectory(path)) {
             throw new IOException(path + " is a directory");
         }
@@ -62,23 +92,18 @@ public final class Transcripts {
         if (!force && Files.isRegularFile(path) && Files.size(path) > 0) {
             throw new TranscriptExistsException(path);
         }
-        if (format == TranscriptFormat.JSON) {
-            if (Files.exists(path) && !Files.isWritable(path) || !Files.isWritable(parent)) {
-                throw new IOException("permission denied");
-            }
-            return new JsonDebateFile(path);
+        if (format == TranscriptFormat.JSON && (Files.exists(path) && !Files.isWritable(path) || !Files.isWritable(parent))) {
+            throw new IOException("permission denied");
         }
-        OutputStream out;
+    }
+
+    /** The file, truncated, to write from its start. */
+    private static OutputStream truncated(Path path) throws IOException {
         try {
-            out = new FileOutputStream(path.toFile());
+            return new FileOutputStream(path.toFile());
         } catch (FileNotFoundException e) {
             throw new IOException(reason(e), e);
         }
-        TextSink sink = new TextSink(out);
-        DebateListener writer = format == TranscriptFormat.MARKDOWN
-                ? new MarkdownDebateWriter(sink)
-                : new JsonLinesDebateWriter(sink);
-        return new StreamedFile(path, writer, sink, out);
     }
 
     /**

@@ -323,7 +323,8 @@ class LogsCommandTest {
         List<String> lines = r.lines();
         assertEquals(List.of("logging:   on (the default)", "file:      " + db), lines.subList(0, 2));
         assertTrue(lines.get(2).matches("size: {6}\\d+\\.\\d (KiB|MiB)"), lines.get(2));
-        assertEquals(List.of("schema:    1", "chats:     1", "debates:   1", "requests:  5"), lines.subList(3, 7));
+        assertTrue(lines.get(3).matches("schema: {4}[1-9]\\d*"), lines.get(3)); // later migrations raise it
+        assertEquals(List.of("chats:     1", "debates:   1", "requests:  5"), lines.subList(4, 7));
     }
 
     @Test

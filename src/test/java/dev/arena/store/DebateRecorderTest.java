@@ -1,0 +1,71 @@
+package dev.arena.store;
+
+import dev.arena.catalog.CostEstimator;
+import dev.arena.debate.DebateSettings;
+import dev.arena.debate.Fighter;
+import dev.arena.debate.Phase;
+import dev.arena.debate.Side;
+import dev.arena.debate.Turn;
+import dev.arena.openrouter.Usage;
+import dev.arena.text.Redactor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The recorder's promises beyond a normal debate: it never throws, and no text reaches the store with the key in it. */
+class DebateRecorderTest {
+
+    private static final String KEY = "sk-or-v1-recorder-secret-0123456789";
+    private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private final DebateSettings settings = new DebateSettings("Keys " + KEY + " leak", 1,
+            new Fighter(Side.PRO, List.of("p/one"), "You quote " + KEY), new Fighter(Side.CON, List.of("c/one"), null),
+            null, null, null, List.of());
+
+    @Test
+    void aTurnThatCannotBecomeARowIsTheStoresWarningNotTheDebatesFailure() {
+        StoreWriter writer = new StoreWriter(dir.resolve("arena.db"), dir.resolve("cache"), java.time.Duration.ZERO);
+        String id = new RequestRecorder(writer, Redactor.NONE, CostEstimator.NONE).startDebate(settings.topic(), T0);
+        DebateRecorder recorder = new DebateRecorder(writer, Redactor.NONE, id);
+        recorder.debateStarted(settings, T0);
+        recorder.turnEnded(new Turn(1, Side.PRO, Phase.OPENING, "p/one", "text", Usage.NONE, null, null, List.of(), null));
+        writer.close();
+        Optional<String> warning = writer.takeWarning();
+        assertTrue(warning.isPresent() && warning.get().contains("could not record the debate"), warning.toString());
+    }
+
+    @Test
+    void everyTextIsRedacted() throws Exception {
+        Path db = dir.resolve("arena.db");
+        Redactor redactor = new Redactor(KEY);
+        try (StoreWriter writer = new StoreWriter(db, dir.resolve("cache"), java.time.Duration.ZERO)) {
+            String id = new RequestRecorder(writer, redactor, CostEstimator.NONE).startDebate(settings.topic(), T0);
+            DebateRecorder recorder = new DebateRecorder(writer, redactor, id);
+            recorder.debateStarted(settings, T0);
+            recorder.turnEnded(new Turn(1, Side.PRO, Phase.OPENING, "p/one", "I say " + KEY, Usage.NONE, T0,
+                    T0.plusSeconds(1), List.of(), "failed: " + KEY));
+            writer.close();
+            assertEquals(Optional.empty(), writer.takeWarning());
+        }
+        try (Connection c = Database.open(db, dir.resolve("cache"));
+             Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT d.topic, d.pro_stance, t.text, t.error FROM debates d JOIN turns t ON t.debate_id = d.id")) {
+            assertTrue(r.next());
+            assertEquals(List.of("Keys [redacted] leak", "You quote [redacted]", "I say [redacted]", "failed: [redacted]"),
+                    List.of(r.getString(1), r.getString(2), r.getString(3), r.getString(4)));
+        }
+    }
+}
