@@ -1,6 +1,8 @@
 package dev.arena.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 
 /** Rows of {@code conversations}: one for each chat conversation and each debate. */
@@ -31,6 +33,24 @@ public final class Conversations {
             }
         });
         return id;
+    }
+
+    /** Inserts a chat conversation with its name (null for none) and settings; the texts are redacted already. */
+    static void insertChat(Connection connection, String id, String name, String title, ChatSettings settings,
+                           Instant createdAt, Instant updatedAt) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("""
+                INSERT INTO conversations (id, kind, name, title, model, system, settings, created_at, updated_at)
+                VALUES (?, 'chat', ?, ?, ?, ?, ?, ?, ?)""")) {
+            s.setString(1, id);
+            s.setString(2, name);
+            s.setString(3, title(title));
+            s.setString(4, settings.model());
+            s.setString(5, settings.system());
+            s.setString(6, settings.json());
+            s.setString(7, StoreTime.format(createdAt));
+            s.setString(8, StoreTime.format(updatedAt));
+            s.executeUpdate();
+        }
     }
 
     static String title(String text) {

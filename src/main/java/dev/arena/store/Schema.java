@@ -94,7 +94,18 @@ final class Schema {
                       INSERT INTO requests_fts (requests_fts, rowid, prompt, response)
                         VALUES ('delete', old.rowid, old.prompt, old.response);
                       INSERT INTO requests_fts (rowid, prompt, response) VALUES (new.rowid, new.prompt, new.response);
-                    END""")));
+                    END""")),
+            // Sessions live in the store: a chat's settings beside its model and system prompt,
+            // where its history starts again (/clear, /load), and which old session files were imported.
+            new Migration(3, "sessions", List.of(
+                    "ALTER TABLE conversations ADD COLUMN settings TEXT NOT NULL DEFAULT '{}'",
+                    "ALTER TABLE conversations ADD COLUMN history_from TEXT",
+                    """
+                    CREATE TABLE session_imports (
+                      path TEXT PRIMARY KEY,
+                      conversation_id TEXT REFERENCES conversations (id),
+                      imported_at TEXT NOT NULL
+                    )""")));
 
     /** The newest schema this arena knows. */
     static final int VERSION = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
