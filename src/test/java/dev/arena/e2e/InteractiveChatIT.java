@@ -123,6 +123,20 @@ class InteractiveChatIT {
         after.awaitPrompt(1);
         after.type("\u0004");
         assertEquals(0, after.waitFor(), "the session is free once the first chat left: " + after.screen());
+
+        Pty continued = Pty.start(dir, "chat", "--base-url", fake.baseUrl(), "-m", "pty/saver", "-c");
+        continued.awaitScreen("resumed session shared (2 messages");
+        continued.awaitPrompt(1);
+        continued.type("\u0004");
+        assertEquals(0, continued.waitFor(), "-c goes on from the session used last: " + continued.screen());
+
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Pty nothing = Pty.start(dir, "chat", "--base-url", fake.baseUrl(), "-m", "pty/saver", "-c",
+                "--db", elsewhere.resolve("empty.db").toString());
+        nothing.awaitScreen("no earlier conversation to continue; this is a new one");
+        nothing.awaitPrompt(1);
+        nothing.type("\u0004");
+        assertEquals(0, nothing.waitFor(), nothing.screen());
     }
 
     @Test
