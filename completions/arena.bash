@@ -200,7 +200,7 @@ function _picocli_arena_chat() {
 
   local commands=""
   local flag_opts="'-c' '--continue' '--debug' '--json' '--no-color' '-q' '--quiet' '--no-validate' '--no-log' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-m' '--model' '--fallback' '-s' '--system' '--temperature' '--max-tokens' '--seed' '--session' '--base-url' '--api-key-file' '--idle-timeout' '--retries' '--rate-limit' '--db'"
+  local arg_opts="'-m' '--model' '--fallback' '-s' '--system' '--temperature' '--max-tokens' '--seed' '--session' '--cid' '--base-url' '--api-key-file' '--idle-timeout' '--retries' '--rate-limit' '--db'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -226,6 +226,9 @@ function _picocli_arena_chat() {
       return
       ;;
     '--session')
+      return
+      ;;
+    '--cid')
       return
       ;;
     '--base-url')

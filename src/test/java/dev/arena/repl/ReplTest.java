@@ -1,7 +1,6 @@
 package dev.arena.repl;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import dev.arena.catalog.CostEstimator;
 import dev.arena.fake.FakeOpenRouter;
 import dev.arena.fake.RecordedRequest;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.net.URI;
