@@ -2,12 +2,9 @@ package dev.arena.cli;
 
 import dev.arena.catalog.ModelCheck;
 import dev.arena.files.FileErrors;
-import dev.arena.files.NotReplaceableException;
 import dev.arena.files.TextFiles;
 import dev.arena.files.UnreadableTextException;
-import dev.arena.openrouter.ChatRequest;
 import dev.arena.openrouter.HttpStatusException;
-import dev.arena.openrouter.Message;
 import dev.arena.output.AnswerView;
 import dev.arena.output.TextSink;
 import dev.arena.catalog.CostEstimator;
@@ -16,10 +13,16 @@ import dev.arena.resilience.FallbackChain;
 import dev.arena.resilience.RequestTag;
 import dev.arena.store.RequestRecorder;
 import dev.arena.store.StoreWriter;
+import dev.arena.repl.NotAChatException;
+import dev.arena.repl.NothingToContinueException;
 import dev.arena.repl.Repl;
 import dev.arena.repl.SessionBusyException;
+import dev.arena.repl.SessionChoice;
 import dev.arena.repl.SessionStart;
 import dev.arena.repl.SessionStore;
+import dev.arena.repl.StoredSessions;
+import dev.arena.store.StoreException;
+import dev.arena.store.StoreLocation;
 import dev.arena.resilience.ChainFailedException;
 import dev.arena.terminal.Terminals;
 import org.jline.terminal.Terminal;
@@ -36,10 +39,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
@@ -105,12 +105,16 @@ final class ChatCommand implements Callable<Integer> {
     Long seed;
 
     @Option(names = {"-c", "--continue"},
-            description = "Interactive chat: continue the last conversation.")
+            description = "Go on from the last chat conversation (with a prompt, or interactively).")
     boolean continueLast;
 
     @Option(names = "--session", paramLabel = "NAME",
-            description = "Interactive chat: continue the conversation NAME, or start it if there is none.")
+            description = "Go on from the session NAME, or start it if there is none.")
     String sessionName;
+
+    @Option(names = "--cid", paramLabel = "ID",
+            description = "Go on from the chat conversation with this id, or a unique prefix of it (arena logs lists them).")
+    String conversationId;
 
     @Mixin
     ConnectionOptions connection;
@@ -129,48 +133,43 @@ final class ChatCommand implements Callable<Integer> {
         Stdio io = root.stdio();
         model = root.aliases().resolve(model);
         fallbacks = root.aliases().resolveAll(fallbacks);
+        SessionChoice choice = choice();
         if (words.isEmpty() && !output.json && io.stdinIsTerminal() && io.stdoutIsTerminal()) {
-            return interactive(io);
-        }
-        if (continueLast || sessionName != null) {
-            throw new ParameterException(spec.commandLine(), (continueLast ? "--continue" : "--session")
-                    + " is for the interactive chat: run arena chat without a prompt, on a terminal");
+            return interactive(io, choice);
         }
         String prompt = prompt(io);
-        ChatRequest request = request(prompt);
+        validate();
         TextSink err = TextSink.stderr(io.err());
         StoreWriter writer = store.writer(io, root, ONE_SHOT_PATIENCE);
         try {
             Connection connection = this.connection.connect(io, err, CONTINUATION_LIMIT);
-            modelCheck.check(io, err, output.quiet, connection.settings().baseUrl(), connection.settings().apiKey(),
-                    ModelCheck.requested("--model/--fallback", models()));
-            AnswerView view = output.view(io, TextSink.stdout(io.out()), err);
-            CostEstimator costs = CatalogOptions.cachedPrices(io, connection.settings().baseUrl());
-            RequestRecorder recorder = new RequestRecorder(writer, connection.redactor(), costs);
-            String conversation = recorder.startChat(prompt, model, system, Instant.now());
-            return new AnswerRun(connection.recordingTo(recorder), view, costs)
-                    .run(request, models(), RequestTag.chat(conversation));
+            // A plain chat is a new conversation: no database work before the first token. Going
+            // on from one reads its history first, which cannot be helped.
+            try (SessionStart start = open(io, connection, choice, writer, err, false)) {
+                ChatSession session = start.session();
+                List<String> models = session.chain(session.model());
+                modelCheck.check(io, err, output.quiet, connection.settings().baseUrl(), connection.settings().apiKey(),
+                        ModelCheck.requested("--model/--fallback", models));
+                AnswerView view = output.view(io, TextSink.stdout(io.out()), err);
+                CostEstimator costs = CatalogOptions.cachedPrices(io, connection.settings().baseUrl());
+                RequestRecorder recorder = new RequestRecorder(writer, connection.redactor(), costs);
+                session.add(ChatSession.Entry.user(prompt));
+                RequestTag tag = RequestTag.chat(start.kept().conversationFor(session));
+                return new AnswerRun(connection.recordingTo(recorder), view, costs).run(session.request(session.model()), models, tag);
+            }
         } catch (ConfigException e) {
             err.write("arena: " + e.getMessage() + "\n").flush();
             return ExitCode.CONFIG;
+        } catch (Refused e) {
+            return e.code;
         } finally {
             StoreOptions.finish(writer, err);
         }
     }
 
     /** No prompt, on a terminal: a conversation, until Ctrl-D or /exit. */
-    private int interactive(Stdio io) {
+    private int interactive(Stdio io, SessionChoice choice) {
         validate();
-        if (continueLast && sessionName != null) {
-            throw new ParameterException(spec.commandLine(), "--continue and --session NAME: choose one");
-        }
-        if (sessionName != null) {
-            try {
-                SessionStore.checkName(sessionName);
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "--session: " + e.getMessage());
-            }
-        }
         TextSink err = TextSink.stderr(io.err());
         Connection connection;
         try {
@@ -179,52 +178,127 @@ final class ChatCommand implements Callable<Integer> {
             err.write("arena: " + e.getMessage() + "\n").flush();
             return ExitCode.CONFIG;
         }
-        modelCheck.check(io, err, output.quiet, connection.settings().baseUrl(), connection.settings().apiKey(),
-                ModelCheck.requested("--model/--fallback", models()));
-        Path home = SessionStore.home(io.env());
-        SessionStore store = SessionStore.fromEnvironment(io.env(), home);
-        SessionStart start;
-        try {
-            start = SessionStart.open(store, sessionName, continueLast, settings(new ChatSession(model.strip()), true),
-                    session -> settings(session, false), LocalDateTime.now());
-        } catch (SessionBusyException | NotReplaceableException e) {
-            // Another REPL has the session open, or its file cannot be saved: the fix is on the
-            // command line (another --session).
-            err.write("arena: " + e.getMessage() + "\n").flush();
-            return ExitCode.USAGE;
-        } catch (IOException | IllegalArgumentException e) {
-            err.write("arena: cannot resume the session: " + e.getMessage() + "\n").flush();
-            return ExitCode.FAILED;
-        }
-        Terminal terminal = Terminals.openInteractive();
         StoreWriter writer = this.store.writer(io, root, Duration.ZERO);
         try {
-            URI base = connection.settings().baseUrl();
-            UnaryOperator<String> modelIds = id -> {
-                String resolved = root.aliases().resolve(id);
-                modelCheck.problem(io, base, resolved).ifPresent(problem -> {
-                    throw new IllegalArgumentException(problem);
-                });
-                return resolved;
-            };
-            // Until sessions live in the store, each interactive chat is one conversation of its own.
-            RequestRecorder recorder = new RequestRecorder(writer, connection.redactor(),
-                    CatalogOptions.cachedPrices(io, base));
-            RequestTag tag = RequestTag.chat(recorder.startChat(sessionName == null ? "interactive chat" : sessionName,
-                    model, system, Instant.now()));
-            FallbackChain chain = connection.chain().recordingTo(recorder);
-            Repl repl = new Repl(terminal, store, (request, models, listener, cancel) -> chain.answer(request, models,
-                    listener, cancel, tag), e -> describe(e, connection), modelIds,
-                    output.color(io), home);
-            return repl.run(start);
+            SessionStart start;
+            try {
+                start = open(io, connection, choice, writer, err, true);
+            } catch (Refused e) {
+                return e.code;
+            }
+            Terminal terminal;
+            try {
+                ChatSession session = start.session();
+                modelCheck.check(io, err, output.quiet, connection.settings().baseUrl(), connection.settings().apiKey(),
+                        ModelCheck.requested("--model/--fallback", session.chain(session.model())));
+                terminal = Terminals.openInteractive();
+            } catch (RuntimeException e) {
+                start.close();
+                throw e;
+            }
+            try {
+                URI base = connection.settings().baseUrl();
+                UnaryOperator<String> modelIds = id -> {
+                    String resolved = root.aliases().resolve(id);
+                    modelCheck.problem(io, base, resolved).ifPresent(problem -> {
+                        throw new IllegalArgumentException(problem);
+                    });
+                    return resolved;
+                };
+                RequestRecorder recorder = new RequestRecorder(writer, connection.redactor(),
+                        CatalogOptions.cachedPrices(io, base));
+                FallbackChain chain = connection.chain().recordingTo(recorder);
+                Repl repl = new Repl(terminal, sessionFiles(io), chain::answer, e -> describe(e, connection), modelIds,
+                        output.color(io), SessionStore.home(io.env()));
+                return repl.run(start);
+            } finally {
+                try {
+                    terminal.close();
+                } catch (IOException e) {
+                    // Leaving anyway; the terminal's attributes were restored by the line reader.
+                }
+            }
         } finally {
             StoreOptions.finish(writer, err);
+        }
+    }
+
+    /** -c, --session NAME or --cid ID (one of them), or a new conversation. */
+    private SessionChoice choice() {
+        int given = (continueLast ? 1 : 0) + (sessionName != null ? 1 : 0) + (conversationId != null ? 1 : 0);
+        if (given > 1) {
+            throw new ParameterException(spec.commandLine(), "--continue, --session and --cid each choose the conversation:"
+                    + " give one of them");
+        }
+        if (sessionName != null) {
             try {
-                terminal.close();
-            } catch (IOException e) {
-                // Leaving anyway; the terminal's attributes were restored by the line reader.
+                return SessionChoice.named(sessionName);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--session: " + e.getMessage());
             }
         }
+        if (conversationId != null) {
+            return SessionChoice.id(conversationId);
+        }
+        return continueLast ? SessionChoice.last() : SessionChoice.fresh();
+    }
+
+    /**
+     * The conversation the chat goes on from, read from the store and locked, or a new one. A
+     * refusal is written as its sentence, and thrown with its exit code: a store that cannot be
+     * read is 3, as for every command that reads it.
+     */
+    private SessionStart open(Stdio io, Connection connection, SessionChoice choice, StoreWriter writer, TextSink err,
+                              boolean interactive) throws Refused {
+        Path home = CatalogOptions.home(io);
+        StoredSessions sessions = new StoredSessions(sessionFiles(io), store.file(io), StoreLocation.cacheDir(io.env(), home),
+                connection.redactor());
+        ChatSession fresh;
+        try {
+            fresh = settings(new ChatSession(model.strip()), true);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--model: " + e.getMessage());
+        }
+        try {
+            return sessions.open(choice, fresh, session -> settings(session, false), writer,
+                    warning -> err.write(warning + "\n").flush());
+        } catch (NothingToContinueException e) {
+            if (!interactive) {
+                throw refused(err, e.getMessage(), ExitCode.FAILED);
+            }
+            try {
+                return sessions.open(SessionChoice.fresh(), fresh, session -> { }, writer, warning -> { })
+                        .withNote("no earlier conversation to continue; this is a new one");
+            } catch (Exception impossible) {
+                throw new IllegalStateException(impossible); // a new conversation reads nothing
+            }
+        } catch (StoreException e) {
+            throw refused(err, e.getMessage(), ExitCode.CONFIG);
+        } catch (SessionBusyException | NotAChatException e) {
+            // Another chat has the session open, or the id is a debate's: the fix is on the command line.
+            throw refused(err, e.getMessage(), ExitCode.USAGE);
+        }
+    }
+
+    private static Refused refused(TextSink err, String sentence, int code) {
+        err.write("arena: " + sentence + "\n").flush();
+        return new Refused(code);
+    }
+
+    /** The chat could not start; its sentence is written already. */
+    private static final class Refused extends Exception {
+
+        private static final long serialVersionUID = 1L;
+        private final int code;
+
+        Refused(int code) {
+            super(null, null, false, false);
+            this.code = code;
+        }
+    }
+
+    private static SessionStore sessionFiles(Stdio io) {
+        return SessionStore.fromEnvironment(io.env(), SessionStore.home(io.env()));
     }
 
     /**
@@ -273,24 +347,6 @@ final class ChatCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--model must not be empty");
         }
         // --temperature and --max-tokens were checked by their converters.
-    }
-
-    private ChatRequest request(String prompt) {
-        validate();
-        List<Message> messages = new ArrayList<>();
-        if (system != null && !system.isBlank()) {
-            messages.add(Message.system(system));
-        }
-        messages.add(Message.user(prompt));
-        return new ChatRequest(model, messages, temperature, maxTokens, seed);
-    }
-
-    /** The model first, then the fallbacks, each once. */
-    private List<String> models() {
-        LinkedHashSet<String> chain = new LinkedHashSet<>();
-        chain.add(model.strip());
-        fallbacks.stream().map(String::strip).filter(m -> !m.isEmpty()).forEach(chain::add);
-        return List.copyOf(chain);
     }
 
     /** Arguments are the instruction and piped stdin the material, as {@code llm} does. */

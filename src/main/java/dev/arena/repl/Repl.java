@@ -9,6 +9,7 @@ import dev.arena.openrouter.HttpStatusException;
 import dev.arena.output.TextSink;
 import dev.arena.resilience.Answer;
 import dev.arena.resilience.ChainFailedException;
+import dev.arena.resilience.RequestTag;
 import dev.arena.terminal.RichView;
 import dev.arena.text.TerminalSanitizer;
 import org.jline.keymap.KeyMap;
@@ -32,15 +33,16 @@ import java.util.function.UnaryOperator;
 
 /**
  * The interactive chat loop: reads a line (or a command) at a prompt that names the model,
- * streams the answer through the fallback chain into the terminal, keeps the conversation,
- * and saves it after every message. No failure of a request ends the session.
+ * streams the answer through the fallback chain into the terminal, and keeps the conversation
+ * in the store (each request is recorded as it happens, settings as they change). No failure
+ * of a request, nor of the store, ends the session.
  *
  * <p>Ctrl-C: while an answer streams, the terminal's INT handler cancels it (closing the
  * request) and what arrived stays in the conversation, marked cut; at the prompt, JLine
  * clears the line. Ctrl-D at an empty prompt, or /exit, leaves.
  *
- * <p>A save that fails is reported once (then tried again after every change), and the exit
- * line says whether the session is saved; when the last save failed, the exit code is 1.
+ * <p>A store that fails is reported once, as a warning, and the chat goes on; the exit line
+ * then says that the store may lack part of the session, and the exit code is 1.
  */
 public final class Repl {
 
@@ -58,10 +60,7 @@ public final class Repl {
     private final Path home;
     private final ReplCommands commands;
     private ChatSession session;
-    private String name;
-    private boolean persistEmpty;
-    /** The last save failed: the file does not hold the session as it stands. */
-    private boolean unsaved;
+    private KeptSession kept;
     private LineReader reader;
     private volatile Cancellation inFlight;
     private final UnaryOperator<String> modelIds;
@@ -91,12 +90,11 @@ public final class Repl {
 
     /**
      * Runs the session until Ctrl-D or /exit, then lets go of its lock; returns the exit code:
-     * 0, or 1 when the session could not be saved.
+     * 0, or 1 when the store could not keep the session.
      */
     public int run(SessionStart start) {
         this.session = start.session();
-        this.name = start.name();
-        this.persistEmpty = start.resumed() || start.named();
+        this.kept = start.kept();
         this.reader = reader();
         Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> {
             Cancellation answer = inFlight;
@@ -106,8 +104,13 @@ public final class Repl {
         });
         try {
             start.note().ifPresent(note -> say(note, NOTE));
-            say("arena chat · session " + name + " · /help lists commands and keys, Ctrl-D leaves", DIM);
-            persist();
+            if (!kept.kept()) {
+                say("logging is off, so this chat is not kept in the store; /save FILE keeps a copy", NOTE);
+            } else if (kept.name() != null) {
+                kept.conversationFor(session); // a named session exists from the start, so --session finds it
+            }
+            say("arena chat · " + (start.resumed() || kept.name() != null ? kept.label() : "a new conversation")
+                    + " · /help lists commands and keys, Ctrl-D leaves", DIM);
             while (true) {
                 String line;
                 try {
@@ -129,12 +132,11 @@ public final class Repl {
                 } else {
                     String message = text.strip().startsWith("//") ? text.strip().substring(1) : text;
                     session.add(ChatSession.Entry.user(message));
-                    persist();
                     ask(session.model());
                 }
             }
         } catch (IOError e) {
-            // The terminal went away (hang-up): leave as if Ctrl-D, the session is already saved.
+            // The terminal went away (hang-up): leave as if Ctrl-D, the session is already recorded.
         } finally {
             terminal.handle(Terminal.Signal.INT, previous);
             try {
@@ -145,12 +147,13 @@ public final class Repl {
             start.close();
         }
         int code = 0;
-        if (unsaved) {
-            error("session " + name + " is not saved to " + store.pathOf(name) + " (see above); what changed since"
-                    + " its last save is lost");
+        kept.finish().ifPresent(this::storeWarning);
+        if (kept.warned()) {
+            error("the store may lack part of " + kept.label() + " (see above); /save FILE keeps a copy of a chat");
             code = 1;
-        } else if (persistEmpty) {
-            say("saved as session " + name + "; arena chat --session " + name + " resumes it", DIM);
+        } else if (kept.kept() && kept.started()) {
+            say("saved as " + kept.label() + "; arena chat " + (kept.name() != null ? "--session " + kept.name()
+                    : "--cid " + kept.id()) + " resumes it", DIM);
         }
         terminal.flush();
         return code;
@@ -167,7 +170,8 @@ public final class Repl {
         Attributes typing = terminal.enterRawMode();
         try {
             view.begin(session.chain(first));
-            Answer answer = answerer.answer(session.request(first), session.chain(first), recorder, cancel);
+            Answer answer = answerer.answer(session.request(first), session.chain(first), recorder, cancel,
+                    RequestTag.chat(kept.conversationFor(session)));
             inFlight = null;
             view.finish(answer);
             session.add(ChatSession.Entry.assistant(answer.text(), answer.answeringModel(), false));
@@ -192,7 +196,7 @@ public final class Repl {
         } finally {
             inFlight = null;
             terminal.setAttributes(typing);
-            persist();
+            checkStore();
         }
     }
 
@@ -202,29 +206,26 @@ public final class Repl {
         }
     }
 
-    /**
-     * Saves the session under its name, replacing the file atomically; an unused new session
-     * leaves no file. The first failure in a row is reported, and so is the save that follows.
-     */
-    void persist() {
-        if (session.isEmpty() && !persistEmpty) {
-            return;
-        }
-        try {
-            store.save(name, session);
-            persistEmpty = true;
-            if (unsaved) {
-                info("session " + name + " is saved again to " + store.pathOf(name));
-            }
-            unsaved = false;
-        } catch (IOException | RuntimeException e) {
-            if (!unsaved) {
-                String reason = e instanceof IOException io ? FileErrors.reason(io) : String.valueOf(e.getMessage());
-                error("cannot save the session to " + store.pathOf(name) + ": " + reason
-                        + "; arena tries again after every change, and /save FILE keeps a copy elsewhere");
-            }
-            unsaved = true;
-        }
+    /** The settings changed: the store records them. */
+    void settingsChanged() {
+        kept.settingsChanged(session);
+        checkStore();
+    }
+
+    /** The history starts again (/clear, /load): the store records it. */
+    void historyReplaced() {
+        kept.historyReplaced(session);
+        checkStore();
+    }
+
+    /** Shows the store's first problem, once; the chat goes on. */
+    private void checkStore() {
+        kept.takeWarning().ifPresent(this::storeWarning);
+    }
+
+    private void storeWarning(String problem) {
+        error("warning: the store could not keep this session: " + problem
+                + "; the chat goes on, and /save FILE keeps a copy");
     }
 
     /** False on a dumb terminal, where a question could be answered by keys typed ahead or by a script. */

@@ -39,25 +39,25 @@ final class ReplCommands {
                         return true;
                     }
                     session.setModel(repl.modelId(arg));
-                    repl.persist();
+                    repl.settingsChanged();
                     repl.info("model: " + session.model());
                 }
                 case "/system" -> {
                     session.setSystem(arg);
-                    repl.persist();
+                    repl.settingsChanged();
                     repl.info(session.system() == null ? "system prompt removed" : "system prompt set");
                 }
                 case "/fallback" -> {
                     session.setFallbacks(arg.isEmpty() ? List.of()
                             : Arrays.stream(arg.split("[,\\s]+")).map(repl::modelId).collect(Collectors.toList()));
-                    repl.persist();
+                    repl.settingsChanged();
                     repl.info(session.fallbacks().isEmpty() ? "no fallbacks"
                             : "fallbacks: " + String.join(", ", session.fallbacks()));
                 }
                 case "/temperature" -> temperature(session, arg);
                 case "/clear" -> {
                     session.clear();
-                    repl.persist();
+                    repl.historyReplaced();
                     repl.info("conversation cleared; model and settings kept");
                 }
                 case "/save" -> save(session, arg, false);
@@ -79,7 +79,7 @@ final class ReplCommands {
         } else {
             session.setTemperature(ValueChecks.temperature(arg)); // the check of --temperature, same sentence
         }
-        repl.persist();
+        repl.settingsChanged();
         repl.info(session.temperature() == null ? "temperature: the server's default" : "temperature: " + session.temperature());
     }
 
@@ -120,7 +120,7 @@ final class ReplCommands {
         try {
             ChatSession loaded = SessionStore.read(file);
             session.replaceWith(loaded);
-            repl.persist();
+            repl.historyReplaced();
             repl.info("loaded " + session.entries().size() + " messages from " + file + "; model " + session.model());
         } catch (IOException e) {
             repl.error("cannot read " + file + ": " + FileErrors.reason(e));
@@ -129,13 +129,10 @@ final class ReplCommands {
 
     private void retry(ChatSession session, String arg) {
         String model = arg.isEmpty() ? session.model() : repl.modelId(new ChatSession(arg).model());
-        boolean dropped = session.dropLastAnswer();
+        session.dropLastAnswer(); // the request asked again leaves it out, and so does the history it records
         if (!session.awaitsAnswer()) {
             repl.error("nothing to retry: ask something first");
             return;
-        }
-        if (dropped) {
-            repl.persist();
         }
         repl.ask(model);
     }

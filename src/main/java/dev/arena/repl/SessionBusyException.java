@@ -2,11 +2,12 @@ package dev.arena.repl;
 
 import java.io.IOException;
 
-/** Another REPL, in this process or another, has the session open and writes it. */
+/** Another chat, in this process or another, has the session open and writes it. */
 public final class SessionBusyException extends IOException {
 
-    SessionBusyException(String name, String holder) {
-        super("session " + name + " is open in another arena chat" + (holder.isEmpty() ? "" : " (pid " + holder + ")")
+    /** {@code what} names it: "session work", or "conversation ID" for one without a name. */
+    SessionBusyException(String what, String holder) {
+        super(what + " is open in another arena chat" + (holder.isEmpty() ? "" : " (pid " + holder + ")")
                 + "; leave that one first, or choose another --session");
     }
 }

@@ -2,19 +2,14 @@ package dev.arena.repl;
 
 import dev.arena.files.ArenaDirectories;
 import dev.arena.files.AtomicFile;
-import dev.arena.files.FileBusyException;
 import dev.arena.files.TextFiles;
-import dev.arena.files.WriteLock;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -23,14 +18,15 @@ import java.util.regex.Pattern;
 /**
  * Where interactive chat keeps its files, after the XDG base directory spec: the input
  * history under the state directory ({@code $XDG_STATE_HOME/arena/history}, default
- * {@code ~/.local/state/arena/history}) and sessions under the data directory
+ * {@code ~/.local/state/arena/history}); and where an older arena kept sessions, which now live
+ * in the store ({@link StoredSessions} imports them): under the data directory
  * ({@code $XDG_DATA_HOME/arena/sessions/NAME.json}, default {@code ~/.local/share/arena/sessions}),
- * with {@code last-session} naming the session that ran last.
+ * with {@code last-session} naming the session that ran last. Also the session files of
+ * {@code /save} and {@code /load}, in either format.
  */
 public final class SessionStore {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss", Locale.ROOT);
 
     /**
      * The largest session file read (also by /load). The whole conversation goes with every
@@ -82,10 +78,6 @@ public final class SessionStore {
         return dataDir.resolve("sessions");
     }
 
-    public Path pathOf(String name) {
-        return sessionsDir().resolve(checkName(name) + ".json");
-    }
-
     /** A session name is a file name: letters, digits, '.', '_' and '-', not starting with a dot. */
     public static String checkName(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
@@ -94,47 +86,20 @@ public final class SessionStore {
         return name;
     }
 
-    /** A name for a session the user did not name: when it started. */
-    public static String newName(LocalDateTime now) {
-        return STAMP.format(now);
+    /** Where the locks of sessions live ({@link ArenaDirectories#locks}). */
+    public Path locksDir() {
+        return locksDir;
     }
 
-    public Optional<ChatSession> load(String name) throws IOException {
-        Path file = pathOf(name);
-        return Files.exists(file, LinkOption.NOFOLLOW_LINKS) ? Optional.of(read(file)) : Optional.empty();
+    /** Where an older arena named the session that ran last. */
+    public Path lastSessionFile() {
+        return dataDir.resolve("last-session");
     }
 
-    /**
-     * Locks session {@code name} for this process until the lock is closed, so that a second
-     * REPL on the same session is refused instead of overwriting the first one's turns.
-     *
-     * @throws SessionBusyException when another arena (or another REPL in this JVM) has it open
-     */
-    public WriteLock lock(String name) throws SessionBusyException {
-        try {
-            // The lock is keyed on the file's real directory, which must exist for that.
-            ArenaDirectories.createPrivate(sessionsDir());
-        } catch (IOException e) {
-            // Then the session goes unlocked; a directory that cannot be made is reported at the first save.
-        }
-        try {
-            return WriteLock.acquire(locksDir, pathOf(name));
-        } catch (FileBusyException e) {
-            throw new SessionBusyException(name, e.holder());
-        }
-    }
-
-    /** Saves the session (atomically) and remembers it as the last one. */
-    public void save(String name, ChatSession session) throws IOException {
-        ArenaDirectories.createPrivate(sessionsDir());
-        write(pathOf(name), session);
-        AtomicFile.write(dataDir.resolve("last-session"), name + "\n");
-    }
-
-    /** The session that ran last, if any. */
+    /** The session that ran last, as an older arena recorded it, if any. */
     public Optional<String> lastName() throws IOException {
         try {
-            Path file = dataDir.resolve("last-session");
+            Path file = lastSessionFile();
             String name = TextFiles.read(file, LAST_SESSION_LIMIT, file.toString()).strip();
             return NAME.matcher(name).matches() ? Optional.of(name) : Optional.empty();
         } catch (NoSuchFileException e) {

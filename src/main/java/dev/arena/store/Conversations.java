@@ -11,13 +11,23 @@ public final class Conversations {
     private Conversations() {
     }
 
-    /** Records a new conversation, {@code kind} "chat" or "debate", titled by its first prompt or its motion; returns its id. */
-    static String start(StoreWriter writer, String kind, String text, String model, String system, Instant at) {
+    /** Records a new debate's conversation, titled by its motion; returns its id. The motion is redacted already. */
+    static String startDebate(StoreWriter writer, String motion, Instant at) {
         String id = Ids.next(at);
-        String title = title(text);
-        writer.submit(Row.of(RowStatement.CONVERSATION_STARTED, id, kind, title, model, system,
+        writer.submit(Row.of(RowStatement.CONVERSATION_STARTED, id, "debate", null, title(motion), null, null, "{}",
                 StoreTime.format(at), StoreTime.format(at)));
         return id;
+    }
+
+    /**
+     * The row of a chat conversation with its name (null for none) and settings, titled by
+     * {@code title}'s first line; the texts are redacted already. A row, so that a short chat can
+     * leave it in the journal.
+     */
+    static Row chatStarted(String id, String name, String title, ChatSettings settings, Instant createdAt,
+                           Instant updatedAt) {
+        return Row.of(RowStatement.CONVERSATION_STARTED, id, "chat", name, title(title), settings.model(),
+                settings.system(), settings.json(), StoreTime.format(createdAt), StoreTime.format(updatedAt));
     }
 
     static String title(String text) {

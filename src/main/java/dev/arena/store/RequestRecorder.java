@@ -33,15 +33,9 @@ public final class RequestRecorder implements RequestLog {
         this.costs = costs;
     }
 
-    /** Records a new chat conversation, titled by its first prompt; returns its id. */
-    public String startChat(String firstPrompt, String model, String system, Instant at) {
-        return Conversations.start(writer, "chat", redactor.redact(firstPrompt), model,
-                system == null ? null : redactor.redact(system), at);
-    }
-
     /** Records a new debate's conversation, titled by its motion; returns its id, the debate's. */
     public String startDebate(String motion, Instant at) {
-        return Conversations.start(writer, "debate", redactor.redact(motion), null, null, at);
+        return Conversations.startDebate(writer, redactor.redact(motion), at);
     }
 
     @Override

@@ -9,8 +9,8 @@ package dev.arena.store;
 enum RowStatement {
 
     CONVERSATION_STARTED("""
-            INSERT OR IGNORE INTO conversations (id, kind, title, model, system, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)"""),
+            INSERT OR IGNORE INTO conversations (id, kind, name, title, model, system, settings, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"""),
 
     REQUEST_STARTED("""
             INSERT OR IGNORE INTO requests (id, conversation_id, purpose, side, round, reading, model_asked, chain,

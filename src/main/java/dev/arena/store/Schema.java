@@ -176,6 +176,17 @@ final class Schema {
                       rationale TEXT,
                       raw_answer TEXT,
                       PRIMARY KEY (debate_id, reading)
+                    )""")),
+            // Sessions live in the store: a chat's settings beside its model and system prompt,
+            // where its history starts again (/clear, /load), and which old session files were imported.
+            new Migration(3, "sessions", List.of(
+                    "ALTER TABLE conversations ADD COLUMN settings TEXT NOT NULL DEFAULT '{}'",
+                    "ALTER TABLE conversations ADD COLUMN history_from TEXT",
+                    """
+                    CREATE TABLE session_imports (
+                      path TEXT PRIMARY KEY,
+                      conversation_id TEXT REFERENCES conversations (id),
+                      imported_at TEXT NOT NULL
                     )""")));
 
     /** The newest schema this arena knows. */

@@ -181,14 +181,4 @@ class ChatCommandTest {
         stdin = "x".repeat(ChatCommand.STDIN_LIMIT);
         assertEquals(ExitCode.OK, run("chat", "--base-url", fake.baseUrl(), "-m", "m", "--no-validate").exitCode());
     }
-
-    @Test
-    void sessionOptionsNeedTheInteractiveChat() {
-        CliRun withPrompt = run("chat", "--base-url", fake.baseUrl(), "--continue", "hi");
-        assertEquals(ExitCode.USAGE, withPrompt.exitCode(), withPrompt.toString());
-        assertTrue(withPrompt.err().contains("--continue is for the interactive chat"), withPrompt.toString());
-        CliRun named = run("chat", "--base-url", fake.baseUrl(), "--session", "work", "hi");
-        assertEquals(ExitCode.USAGE, named.exitCode(), named.toString());
-        assertTrue(fake.requests().isEmpty());
-    }
 }

@@ -1,9 +1,14 @@
 package dev.arena.cli;
 
 import dev.arena.fake.FakeOpenRouter;
-import dev.arena.files.WriteLock;
+import dev.arena.fake.Reply;
 import dev.arena.repl.ChatSession;
+import dev.arena.repl.SessionChoice;
+import dev.arena.repl.SessionStart;
 import dev.arena.repl.SessionStore;
+import dev.arena.repl.StoredSessions;
+import dev.arena.store.StoreWriter;
+import dev.arena.text.Redactor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -29,7 +33,7 @@ class InteractiveStartTest {
 
     private FakeOpenRouter fake;
     private final Map<String, String> env = new HashMap<>();
-    private SessionStore store;
+    private Path db;
 
     @BeforeEach
     void start() {
@@ -39,7 +43,7 @@ class InteractiveStartTest {
         env.put("XDG_CONFIG_HOME", home.resolve("config").toString());
         env.put("XDG_STATE_HOME", home.resolve("state").toString());
         env.put("XDG_DATA_HOME", home.resolve("data").toString());
-        store = SessionStore.fromEnvironment(env, home);
+        db = home.resolve("data/arena/arena.db");
     }
 
     @AfterEach
@@ -55,75 +59,56 @@ class InteractiveStartTest {
         return CliRun.of(null, true, env, all);
     }
 
+    /** Opens the session as another chat of this process would, holding its lock. */
+    private SessionStart openElsewhere(String name) throws Exception {
+        SessionStore files = SessionStore.fromEnvironment(env, home);
+        return new StoredSessions(files, db, home.resolve("cache"), Redactor.NONE)
+                .open(SessionChoice.named(name), new ChatSession("m"), s -> { }, StoreWriter.DISABLED, line -> { });
+    }
+
     @Test
-    void aSessionOpenInAnotherReplIsRefusedWithExitTwo() throws Exception {
-        try (WriteLock other = store.lock("work")) {
-            CliRun r = chat("--session", "work");
-            assertEquals(2, r.exitCode(), r.toString());
-            assertEquals("arena: session work is open in another arena chat (pid " + ProcessHandle.current().pid()
-                    + "); leave that one first, or choose another --session\n", r.err());
+    void aSessionOpenInAnotherChatIsRefusedWithExitTwo() throws Exception {
+        String busy = "arena: session work is open in another arena chat (pid " + ProcessHandle.current().pid()
+                + "); leave that one first, or choose another --session\n";
+        fake.script("m", Reply.stream("ok"));
+        assertEquals(0, CliRun.of("", false, env, "chat", "--base-url", fake.baseUrl(), "--no-validate", "-m", "m",
+                "--session", "work", "hi").exitCode(), "the session is in the store, and the last one");
+        try (SessionStart other = openElsewhere("work")) {
+            CliRun named = chat("--session", "work");
+            assertEquals(2, named.exitCode(), named.toString());
+            assertEquals(busy, named.err());
+            CliRun continued = chat("--continue");
+            assertEquals(2, continued.exitCode(), continued.toString());
+            assertEquals(busy, continued.err());
+            CliRun oneShot = CliRun.of("", false, env, "chat", "--base-url", fake.baseUrl(), "--no-validate", "-c", "more");
+            assertEquals(2, oneShot.exitCode(), oneShot.toString());
+            assertEquals(busy, oneShot.err(), "a one-shot chat does not go on from a session another chat is in");
         }
-        store.save("work", new ChatSession("m"));
-        try (WriteLock other = store.lock("work")) {
-            CliRun r = chat("--continue");
-            assertEquals(2, r.exitCode(), r.toString());
-            assertEquals("arena: session work is open in another arena chat (pid " + ProcessHandle.current().pid()
-                    + "); leave that one first, or choose another --session\n", r.err());
+        assertEquals(1, fake.requests().size(), "nothing was asked while the session was busy");
+    }
+
+    @Test
+    void aStoreThatCannotBeReadStopsContinueWithExitThree() throws Exception {
+        Files.createDirectories(db.getParent());
+        Files.writeString(db, "this is not a database, and is longer than a header would be..............................\n");
+        for (String[] args : new String[][] {{"--continue"}, {"--session", "work"}}) {
+            CliRun r = chat(args);
+            assertEquals(3, r.exitCode(), r.toString());
+            assertEquals("arena: " + db + " is not a database arena can read (damaged, or another kind of file)\n", r.err());
         }
+        assertTrue(fake.requests().isEmpty());
     }
 
     @Test
-    void aSessionWhoseFileIsALinkIsRefusedBeforeTheChatStarts() throws Exception {
-        Files.createDirectories(store.sessionsDir());
-        Path target = Files.writeString(store.sessionsDir().resolve("elsewhere.txt"), "kept");
-        Files.createSymbolicLink(store.pathOf("lnk"), target);
-        CliRun r = chat("--session", "lnk");
-        assertEquals(2, r.exitCode(), r.toString());
-        assertEquals("arena: " + store.pathOf("lnk") + " is a symbolic link, and arena replaces only regular files;"
-                + " choose another file name\n", r.err());
-        assertTrue(Files.isSymbolicLink(store.pathOf("lnk")));
-        assertEquals("kept", Files.readString(target));
-    }
-
-    @Test
-    void aSessionFileOverItsLimitIsRefusedWithExitOne() throws Exception {
-        Files.createDirectories(store.sessionsDir());
-        byte[] big = new byte[SessionStore.SESSION_LIMIT + 1];
-        Arrays.fill(big, (byte) ' ');
-        Files.write(store.pathOf("big"), big);
-        CliRun r = chat("--session", "big");
-        assertEquals(1, r.exitCode(), r.toString());
-        assertEquals("arena: cannot resume the session: " + store.pathOf("big") + " is larger than 16 MiB\n", r.err());
-        assertEquals(big.length, Files.size(store.pathOf("big")), "left as it was");
-    }
-
-    @Test
-    void endlessSessionAndLastSessionFilesAreRefused() throws Exception {
-        Files.createDirectories(store.sessionsDir());
-        Files.createSymbolicLink(store.pathOf("zero"), Path.of("/dev/zero"));
-        CliRun session = chat("--session", "zero");
-        assertEquals(2, session.exitCode(), session.toString());
-        assertEquals("arena: " + store.pathOf("zero") + " is a symbolic link, and arena replaces only regular files;"
-                + " choose another file name\n", session.err(), "a session that could never be saved is not read at all");
-        Path last = home.resolve("data/arena/last-session");
-        Files.createSymbolicLink(last, Path.of("/dev/zero"));
-        CliRun continued = chat("--continue");
-        assertEquals(1, continued.exitCode(), continued.toString());
-        assertEquals("arena: cannot resume the session: " + last + " is larger than 4 KiB\n", continued.err());
-        Files.delete(last);
-        Files.delete(store.pathOf("zero"));
-    }
-
-    @Test
-    void aSessionFromANewerArenaIsRefusedWithExitOneAndLeftAlone() throws Exception {
-        Files.createDirectories(store.sessionsDir());
-        String newer = "{\"format\":\"arena-chat\",\"version\":7,\"model\":\"m\",\"messages\":[]}\n";
-        Files.writeString(store.pathOf("new"), newer);
-        CliRun r = chat("--session", "new");
-        assertEquals(1, r.exitCode(), r.toString());
-        assertEquals("arena: cannot resume the session: " + store.pathOf("new") + ": written by a newer arena"
-                + " (session format version 7; this one reads up to 1); open it with that arena, or upgrade this one\n",
-                r.err());
-        assertEquals(newer, Files.readString(store.pathOf("new")));
+    void onlyOneWayOfChoosingTheConversationIsTaken() {
+        for (String[] args : new String[][] {{"-c", "--session", "w"}, {"-c", "--cid", "01jf"}, {"--session", "w", "--cid", "01jf"}}) {
+            CliRun r = chat(args);
+            assertEquals(2, r.exitCode(), r.toString());
+            assertTrue(r.err().startsWith("arena: --continue, --session and --cid each choose the conversation: give one of them\n"),
+                    r.toString());
+        }
+        CliRun badName = chat("--session", "../etc");
+        assertEquals(2, badName.exitCode(), badName.toString());
+        assertTrue(badName.err().startsWith("arena: --session: a session name is letters, digits"), badName.toString());
     }
 }

@@ -1,8 +1,7 @@
 package dev.arena.repl;
 
-import dev.arena.resilience.RequestTag;
 import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
+import dev.arena.catalog.CostEstimator;
 import dev.arena.fake.FakeOpenRouter;
 import dev.arena.fake.RecordedRequest;
 import dev.arena.fake.Reply;
@@ -12,6 +11,11 @@ import dev.arena.resilience.FallbackChain;
 import dev.arena.resilience.Rate;
 import dev.arena.resilience.RateLimits;
 import dev.arena.resilience.RetryPolicy;
+import dev.arena.store.ChatHistories;
+import dev.arena.store.RequestRecorder;
+import dev.arena.store.StoreReader;
+import dev.arena.store.StoreWriter;
+import dev.arena.text.Redactor;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.DumbTerminal;
 import org.jline.terminal.impl.ExternalTerminal;
@@ -22,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.net.URI;
@@ -31,7 +34,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +51,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Interactive chat driven through a JLine dumb terminal with scripted keystrokes, against the fake OpenRouter. */
 class ReplTest {
 
-    private static final LocalDateTime NOW = LocalDateTime.of(2026, 11, 25, 10, 0, 0);
-
     /** Stands in for aliases and the catalogue check: "short" is m2, ids under unknown/ do not exist. */
     private static final UnaryOperator<String> ALIASES = id -> {
         if (id.startsWith("unknown/")) {
@@ -62,6 +64,10 @@ class ReplTest {
     private FakeOpenRouter fake;
     private FallbackChain chain;
     private SessionStore store;
+    private Path db;
+    /** The store's writer of the chat being opened and run: one per run, as in arena. */
+    private StoreWriter writer;
+    private final List<String> warnings = new ArrayList<>();
     private ByteArrayOutputStream screen;
     private int exitCode;
 
@@ -72,6 +78,7 @@ class ReplTest {
                 new ClientSettings(URI.create(fake.baseUrl()), "sk-or-v1-test", Duration.ofSeconds(5), line -> { }));
         chain = new FallbackChain(client, new RateLimits(Rate.parse("1000/s"), Map.of()), RetryPolicy.DEFAULT.withMaxRetries(0));
         store = new SessionStore(dir.resolve("state/arena"), dir.resolve("data/arena"), dir.resolve("state/arena/locks"));
+        db = dir.resolve("data/arena/arena.db");
     }
 
     @AfterEach
@@ -88,11 +95,26 @@ class ReplTest {
     }
 
     private Repl repl(Terminal terminal) {
-        return new Repl(terminal, store, (request, models, listener, cancel) -> chain.answer(request, models, listener, cancel, RequestTag.chat("test")), Exception::getMessage, ALIASES, false, dir);
+        FallbackChain recording = chain.recordingTo(new RequestRecorder(writer, Redactor.NONE, CostEstimator.NONE));
+        return new Repl(terminal, store, recording::answer, Exception::getMessage, ALIASES, false, dir);
+    }
+
+    private StoredSessions sessions() {
+        return new StoredSessions(store, db, dir.resolve("cache"), Redactor.NONE);
+    }
+
+    /** Opens a chat as arena does, with a writer of its own into the test's store. */
+    private SessionStart open(SessionChoice choice, String model, Consumer<ChatSession> overrides) throws Exception {
+        writer = new StoreWriter(db, dir.resolve("cache"), java.time.Duration.ZERO);
+        return sessions().open(choice, new ChatSession(model), overrides, writer, warnings::add);
     }
 
     private SessionStart fresh(String model) throws Exception {
-        return SessionStart.open(store, null, false, new ChatSession(model), s -> { }, NOW);
+        return open(SessionChoice.fresh(), model, s -> { });
+    }
+
+    private SessionStart named(String name) throws Exception {
+        return open(SessionChoice.named(name), "m", s -> { });
     }
 
     /** Types {@code keys} (end of input is Ctrl-D) into a new session with model {@code model}; returns the screen. */
@@ -120,8 +142,18 @@ class ReplTest {
         return request.json().getAsJsonArray("messages");
     }
 
+    /** The session {@code name} as the store has it now. */
     private ChatSession saved(String name) throws Exception {
-        return store.load(name).orElseThrow();
+        try (StoreReader reader = StoreReader.open(db, dir.resolve("cache")).orElseThrow()) {
+            return StoredSessions.session(ChatHistories.load(reader, ChatHistories.named(reader, name).orElseThrow().id()), "none");
+        }
+    }
+
+    /** The chat conversation updated last, as the store has it now. */
+    private ChatSession last() throws Exception {
+        try (StoreReader reader = StoreReader.open(db, dir.resolve("cache")).orElseThrow()) {
+            return StoredSessions.session(ChatHistories.load(reader, ChatHistories.last(reader).orElseThrow().id()), "none");
+        }
     }
 
     // ---- conversation ----
@@ -136,8 +168,8 @@ class ReplTest {
         assertTrue(shown.contains("m · 10 in, 2 out tokens"), "a usage line after each answer: " + shown);
         assertEquals(List.of("user:hello", "assistant:Hi there", "user:and again"), roles(fake.requestsFor("m").get(1)));
         assertFalse(shown.contains("Exception"), shown);
-        assertEquals(4, saved("2026-11-25-100000").entries().size(), "saved after every message");
-        assertEquals("2026-11-25-100000", store.lastName().orElseThrow());
+        assertEquals(4, last().entries().size(), "every answer is recorded");
+        assertTrue(shown.contains("saved as conversation "), shown);
     }
 
     @Test
@@ -183,11 +215,11 @@ class ReplTest {
     }
 
     @Test
-    void anUnusedNewSessionLeavesNoFile() throws Exception {
-        chat("m", "");
+    void anUnusedNewSessionLeavesNothing() throws Exception {
+        String shown = chat("m", "/model m2\n/system S\n");
         assertEquals(0, exitCode);
-        assertFalse(Files.exists(store.pathOf("2026-11-25-100000")), "nothing to save, nothing saved");
-        assertFalse(Files.exists(dir.resolve("data/arena/last-session")));
+        assertFalse(Files.exists(db), "nothing to keep, no store made");
+        assertFalse(shown.contains("saved as"), shown);
     }
 
     // ---- slash commands ----
@@ -252,9 +284,9 @@ class ReplTest {
         fake.script("better", Reply.stream("good"));
         chat("m", "q\n/retry better\n");
         assertEquals(List.of("user:q"), roles(fake.requestsFor("better").get(0)));
-        List<ChatSession.Entry> entries = saved("2026-11-25-100000").entries();
+        List<ChatSession.Entry> entries = last().entries();
         assertEquals(List.of(ChatSession.Entry.user("q"), ChatSession.Entry.assistant("good", "better", false)), entries);
-        assertEquals("m", saved("2026-11-25-100000").model(), "a retry with another model does not switch the session");
+        assertEquals("m", last().model(), "a retry with another model does not switch the session");
     }
 
     @Test
@@ -329,7 +361,7 @@ class ReplTest {
         assertTrue(shown.contains("partial \n[answer cut]"), shown);
         assertTrue(shown.contains("fine"), "the next prompt works: " + shown);
         assertEquals(List.of("user:q", "assistant:partial ", "user:next"), roles(fake.requestsFor("m").get(1)));
-        ChatSession.Entry cut = saved("2026-11-25-100000").entries().get(1);
+        ChatSession.Entry cut = last().entries().get(1);
         assertTrue(cut.cut(), "kept, marked cut: " + cut);
         assertFalse(shown.contains("Exception"), shown);
     }
@@ -363,31 +395,76 @@ class ReplTest {
     @Test
     void aNamedSessionIsCreatedThenResumedAndContinueFindsTheLastOne() throws Exception {
         fake.script("m", Reply.stream("one"), Reply.stream("two"), Reply.stream("three"));
-        SessionStart named = SessionStart.open(store, "work", false, new ChatSession("m"), s -> { }, NOW);
-        chat(named, "");
-        assertTrue(Files.exists(store.pathOf("work")), "created at once when named");
-        chat(SessionStart.open(store, "work", false, new ChatSession("m"), s -> { }, NOW), "first\n");
+        String empty = chat(named("work"), "");
+        assertTrue(empty.contains("saved as session work; arena chat --session work resumes it"), empty);
+        assertEquals(0, saved("work").entries().size(), "created at once when named");
+        chat(named("work"), "first\n");
 
-        SessionStart resumed = SessionStart.open(store, "work", false, new ChatSession("ignored"), s -> { }, NOW);
+        SessionStart resumed = open(SessionChoice.named("work"), "ignored", s -> { });
         assertTrue(resumed.resumed());
         String shown = chat(resumed, "second\n");
         assertTrue(shown.contains("resumed session work (2 messages, model m)"), shown);
         assertEquals(List.of("user:first", "assistant:one", "user:second"), roles(fake.requestsFor("m").get(1)));
 
-        SessionStart last = SessionStart.open(store, null, true, new ChatSession("ignored"), s -> s.setTemperature(1.0), NOW);
-        assertEquals("work", last.name());
+        SessionStart last = open(SessionChoice.last(), "ignored", s -> s.setTemperature(1.0));
+        assertEquals("work", last.kept().name());
         chat(last, "third\n");
         RecordedRequest third = fake.requestsFor("m").get(2);
         assertEquals(5, messages(third).size());
         assertEquals(1.0, third.json().get("temperature").getAsDouble(), "explicit options apply to a resumed session");
+        assertEquals(1.0, saved("work").temperature(), "and stay with it");
+        assertEquals(List.of(), warnings);
     }
 
     @Test
-    void continueWithNothingToContinueStartsANewSession() throws Exception {
-        SessionStart start = SessionStart.open(store, null, true, new ChatSession("m"), s -> { }, NOW);
-        assertFalse(start.resumed());
-        String shown = chat(start, "");
-        assertTrue(shown.contains("no earlier session to continue"), shown);
+    void settingsChangedInTheChatAreKeptWithTheSession() throws Exception {
+        chat(named("work"), "/model m2\n/system Be brief\n/temperature 0.3\n/fallback backup\n");
+        ChatSession kept = saved("work");
+        assertEquals("m2", kept.model());
+        assertEquals("Be brief", kept.system());
+        assertEquals(0.3, kept.temperature());
+        assertEquals(List.of("backup"), kept.fallbacks());
+        fake.script("m2", Reply.stream("ok"));
+        chat(named("work"), "q\n");
+        RecordedRequest sent = fake.requestsFor("m2").get(0);
+        assertEquals(List.of("system:Be brief", "user:q"), roles(sent));
+        assertEquals(0.3, sent.json().get("temperature").getAsDouble());
+    }
+
+    @Test
+    void clearAndLoadStartTheStoredHistoryAgain() throws Exception {
+        fake.script("m", Reply.stream("one"), Reply.stream("two"), Reply.stream("three"));
+        chat(named("work"), "first\n/clear\n");
+        assertEquals(List.of(), saved("work").entries(), "cleared, though no request followed");
+        Path file = dir.resolve("other.json");
+        ChatSession other = new ChatSession("m");
+        other.add(ChatSession.Entry.user("from the file"));
+        other.add(ChatSession.Entry.assistant("its answer", "x/y", true));
+        SessionStore.write(file, other);
+        chat(named("work"), "/load " + file + "\n");
+        assertEquals(List.of(ChatSession.Entry.user("from the file"), ChatSession.Entry.assistant("its answer", "x/y", true)),
+                saved("work").entries());
+        chat(named("work"), "next\n");
+        assertEquals(List.of("user:from the file", "assistant:its answer", "user:next"), roles(fake.requestsFor("m").get(1)));
+    }
+
+    @Test
+    void aLastRequestThatFailedLeavesItsPromptOutOfTheHistory() throws Exception {
+        fake.script("m", Reply.stream("one"), Reply.errorMessage(500, "boom"), Reply.stream("two"));
+        String shown = chat(named("work"), "first\nsecond\n");
+        assertTrue(shown.contains("arena: m failed: "), shown);
+        assertEquals(List.of(ChatSession.Entry.user("first"), ChatSession.Entry.assistant("one", "m", false)),
+                saved("work").entries(), "what the next chat goes on from");
+        chat(named("work"), "third\n");
+        assertEquals(List.of("user:first", "assistant:one", "user:third"), roles(fake.requestsFor("m").get(2)));
+    }
+
+    @Test
+    void continueWithNothingToContinueIsSaidInOneSentence() {
+        NothingToContinueException e = assertThrows(NothingToContinueException.class,
+                () -> open(SessionChoice.last(), "m", s -> { }));
+        assertEquals("no conversation to continue yet (start one: arena chat \"...\")", e.getMessage());
+        assertFalse(Files.exists(db), "reading made no store");
     }
 
     @Test
@@ -395,7 +472,7 @@ class ReplTest {
         Path home = Path.of("/home/u");
         SessionStore defaults = SessionStore.fromEnvironment(Map.of(), home);
         assertEquals(Path.of("/home/u/.local/state/arena/history"), defaults.historyFile());
-        assertEquals(Path.of("/home/u/.local/share/arena/sessions/x.json"), defaults.pathOf("x"));
+        assertEquals(Path.of("/home/u/.local/share/arena/sessions"), defaults.sessionsDir());
         SessionStore xdg = SessionStore.fromEnvironment(Map.of("XDG_STATE_HOME", "/s", "XDG_DATA_HOME", "rel"), home);
         assertEquals(Path.of("/s/arena/history"), xdg.historyFile());
         assertEquals(Path.of("/home/u/.local/share/arena/sessions"), xdg.sessionsDir());
@@ -403,15 +480,12 @@ class ReplTest {
     }
 
     @Test
-    void sessionFilesAreReplacedAtomicallyWithoutLeftovers() throws Exception {
+    void sessionsNoLongerWriteFiles() throws Exception {
         fake.script("m", Reply.stream("ok"));
-        chat("m", "a\nb\n");
-        try (var files = Files.list(store.sessionsDir())) {
-            assertEquals(List.of("2026-11-25-100000.json"), files.map(p -> p.getFileName().toString()).toList());
-        }
-        JsonObject json = com.google.gson.JsonParser.parseString(Files.readString(store.pathOf("2026-11-25-100000")))
-                .getAsJsonObject();
-        assertEquals("arena-chat", json.get("format").getAsString());
+        chat(named("work"), "a\n");
+        assertFalse(Files.exists(store.sessionsDir()), "the session is in the store");
+        assertFalse(Files.exists(store.lastSessionFile()));
+        assertEquals(2, saved("work").entries().size());
     }
 
     // ---- /save never replaces a file silently, never makes directories ----
@@ -482,34 +556,20 @@ class ReplTest {
     // ---- every file read has a bound; newer sessions are refused ----
 
     @Test
-    void aSessionOverItsLimitIsRefusedAndLeftAlone() throws Exception {
-        Files.createDirectories(store.sessionsDir());
-        byte[] big = new byte[SessionStore.SESSION_LIMIT + 1];
-        java.util.Arrays.fill(big, (byte) ' ');
-        Files.write(store.pathOf("big"), big);
-        IOException e = assertThrows(IOException.class,
-                () -> SessionStart.open(store, "big", false, new ChatSession("m"), s -> { }, NOW));
-        assertEquals(store.pathOf("big") + " is larger than 16 MiB", e.getMessage());
-        assertEquals(big.length, Files.size(store.pathOf("big")));
+    void loadOfAFileOverItsLimitIsRefusedAndTheSessionGoesOn() throws Exception {
         String shown = chat("m", "/load /dev/zero\n/usage\n");
         assertTrue(shown.contains("arena: cannot read /dev/zero: /dev/zero is larger than 16 MiB"), shown);
         assertTrue(shown.contains("this session: 0 answers"), "the session goes on: " + shown);
     }
 
     @Test
-    void aSessionFromANewerArenaIsRefusedNotRewritten() throws Exception {
-        Files.createDirectories(store.sessionsDir());
+    void loadOfASessionFromANewerArenaIsRefused() throws Exception {
         String newer = "{\"format\":\"arena-chat\",\"version\":2,\"model\":\"m\",\"messages\":[],\"future\":true}\n";
-        Files.writeString(store.pathOf("future"), newer);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SessionStart.open(store, "future", false, new ChatSession("m"), s -> { }, NOW));
-        assertEquals(store.pathOf("future") + ": written by a newer arena (session format version 2; this one reads"
-                + " up to 1); open it with that arena, or upgrade this one", e.getMessage());
         Path copy = Files.writeString(dir.resolve("future.json"), newer);
         String shown = chat("m", "/load " + copy + "\n/model\n");
         assertTrue(shown.contains("/load: " + copy + ": written by a newer arena"), shown);
         assertTrue(shown.contains("model: m;"), "the session is as it was: " + shown);
-        assertEquals(newer, Files.readString(store.pathOf("future")));
+        assertEquals(newer, Files.readString(copy));
     }
 
     // ---- the history is kept only in a regular file ----
@@ -553,74 +613,62 @@ class ReplTest {
         assertTrue(shown.contains("still answers"), "the REPL goes on: " + shown);
     }
 
-    // ---- one REPL per session; a failed save is never called saved ----
+    // ---- one REPL per session; a store that fails is never called saved ----
 
     @Test
     void aSecondReplOnTheSameSessionIsRefusedUntilTheFirstEnds() throws Exception {
-        SessionStart first = SessionStart.open(store, "work", false, new ChatSession("m"), s -> { }, NOW);
-        SessionBusyException busy = assertThrows(SessionBusyException.class,
-                () -> SessionStart.open(store, "work", false, new ChatSession("m"), s -> { }, NOW));
+        SessionStart first = named("work");
+        SessionBusyException busy = assertThrows(SessionBusyException.class, () -> named("work"));
         assertEquals("session work is open in another arena chat (pid " + ProcessHandle.current().pid()
                 + "); leave that one first, or choose another --session", busy.getMessage());
         chat(first, "");
-        store.save("work", new ChatSession("m"));
-        assertThrows(SessionBusyException.class, () -> {
-            try (SessionStart again = SessionStart.open(store, "work", false, new ChatSession("m"), s -> { }, NOW);
-                 SessionStart last = SessionStart.open(store, null, true, new ChatSession("m"), s -> { }, NOW)) {
-                assertEquals("work", last.name());
-            }
-        }, "--continue onto the open session is refused too");
-        SessionStart.open(store, "work", false, new ChatSession("m"), s -> { }, NOW).close();
+        try (SessionStart again = named("work")) {
+            assertThrows(SessionBusyException.class, () -> open(SessionChoice.last(), "m", s -> { }),
+                    "-c onto the open session is refused too");
+        }
+        named("work").close();
     }
 
     @Test
-    void twoNewSessionsInTheSameSecondGetTwoNames() throws Exception {
-        try (SessionStart one = fresh("m"); SessionStart two = fresh("m")) {
-            assertEquals("2026-11-25-100000", one.name());
-            assertEquals("2026-11-25-100000-2", two.name());
+    void aConversationWithoutANameIsLockedByItsId() throws Exception {
+        fake.script("m", Reply.stream("ok"));
+        SessionStart start = fresh("m");
+        chat(start, "hi\n");
+        try (SessionStart continued = open(SessionChoice.last(), "m", s -> { })) {
+            assertEquals(start.kept().id(), continued.kept().id());
+            SessionBusyException busy = assertThrows(SessionBusyException.class,
+                    () -> open(SessionChoice.id(start.kept().id().substring(0, 8)), "m", s -> { }));
+            assertEquals("conversation " + start.kept().id() + " is open in another arena chat (pid "
+                    + ProcessHandle.current().pid() + "); leave that one first, or choose another --session", busy.getMessage());
         }
     }
 
     @Test
-    void aFailedSaveIsReportedAndTheExitLineDoesNotSaySaved() throws Exception {
-        SessionStart start = fresh("m");
-        Path blocked = Files.createDirectories(store.pathOf(start.name())); // as root, a read-only directory would not stop a save
+    void aStoreThatCannotBeWrittenIsOneWarningAndTheChatGoesOn() throws Exception {
+        Files.createDirectories(db); // a directory where the store's file should be: as root too, nothing can open it
         fake.script("m", Reply.stream("one"), Reply.stream("two"));
-        String shown = chat(start, "first\nsecond\n");
+        String shown = chat("m", "first\nsecond\n/usage\n");
         assertEquals(1, exitCode, shown);
-        assertTrue(shown.contains("arena: cannot save the session to " + blocked + ": " + blocked + " is a directory"), shown);
-        assertEquals(1, shown.split("cannot save the session", -1).length - 1, "reported once, not at every message: " + shown);
-        assertTrue(shown.contains("arena: session " + start.name() + " is not saved to " + blocked
-                + " (see above); what changed since its last save is lost"), shown);
-        assertFalse(shown.contains("saved as session"), shown);
+        assertTrue(shown.contains("two"), "the chat went on: " + shown);
+        assertTrue(shown.contains("this session: 2 answers"), shown);
+        assertEquals(1, shown.split("arena: warning: the store could not keep this session: ", -1).length - 1,
+                "reported once, not at every message: " + shown);
+        assertTrue(shown.contains("; the chat goes on, and /save FILE keeps a copy"), shown);
+        assertTrue(shown.contains("arena: the store may lack part of conversation "), shown);
+        assertFalse(shown.contains("saved as"), shown);
     }
 
     @Test
-    void aSaveThatWorksAgainIsReported() throws Exception {
-        SessionStart start = fresh("m");
-        Files.createDirectories(store.pathOf(start.name()));
-        fake.script("m", Reply.stream("one"), Reply.stream("two"));
-        PipedOutputStream keyboard = new PipedOutputStream();
-        screen = new ByteArrayOutputStream();
-        Terminal terminal = new DumbTerminal("test", "dumb", new PipedInputStream(keyboard), screen, StandardCharsets.UTF_8);
-        AtomicInteger code = new AtomicInteger(-1);
-        Thread session = new Thread(() -> code.set(repl(terminal).run(start)));
-        session.start();
-        keyboard.write("first\n".getBytes(StandardCharsets.UTF_8));
-        keyboard.flush();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!screen().contains("one")) {
-            assertTrue(System.nanoTime() < deadline, screen());
-            Thread.sleep(10);
-        }
-        Files.delete(store.pathOf(start.name()));
-        keyboard.write("second\n".getBytes(StandardCharsets.UTF_8));
-        keyboard.close();
-        session.join(Duration.ofSeconds(10).toMillis());
-        assertEquals(0, code.get(), screen());
-        assertTrue(screen().contains("session " + start.name() + " is saved again to " + store.pathOf(start.name())), screen());
-        assertTrue(screen().contains("saved as session " + start.name()), screen());
-        assertEquals(4, saved(start.name()).entries().size());
+    void withLoggingOffTheChatSaysItIsNotKept() throws Exception {
+        fake.script("m", Reply.stream("ok"));
+        SessionStart start = sessions().open(SessionChoice.fresh(), new ChatSession("m"), s -> { }, StoreWriter.DISABLED,
+                warnings::add);
+        writer = StoreWriter.DISABLED;
+        String shown = chat(start, "hi\n");
+        assertEquals(0, exitCode, shown);
+        assertTrue(shown.contains("logging is off, so this chat is not kept in the store; /save FILE keeps a copy"), shown);
+        assertFalse(shown.contains("saved as"), shown);
+        assertFalse(Files.exists(db));
     }
 
     /** Runs a new session on a terminal that is not dumb (xterm over streams), so that /save can ask. */

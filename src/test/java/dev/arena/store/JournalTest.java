@@ -44,7 +44,9 @@ class JournalTest {
         StoreWriter writer = new StoreWriter(db(), dir.resolve("cache"), patience);
         RequestRecorder recorder = new RequestRecorder(writer, new Redactor("sk-or-secret-key-123456"), CostEstimator.NONE);
         Instant at = Instant.now();
-        String conversation = recorder.startChat(prompt, "m/one", null, at);
+        String conversation = SessionRecorder.newId(at);
+        new SessionRecorder(writer, new Redactor("sk-or-secret-key-123456")).start(conversation, null, prompt,
+                new ChatSettings("m/one", List.of(), null, null, null, null), at);
         RequestLog.Pending pending = recorder.started(RequestTag.chat(conversation),
                 new ChatRequest("m/one", List.of(Message.user(prompt)), null, null, null), List.of("m/one"), at);
         Thread.sleep(runFor.toMillis());

@@ -52,7 +52,9 @@ public final class StoreTesting {
     static String recordChat(StoreWriter writer, Redactor redactor, int count, String text) {
         RequestRecorder recorder = new RequestRecorder(writer, redactor, CostEstimator.NONE);
         Instant at = Instant.now();
-        String conversation = recorder.startChat(text, "test/model", "system " + text, at);
+        String conversation = SessionRecorder.newId(at);
+        new SessionRecorder(writer, redactor).start(conversation, null, text,
+                new ChatSettings("test/model", List.of(), "system " + text, null, null, null), at);
         for (int i = 0; i < count; i++) {
             ChatRequest request = new ChatRequest("test/model", List.of(Message.system("system " + text), Message.user(text + " " + i)),
                     0.5, 100, 7L);
