@@ -157,15 +157,39 @@ function _complete_arena() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} chat" ];    then _picocli_arena; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} debate" ];    then _picocli_arena; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} models" ];    then _picocli_arena; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} replay" ];    then _picocli_arena; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} logs" ];    then _picocli_arena; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} models show" ];    then _picocli_arena_models; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} logs path" ];    then _picocli_arena_logs; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} logs status" ];    then _picocli_arena_logs; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} logs on" ];    then _picocli_arena_logs; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} logs off" ];    then _picocli_arena_logs; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} logs show" ];    then _picocli_arena_logs; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} logs export" ];    then _picocli_arena_logs; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(chat)
   local cmds1=(debate)
   local cmds2=(models)
-  local cmds3=(models show)
+  local cmds3=(replay)
+  local cmds4=(logs)
+  local cmds5=(models show)
+  local cmds6=(logs path)
+  local cmds7=(logs status)
+  local cmds8=(logs on)
+  local cmds9=(logs off)
+  local cmds10=(logs show)
+  local cmds11=(logs export)
 
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_arena_models_show; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_arena_logs_export; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_arena_logs_show; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_arena_logs_off; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_arena_logs_on; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_arena_logs_status; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_arena_logs_path; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_arena_models_show; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_arena_logs; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_arena_replay; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_arena_models; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_arena_debate; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_arena_chat; return $?; fi
@@ -179,7 +203,7 @@ function _picocli_arena() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="chat debate models"
+  local commands="chat debate models replay logs"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -200,7 +224,7 @@ function _picocli_arena_chat() {
 
   local commands=""
   local flag_opts="'-c' '--continue' '--debug' '--json' '--no-color' '-q' '--quiet' '--no-validate' '--no-log' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-m' '--model' '--fallback' '-s' '--system' '--temperature' '--max-tokens' '--seed' '--session' '--base-url' '--api-key-file' '--idle-timeout' '--retries' '--rate-limit' '--db'"
+  local arg_opts="'-m' '--model' '--fallback' '-s' '--system' '--temperature' '--max-tokens' '--seed' '--session' '--cid' '--base-url' '--api-key-file' '--idle-timeout' '--retries' '--rate-limit' '--db'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -226,6 +250,9 @@ function _picocli_arena_chat() {
       return
       ;;
     '--session')
+      return
+      ;;
+    '--cid')
       return
       ;;
     '--base-url')
@@ -419,6 +446,81 @@ function _picocli_arena_models() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `replay` subcommand.
+function _picocli_arena_replay() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '--no-color' '-q' '--quiet' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--speed' '--db'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--speed')
+      return
+      ;;
+    '--db')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `logs` subcommand.
+function _picocli_arena_logs() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="path status on off show export"
+  local flag_opts="'--debates' '--chats' '--json' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-n' '-m' '--since' '-q' '--query' '--db'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-n')
+      return
+      ;;
+    '-m')
+      return
+      ;;
+    '--since')
+      return
+      ;;
+    '-q'|'--query')
+      return
+      ;;
+    '--db')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `show` subcommand.
 function _picocli_arena_models_show() {
   # Get completion data
@@ -448,6 +550,195 @@ function _picocli_arena_models_show() {
   else
     _arena_complete_model_ids "${curr_word}" # arena: model ids
     return
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `path` subcommand.
+function _picocli_arena_logs_path() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version'"
+  local arg_opts="'--db'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `status` subcommand.
+function _picocli_arena_logs_status() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version'"
+  local arg_opts="'--db'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `on` subcommand.
+function _picocli_arena_logs_on() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version'"
+  local arg_opts="'--db'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `off` subcommand.
+function _picocli_arena_logs_off() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version'"
+  local arg_opts="'--db'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `show` subcommand.
+function _picocli_arena_logs_show() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version'"
+  local arg_opts="'--db'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `export` subcommand.
+function _picocli_arena_logs_export() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--force' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--format' '-o' '--out' '--db'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--format')
+      return
+      ;;
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--db')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi

@@ -61,9 +61,7 @@ public final class Database {
             // A newer arena's store is refused before anything touches it: switching a store in
             // rollback-journal mode to WAL rewrites its header, so the mode is set only after.
             Schema.version(connection, file);
-            try (Statement s = connection.createStatement()) {
-                s.execute("PRAGMA journal_mode = WAL");
-            }
+            switchToWal(connection);
             Schema.migrate(connection, file);
             return connection;
         } catch (StoreException e) {
@@ -72,6 +70,32 @@ public final class Database {
         } catch (SQLException e) {
             close(connection);
             throw new StoreException(StoreErrors.sentence(file, e), e);
+        }
+    }
+
+    /**
+     * WAL mode, once per file. Switching needs the file to itself, and SQLite refuses the switch
+     * at once, without the busy timeout, while another connection is inside a transaction: only
+     * arenas opening a brand-new file at the same moment meet that, so the switch is retried until
+     * the busy timeout instead.
+     */
+    private static void switchToWal(Connection connection) throws SQLException {
+        long deadline = System.nanoTime() + busyTimeoutMs * 1_000_000L;
+        while (true) {
+            try (Statement s = connection.createStatement()) {
+                s.execute("PRAGMA journal_mode = WAL");
+                return;
+            } catch (SQLException e) {
+                if (!StoreErrors.locked(e) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while waiting for the store", e);
+            }
         }
     }
 

@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * <p>An archive only holds what its training run touched, so this one runs real commands
  * through {@link Main#run} against a local {@link TrainingServer}: a chat that fetches the
  * model list, one that reads it from the cache, and one to an {@code https} server that hangs up mid-handshake,
- * which loads the TLS classes a real OpenRouter request needs. All of it happens in a
+ * which loads the TLS classes a real OpenRouter request needs, and {@code arena logs}, which
+ * opens the store those chats recorded into. All of it happens in a
  * temporary home, so the user's cache, config and history are never read or written, and
  * nothing is printed.
  */
@@ -36,7 +37,7 @@ public final class TrainingRun {
         SharedHttpClient.shutdown();
     }
 
-    /** Runs the training commands; returns their exit codes (0, 0 and 1 when all went as planned). */
+    /** Runs the training commands; returns their exit codes (0, 0, 1 and 0 when all went as planned). */
     static List<Integer> train() throws IOException {
         Path home = Files.createTempDirectory("arena-training");
         try (TrainingServer server = TrainingServer.start()) {
@@ -50,7 +51,10 @@ public final class TrainingRun {
                     run(env, "chat", "--base-url", http, "-m", TrainingServer.MODEL, "Say hello."),
                     run(env, "chat", "--base-url", http, "-m", TrainingServer.MODEL, "-q", "Say hello."),
                     run(env, "chat", "--base-url", server.hangUpUrl(), "-m", TrainingServer.MODEL,
-                            "--no-validate", "--retries", "0", "Say hello."));
+                            "--no-validate", "--retries", "0", "Say hello."),
+                    // Opens the store and moves the chats' journal in: the driver and its
+                    // native library, which the REPL, debates and logs load.
+                    run(env, "logs"));
         } finally {
             deleteTree(home);
         }

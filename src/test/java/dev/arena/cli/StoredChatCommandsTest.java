@@ -54,8 +54,8 @@ class StoredChatCommandsTest {
     private String chat(String model, String prompt) throws Exception {
         CliRun r = run("chat", "--base-url", fake.baseUrl(), "--db", db.toString(), "--no-validate", "--retries", "0",
                 "-m", model, prompt);
-        try (Connection c = Database.open(db, dir.resolve("cache"));
-             Statement s = c.createStatement();
+        try (dev.arena.store.StoreReader reader = dev.arena.store.StoreReader.open(db, dir.resolve("cache")).orElseThrow();
+             Statement s = reader.connection().createStatement();
              ResultSet rows = s.executeQuery("SELECT id FROM conversations ORDER BY created_at DESC LIMIT 1")) {
             assertTrue(rows.next(), r.toString());
             return rows.getString(1);
