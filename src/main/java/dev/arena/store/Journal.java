@@ -42,6 +42,12 @@ final class Journal {
         return database.resolveSibling(database.getFileName() + ".pending");
     }
 
+    /** True when {@code e} says the disk is full. */
+    static boolean noSpace(IOException e) {
+        String text = e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.getMessage();
+        return text != null && text.contains("No space left on device");
+    }
+
     /** True when records wait for {@code database} (it may not exist yet: only short runs recorded). */
     static boolean hasWaiting(Path database) {
         try (DirectoryStream<Path> found = Files.newDirectoryStream(directory(database), "*.jsonl")) {

@@ -214,7 +214,15 @@ final class Schema {
                     apply(connection, migration);
                 }
             }
+            // The version also in the file's header, where StoreHeader reads it without SQLite.
+            try (Statement s = connection.createStatement()) {
+                s.execute("PRAGMA user_version = " + VERSION);
+            }
         });
+        // The header in the file itself changes only when the WAL is copied back into it.
+        try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
     }
 
     /** The highest migration applied, 0 for a new file. */

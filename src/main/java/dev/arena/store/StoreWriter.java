@@ -203,12 +203,18 @@ public final class StoreWriter implements AutoCloseable {
             }
         }
         queue.clear();
-        if (!rows.isEmpty()) {
-            try {
-                Journal.write(file, rows);
-            } catch (java.io.IOException e) {
-                warn("cannot keep the records in " + Journal.directory(file) + ": " + dev.arena.files.FileErrors.reason(e));
-            }
+        if (rows.isEmpty()) {
+            return true;
+        }
+        String problem = StoreHeader.problem(file);
+        if (problem != null) {
+            warn(problem); // the record is still kept in the journal, if it can be
+        }
+        try {
+            Journal.write(file, rows);
+        } catch (java.io.IOException e) {
+            warn(Journal.noSpace(e) ? "the disk holding the store " + file + " is full"
+                    : "cannot keep the records in " + Journal.directory(file) + ": " + dev.arena.files.FileErrors.reason(e));
         }
         return true;
     }
