@@ -31,8 +31,8 @@ import java.util.concurrent.Callable;
         exitCodeList = {ExitCode.HELP_0, "1:the output could not be written (a full disk, an I/O error)",
             "2:usage error (a bad flag or value; an --out file that exists, without --force, or that another arena writes)",
             "3:no entry has that id, or the store cannot be read (damaged, from a newer arena, locked, unreadable)"},
-        description = {"Write one debate or chat conversation of the store as a transcript: Markdown, one JSON document,",
-            "or JSON Lines events. A debate's are the formats of debate --out; a chat's are described in the README."})
+        description = {"Write one debate or chat of the store as a transcript: Markdown, JSON or JSON Lines.",
+            "A debate's are the formats of debate --out; a chat's are described in the README."})
 final class LogsExportCommand implements Callable<Integer> {
 
     @ParentCommand

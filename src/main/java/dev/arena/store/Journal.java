@@ -127,7 +127,10 @@ final class Journal {
                 Files.deleteIfExists(file);
             } catch (NoSuchFileException e) {
                 // Another arena moved it in first.
-            } catch (IOException | JsonParseException | IllegalArgumentException e) {
+            } catch (IOException | JsonParseException | IllegalStateException | IllegalArgumentException
+                     | NullPointerException | UnsupportedOperationException e) {
+                // Not the shape arena writes (zeros after a power cut, a stray file): Gson says so
+                // in several ways; none may stop the others from moving in.
                 problem = problem != null ? problem : "the waiting records " + file + " are damaged; they were renamed .bad";
                 try {
                     Files.move(file, file.resolveSibling(file.getFileName() + ".bad"), StandardCopyOption.REPLACE_EXISTING);

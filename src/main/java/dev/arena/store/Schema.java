@@ -230,6 +230,14 @@ final class Schema {
         try (Statement s = connection.createStatement();
              ResultSet tables = s.executeQuery("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'")) {
             if (!tables.next()) {
+                // No migrations: a new file, or another program's database, which arena's tables
+                // must not be written into (--db pointed at the wrong file).
+                try (ResultSet any = s.executeQuery("SELECT 1 FROM sqlite_master LIMIT 1")) {
+                    if (any.next()) {
+                        throw new StoreException(file + " is another program's database (it has tables but none of arena's),"
+                                + " so it was left as it is");
+                    }
+                }
                 return 0;
             }
         }

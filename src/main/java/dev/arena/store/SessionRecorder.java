@@ -43,7 +43,9 @@ public final class SessionRecorder {
     public void start(String id, String name, String title, ChatSettings settings, Instant at) {
         String redactedTitle = redactor.redact(title);
         ChatSettings redacted = redact(settings);
-        writer.submit(Conversations.chatStarted(id, name, redactedTitle, redacted, at, at));
+        // A name is the user's text like any other: a key typed into it never reaches the store.
+        writer.submit(Conversations.chatStarted(id, name == null ? null : redactor.redact(name), redactedTitle, redacted,
+                at, at));
     }
 
     /** The conversation is asked with these settings from now on. */

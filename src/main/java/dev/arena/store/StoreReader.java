@@ -38,6 +38,12 @@ public final class StoreReader implements AutoCloseable {
         // What short runs left waiting is part of the record: move it in first. A store that
         // cannot take it (read-only) is still read as it is.
         Journal.ingest(connection, file);
+        // And what a killed arena left running is shown as interrupted, not as still going.
+        try {
+            Recovery.markAbandoned(connection);
+        } catch (SQLException e) {
+            // A store that cannot be written is still read as it is.
+        }
         return Optional.of(new StoreReader(file, connection));
     }
 

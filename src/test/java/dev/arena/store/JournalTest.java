@@ -128,6 +128,38 @@ class JournalTest {
     }
 
     @Test
+    void aJournalOfZerosOrOfAnotherShapeIsSetAsideAndReadingGoesOn() throws Exception {
+        recordOneChat(Duration.ofSeconds(5), Duration.ZERO, "good");
+        Path journal = Journal.directory(db());
+        Files.write(journal.resolve("0-1-zeros.jsonl"), new byte[300]); // what a power cut leaves
+        Files.writeString(journal.resolve("0-2-number.jsonl"), "42\n");
+        Files.writeString(journal.resolve("0-3-array.jsonl"), "[]\n");
+        Files.writeString(journal.resolve("0-4-missing.jsonl"), "{\"values\":[]}\n");
+
+        try (StoreReader reader = StoreReader.open(db(), dir.resolve("cache")).orElseThrow()) {
+            assertEquals("1", one(reader.connection(), "SELECT count(*) FROM requests"));
+        }
+        for (String name : List.of("0-1-zeros", "0-2-number", "0-3-array", "0-4-missing")) {
+            assertTrue(Files.exists(journal.resolve(name + ".jsonl.bad")), name);
+        }
+    }
+
+    @Test
+    void anotherProgramsDatabaseIsRefusedAndLeftAsItIs() throws Exception {
+        Files.createDirectories(db().getParent());
+        try (Connection c = new org.sqlite.JDBC().connect("jdbc:sqlite:" + db(), new java.util.Properties());
+             Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE foo (x)");
+        }
+        byte[] before = Files.readAllBytes(db());
+        StoreException e = org.junit.jupiter.api.Assertions.assertThrows(StoreException.class,
+                () -> Database.open(db(), dir.resolve("cache")));
+        assertEquals(db() + " is another program's database (it has tables but none of arena's), so it was left as it is",
+                e.getMessage());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(before, Files.readAllBytes(db()));
+    }
+
+    @Test
     void aDamagedJournalIsSetAsideWithAWarningAndTheOthersStillMoveIn() throws Exception {
         recordOneChat(Duration.ofSeconds(5), Duration.ZERO, "good");
         Files.writeString(Journal.directory(db()).resolve("0-1-bad.jsonl"), "{not json\n");
