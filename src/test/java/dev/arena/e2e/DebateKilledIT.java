@@ -70,6 +70,10 @@ class DebateKilledIT {
         ArenaProcess.Result next = ArenaProcess.against(fake, KEY, "chat", "--db", db.toString(), "-m", "k/chat", "hi").run();
         assertEquals(0, next.exitCode(), next.toString());
         assertEquals("after the crash\n", next.stdout());
+        // That chat was over at once and left its record in the journal; the next arena to open
+        // the store (here a reading one) moves it in and marks what the dead one left running.
+        ArenaProcess.Result list = ArenaProcess.arena("logs", "--db", db.toString()).run();
+        assertEquals(0, list.exitCode(), list.toString());
         assertEquals(List.of(List.of("interrupted", "arena stopped before it ended")),
                 query(db, "SELECT status, outcome_reason FROM debates"));
         assertEquals(List.of(List.of("con", "interrupted", "arena stopped before it ended")),
