@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 /** {@code arena logs show ID}: one stored debate or chat as Markdown, as {@code --out x.md} writes it. */
 @Command(addMethodSubcommands = false, name = "show", mixinStandardHelpOptions = true,
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {ExitCode.HELP_0, "1:stdout could not be written (a full disk, an I/O error)", ExitCode.HELP_2,
+        exitCodeList = {ExitCode.HELP_0, "1:stdout could not be written (a full disk, an I/O error)", "2:usage error (a bad flag or value)",
             "3:no entry has that id, or the store cannot be read (damaged, from a newer arena, locked, unreadable)"},
         description = {"Print one debate or chat conversation of the store as Markdown.",
             "A debate reads as its --out .md transcript; a chat as each prompt and its answer with the usage line."})

@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
  */
 @Command(addMethodSubcommands = false, name = "replay", sortOptions = false, mixinStandardHelpOptions = true,
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {ExitCode.HELP_0, "1:stdout could not be written (a full disk, an I/O error)", ExitCode.HELP_2,
+        exitCodeList = {ExitCode.HELP_0, "1:stdout could not be written (a full disk, an I/O error)", "2:usage error (a bad flag or value)",
             "3:no entry has that id, or the store cannot be read (damaged, from a newer arena, locked, unreadable)",
             ExitCode.HELP_130},
         description = {"Play a stored debate or chat conversation back at its recorded pace, as it was shown live.",

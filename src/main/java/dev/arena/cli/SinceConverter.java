@@ -8,12 +8,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
 /**
  * {@code --since} of {@code arena logs}: a duration back from now ({@code 2h}, {@code 3d}, as
  * {@link Durations} reads them), or a local date ({@code 2026-11-30}, from its midnight) or date
- * and time ({@code 2026-11-30T12:00}, seconds optional). A bad value is a usage error.
+ * and time ({@code 2026-11-30T12:00}, seconds optional), or an instant with {@code Z} or an
+ * offset ({@code 2026-12-01T22:51:34.120Z}, as the store and {@code logs --json} print times).
+ * A bad value is a usage error.
  */
 final class SinceConverter implements ITypeConverter<Instant> {
 
@@ -32,6 +35,10 @@ final class SinceConverter implements ITypeConverter<Instant> {
         String text = value.strip();
         if (text.contains("-")) {
             try {
+                // A time with Z or an offset is an instant, as arena prints them (logs --json).
+                if (text.contains("T") && (text.endsWith("Z") || text.endsWith("z") || text.matches(".*T.*[+-]\\d\\d:?\\d\\d$"))) {
+                    return OffsetDateTime.parse(text.endsWith("z") ? text.substring(0, text.length() - 1) + "Z" : text).toInstant();
+                }
                 LocalDateTime local = text.contains("T") ? LocalDateTime.parse(text) : LocalDate.parse(text).atStartOfDay();
                 return local.atZone(clock.getZone()).toInstant();
             } catch (DateTimeParseException e) {

@@ -31,6 +31,13 @@ class SinceConverterTest {
     }
 
     @Test
+    void aTimeWithZOrAnOffsetIsThatInstantAsArenaPrintsThem() {
+        assertEquals(Instant.parse("2026-12-01T22:51:34.120Z"), since.convert("2026-12-01T22:51:34.120Z"));
+        assertEquals(Instant.parse("2026-12-02T00:31:00Z"), since.convert("2026-12-02T00:31:00Z"));
+        assertEquals(Instant.parse("2026-12-01T23:31:00Z"), since.convert("2026-12-02T00:31:00+01:00"));
+    }
+
+    @Test
     void anythingElseSaysWhatItTakes() {
         String expected = "'2026-02-30' is neither a duration (30m, 2h, 3d) nor a date (2026-11-30, 2026-11-30T12:00)";
         assertEquals(expected, assertThrows(TypeConversionException.class, () -> since.convert("2026-02-30")).getMessage());
