@@ -45,6 +45,12 @@ public final class StoreWriter implements AutoCloseable {
     private Thread thread;
     private boolean closed;
     private volatile String warning;
+    /** A patient writer's rows, kept until it ends: whatever the database did not take goes to the journal. */
+    private final List<Row> rows = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** Its rows are in the journal already. */
+    private volatile boolean journaled;
+    /** Some write did not reach the database (it could not be opened, or a transaction failed). */
+    private volatile boolean lost;
     private boolean warningTaken;
 
     /**
@@ -76,6 +82,9 @@ public final class StoreWriter implements AutoCloseable {
                 thread.setDaemon(true); // a store stuck on a lock never keeps arena from exiting
                 thread.start();
             }
+        }
+        if (!patience.isZero() && write instanceof Row row) {
+            rows.add(row);
         }
         queue.add(write);
     }
@@ -112,15 +121,47 @@ public final class StoreWriter implements AutoCloseable {
             return;
         }
         queue.add(END);
+        // A one-shot chat does not keep its user waiting on a store another arena holds: its
+        // rows can always wait in the journal instead.
+        Duration wait = this.patience.isZero() ? patience : PATIENT_CLOSE;
         try {
-            running.join(patience.toMillis());
+            running.join(wait.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (running.isAlive()) {
+        if (!this.patience.isZero() && !journaled && (running.isAlive() || lost)) {
+            journalRows(running.isAlive() ? "the store " + file + " stayed locked by another arena" : null);
+        } else if (running.isAlive()) {
             warn("the store " + file + " did not finish writing within " + patience.toSeconds() + " s; the last records may be missing");
         }
     }
+
+    /**
+     * Puts every row of this run in the journal (those the database took too: applying a row
+     * twice changes nothing), with {@code why} as the warning when there is no other yet.
+     */
+    private void journalRows(String why) {
+        List<Row> all;
+        synchronized (rows) {
+            all = List.copyOf(rows);
+        }
+        if (all.isEmpty()) {
+            return;
+        }
+        try {
+            Journal.write(file, all);
+            journaled = true;
+            if (why != null) {
+                warn(why + "; this run's record waits in " + Journal.directory(file));
+            }
+        } catch (java.io.IOException e) {
+            warn(Journal.noSpace(e) ? "the disk holding the store " + file + " is full"
+                    : "cannot keep the records in " + Journal.directory(file) + ": " + dev.arena.files.FileErrors.reason(e));
+        }
+    }
+
+    /** How long a one-shot chat's writer may take to finish at the end of the run. */
+    private static final Duration PATIENT_CLOSE = Duration.ofSeconds(2);
 
     @Override
     public void close() {
@@ -140,15 +181,18 @@ public final class StoreWriter implements AutoCloseable {
                 warn(journalProblem);
             }
         } catch (StoreException e) {
+            lost = true;
             warn(e.getMessage());
             drainUntilEnd();
             return;
         } catch (SQLException e) {
+            lost = true;
             warn(StoreErrors.sentence(file, e));
             drainUntilEnd();
             return;
         } catch (RuntimeException | LinkageError e) {
             // The driver could not load its native library on this platform.
+            lost = true;
             warn("the store " + file + " cannot be used here (" + e + ")");
             drainUntilEnd();
             return;
@@ -196,26 +240,12 @@ public final class StoreWriter implements AutoCloseable {
                 return false;
             }
         }
-        List<Row> rows = new ArrayList<>();
-        for (Write write : queue) {
-            if (write instanceof Row row) {
-                rows.add(row);
-            }
-        }
         queue.clear();
-        if (rows.isEmpty()) {
-            return true;
-        }
         String problem = StoreHeader.problem(file);
         if (problem != null) {
             warn(problem); // the record is still kept in the journal, if it can be
         }
-        try {
-            Journal.write(file, rows);
-        } catch (java.io.IOException e) {
-            warn(Journal.noSpace(e) ? "the disk holding the store " + file + " is full"
-                    : "cannot keep the records in " + Journal.directory(file) + ": " + dev.arena.files.FileErrors.reason(e));
-        }
+        journalRows(null);
         return true;
     }
 
@@ -227,6 +257,7 @@ public final class StoreWriter implements AutoCloseable {
         try {
             transaction(connection, batch);
         } catch (SQLException e) {
+            lost = true;
             if (batch.size() == 1 || StoreErrors.locked(e)) {
                 warn(StoreErrors.sentence(file, e));
                 return;

@@ -112,6 +112,27 @@ class JournalTest {
     }
 
     @Test
+    void aChatDoesNotWaitOnALockedStoreItsRecordWaitsInTheJournal() throws Exception {
+        recordOneChat(Duration.ZERO, Duration.ZERO, "made");
+        try (Connection holder = new org.sqlite.JDBC().connect("jdbc:sqlite:" + db(), new java.util.Properties());
+             Statement s = holder.createStatement()) {
+            s.execute("BEGIN EXCLUSIVE");
+            long start = System.nanoTime();
+            StoreWriter writer = recordOneChat(Duration.ofMillis(50), Duration.ofMillis(300), "while locked");
+            long tookMs = (System.nanoTime() - start) / 1_000_000;
+
+            assertTrue(tookMs < 10_000, "the run ended " + tookMs + " ms later, not after the 30 s busy timeout");
+            assertEquals(Optional.of("the store " + db() + " stayed locked by another arena; this run's record waits in "
+                    + Journal.directory(db())), writer.takeWarning());
+            assertEquals(1, waiting().size());
+            s.execute("ROLLBACK");
+        }
+        try (StoreReader reader = StoreReader.open(db(), dir.resolve("cache")).orElseThrow()) {
+            assertEquals("2", one(reader.connection(), "SELECT count(*) FROM requests WHERE status = 'complete'"));
+        }
+    }
+
+    @Test
     void aJournalMovedInTwiceChangesNothingTheSecondTime() throws Exception {
         recordOneChat(Duration.ofSeconds(5), Duration.ZERO, "once");
         Path file = waiting().get(0);
