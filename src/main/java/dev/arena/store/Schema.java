@@ -227,16 +227,17 @@ final class Schema {
 
     /** The highest migration applied, 0 for a new file. */
     static int version(Connection connection, Path file) throws SQLException, StoreException {
+        // One statement, so one snapshot: another arena may commit its first migration in between two.
         try (Statement s = connection.createStatement();
-             ResultSet tables = s.executeQuery("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'")) {
-            if (!tables.next()) {
+             ResultSet tables = s.executeQuery("SELECT (SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+                     + " AND name = 'migrations'), (SELECT count(*) FROM sqlite_master)")) {
+            tables.next();
+            if (tables.getInt(1) == 0) {
                 // No migrations: a new file, or another program's database, which arena's tables
                 // must not be written into (--db pointed at the wrong file).
-                try (ResultSet any = s.executeQuery("SELECT 1 FROM sqlite_master LIMIT 1")) {
-                    if (any.next()) {
-                        throw new StoreException(file + " is another program's database (it has tables but none of arena's),"
-                                + " so it was left as it is");
-                    }
+                if (tables.getInt(2) > 0) {
+                    throw new StoreException(file + " is another program's database (it has tables but none of arena's),"
+                            + " so it was left as it is");
                 }
                 return 0;
             }
