@@ -130,7 +130,8 @@ public final class StoreWriter implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         if (!this.patience.isZero() && !journaled && (running.isAlive() || lost)) {
-            journalRows(running.isAlive() ? "the store " + file + " stayed locked by another arena" : null);
+            journalRows(running.isAlive() ? "the store " + file + " did not answer within " + PATIENT_CLOSE.toSeconds()
+                    + " s (another arena or program may hold it)" : null);
         } else if (running.isAlive()) {
             warn("the store " + file + " did not finish writing within " + patience.toSeconds() + " s; the last records may be missing");
         }
