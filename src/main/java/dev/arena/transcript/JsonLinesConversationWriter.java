@@ -14,68 +14,53 @@ import java.time.Instant;
  */
 public final class JsonLinesConversationWriter implements ConversationListener {
 
-    private final TextSink out;
-    private final Clock clock;
-    private final boolean terminal;
+    private final JsonLinesEvents events;
 
     /**
      * {@code clock} stamps events that carry no time of their own; {@code terminal}: {@code out}
      * is a terminal, so C1 and bidi controls are escaped too ({@link TerminalJson}).
      */
     public JsonLinesConversationWriter(TextSink out, Clock clock, boolean terminal) {
-        this.out = out;
-        this.clock = clock;
-        this.terminal = terminal;
+        this.events = new JsonLinesEvents(out, clock, terminal);
     }
 
     @Override
     public void conversationStarted(ConversationStart start) {
-        JsonObject e = event("conversation_start", start.createdAt());
+        JsonObject e = events.event("conversation_start", start.createdAt());
         TranscriptJson.merge(e, JsonConversationDocument.start(start));
-        emit(e);
+        events.emit(e);
     }
 
     @Override
     public void promptSent(String prompt, String modelAsked, Instant at) {
-        JsonObject e = event("prompt", at);
+        JsonObject e = events.event("prompt", at);
         e.addProperty("model_asked", modelAsked);
         e.addProperty("content", prompt);
-        emit(e);
+        events.emit(e);
     }
 
     @Override
     public void answerStarted(String model, Instant at) {
-        JsonObject e = event("answer_start", at);
+        JsonObject e = events.event("answer_start", at);
         e.addProperty("model", model);
-        emit(e);
+        events.emit(e);
     }
 
     @Override
     public void delta(String text) {
-        JsonObject e = event("delta", null);
+        JsonObject e = events.event("delta", null);
         e.addProperty("content", text);
-        emit(e);
+        events.emit(e);
     }
 
     @Override
     public void answerEnded(Exchange exchange) {
-        emit(TranscriptJson.merge(event("answer_end", exchange.endedAt()), JsonConversationDocument.exchange(exchange)));
+        events.emit(TranscriptJson.merge(events.event("answer_end", exchange.endedAt()),
+                JsonConversationDocument.exchange(exchange)));
     }
 
     @Override
     public void conversationEnded() {
-        emit(event("conversation_end", null));
-    }
-
-    private JsonObject event(String type, Instant at) {
-        JsonObject e = new JsonObject();
-        e.addProperty("type", type);
-        e.addProperty("time", (at == null ? clock.instant() : at).toString());
-        return e;
-    }
-
-    private void emit(JsonObject event) {
-        String json = event.toString();
-        out.write(terminal ? TerminalJson.escape(json) : json).write("\n").flush();
+        events.emit(events.event("conversation_end", null));
     }
 }

@@ -24,9 +24,7 @@ import java.time.Instant;
  */
 public final class JsonLinesDebateWriter implements DebateListener {
 
-    private final TextSink out;
-    private final Clock clock;
-    private final boolean terminal;
+    private final JsonLinesEvents events;
 
     public JsonLinesDebateWriter(TextSink out) {
         this(out, Clock.systemUTC());
@@ -39,83 +37,69 @@ public final class JsonLinesDebateWriter implements DebateListener {
 
     /** {@code terminal}: {@code out} is a terminal, so C1 and bidi controls are escaped too ({@link TerminalJson}). */
     public JsonLinesDebateWriter(TextSink out, Clock clock, boolean terminal) {
-        this.out = out;
-        this.clock = clock;
-        this.terminal = terminal;
+        this.events = new JsonLinesEvents(out, clock, terminal);
     }
 
     @Override
     public void debateStarted(DebateSettings settings, Instant at) {
-        JsonObject e = event("debate_start", at);
+        JsonObject e = events.event("debate_start", at);
         e.addProperty("topic", settings.topic());
-        emit(TranscriptJson.merge(e, TranscriptJson.settings(settings)));
+        events.emit(TranscriptJson.merge(e, TranscriptJson.settings(settings)));
     }
 
     @Override
     public void turnStarted(int round, Side side, Phase phase, String model, Instant at) {
-        JsonObject e = event("turn_start", at);
+        JsonObject e = events.event("turn_start", at);
         e.addProperty("round", round);
         e.addProperty("side", TranscriptJson.side(side));
         e.addProperty("phase", TranscriptJson.phase(phase));
         e.addProperty("model", model);
-        emit(e);
+        events.emit(e);
     }
 
     @Override
     public void delta(Side side, String text) {
-        JsonObject e = event("delta", null);
+        JsonObject e = events.event("delta", null);
         e.addProperty("side", TranscriptJson.side(side));
         e.addProperty("content", text);
-        emit(e);
+        events.emit(e);
     }
 
     @Override
     public void fallback(String who, FallbackNote note) {
-        JsonObject e = event("fallback", null);
+        JsonObject e = events.event("fallback", null);
         e.addProperty("who", who);
-        emit(TranscriptJson.merge(e, TranscriptJson.note(note)));
+        events.emit(TranscriptJson.merge(e, TranscriptJson.note(note)));
     }
 
     @Override
     public void turnEnded(Turn turn) {
-        emit(TranscriptJson.merge(event("turn_end", turn.endedAt()), TranscriptJson.turn(turn)));
+        events.emit(TranscriptJson.merge(events.event("turn_end", turn.endedAt()), TranscriptJson.turn(turn)));
     }
 
     @Override
     public void judging(String model) {
-        JsonObject e = event("judging", null);
+        JsonObject e = events.event("judging", null);
         e.addProperty("model", model);
-        emit(e);
+        events.emit(e);
     }
 
     @Override
     public void verdict(Verdict verdict) {
-        emit(TranscriptJson.merge(event("verdict", null), TranscriptJson.verdict(verdict)));
+        events.emit(TranscriptJson.merge(events.event("verdict", null), TranscriptJson.verdict(verdict)));
     }
 
     @Override
     public void finished(DebateSummary summary) {
-        emit(TranscriptJson.merge(event("summary", null), TranscriptJson.summary(summary)));
+        events.emit(TranscriptJson.merge(events.event("summary", null), TranscriptJson.summary(summary)));
     }
 
     /** The last event: {@code debate_end} with the outcome and the reason (null when complete). */
     @Override
     public void ended(DebateOutcome outcome) {
-        JsonObject e = event("debate_end", null);
+        JsonObject e = events.event("debate_end", null);
         e.addProperty("outcome", outcome.result().id());
         e.addProperty("reason", outcome.reason());
-        emit(e);
-    }
-
-    private JsonObject event(String type, Instant at) {
-        JsonObject e = new JsonObject();
-        e.addProperty("type", type);
-        e.addProperty("time", (at == null ? clock.instant() : at).toString());
-        return e;
-    }
-
-    private void emit(JsonObject event) {
-        String json = event.toString();
-        out.write(terminal ? TerminalJson.escape(json) : json).write("\n").flush();
+        events.emit(e);
     }
 }
