@@ -74,6 +74,21 @@ public final class Database {
     }
 
     /**
+     * What every arena that opens the store owes it first: the records short runs left in the
+     * journal moved in, and the rows a killed arena left running marked interrupted, so that
+     * nobody reads them as still going. Returns the first problem as a sentence, or null.
+     */
+    static String catchUp(Connection connection, Path file) {
+        String problem = Journal.ingest(connection, file);
+        try {
+            Recovery.markAbandoned(connection);
+        } catch (SQLException e) {
+            problem = problem != null ? problem : StoreErrors.sentence(file, e);
+        }
+        return problem;
+    }
+
+    /**
      * WAL mode, once per file. Switching needs the file to itself, and SQLite refuses the switch
      * at once, without the busy timeout, while another connection is inside a transaction: only
      * arenas opening a brand-new file at the same moment meet that, so the switch is retried until

@@ -35,15 +35,8 @@ public final class StoreReader implements AutoCloseable {
             return Optional.empty();
         }
         Connection connection = Database.open(file, cacheDir);
-        // What short runs left waiting is part of the record: move it in first. A store that
-        // cannot take it (read-only) is still read as it is.
-        Journal.ingest(connection, file);
-        // And what a killed arena left running is shown as interrupted, not as still going.
-        try {
-            Recovery.markAbandoned(connection);
-        } catch (SQLException e) {
-            // A store that cannot be written is still read as it is.
-        }
+        // A store that cannot take what it is owed (read-only) is still read as it is.
+        Database.catchUp(connection, file);
         return Optional.of(new StoreReader(file, connection));
     }
 

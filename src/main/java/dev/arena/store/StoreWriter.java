@@ -176,19 +176,13 @@ public final class StoreWriter implements AutoCloseable {
         Connection connection;
         try {
             connection = Database.open(file, cacheDir);
-            Recovery.markAbandoned(connection);
-            String journalProblem = Journal.ingest(connection, file);
-            if (journalProblem != null) {
-                warn(journalProblem);
+            String problem = Database.catchUp(connection, file);
+            if (problem != null) {
+                warn(problem);
             }
         } catch (StoreException e) {
             lost = true;
             warn(e.getMessage());
-            drainUntilEnd();
-            return;
-        } catch (SQLException e) {
-            lost = true;
-            warn(StoreErrors.sentence(file, e));
             drainUntilEnd();
             return;
         } catch (RuntimeException | LinkageError e) {
