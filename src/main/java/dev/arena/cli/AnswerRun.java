@@ -17,8 +17,9 @@ import dev.arena.resilience.RequestTag;
 import java.util.List;
 
 /**
- * Runs one answer through the fallback chain into a view, and turns how it ended into an
- * exit code and, on failure, one sentence for the user.
+ * Runs one answer through the fallback chain into a view; how it ended becomes an exit code
+ * and, on failure, one sentence for the user, as {@link FailureMapper} says, with what became
+ * of the answer.
  */
 final class AnswerRun {
 
@@ -44,20 +45,9 @@ final class AnswerRun {
             Answer answer = connection.chain().answer(request, models, view, cancel, tag);
             view.finish(withCost(answer));
             return ExitCode.OK;
-        } catch (HttpStatusException e) {
-            return fail(Failures.account(e, connection.settings()), ExitCode.CONFIG, e);
-        } catch (ChainFailedException e) {
-            String kept = e.partialAnswer().isEmpty() ? "" : "; the partial answer was kept";
-            return fail(e.getMessage() + kept + Failures.baseUrlHint(e, connection.settings()), ExitCode.FAILED, e);
-        } catch (CancelledException e) {
-            return fail("interrupted", ExitCode.INTERRUPTED, e);
-        } catch (OutputClosedException e) {
-            // The reader closed the pipe (| head): the request is already closed; end quietly.
-            return ExitCode.OK;
-        } catch (OutputFailedException e) {
-            // A full disk or an I/O error is not a reader that went away: the answer is lost past this point.
-            return fail(e.getMessage() + "; the answer was stopped, and no copy of it was kept",
-                    ExitCode.FAILED, e);
+        } catch (HttpStatusException | ChainFailedException | CancelledException | OutputClosedException
+                 | OutputFailedException e) {
+            return fail(e);
         }
     }
 
@@ -71,13 +61,28 @@ final class AnswerRun {
                 new Completion(c.servedModel(), c.finishReason(), usage, c.generationId(), c.provider()), answer.elapsed(), answer.failures());
     }
 
-    private int fail(String sentence, int exitCode, Exception cause) {
-        try {
-            view.fail(connection.redactor().redact(sentence), exitCode);
-            connection.debugTrace(cause);
-        } catch (OutputClosedException | OutputFailedException e) {
-            // Nowhere left to say it; the exit code still tells.
+    /** Says the mapper's sentence, if the failure has one, with what became of the answer. */
+    private int fail(Exception cause) {
+        FailureMapper.Exit exit = connection.failures().exit(cause);
+        exit.sentence().ifPresent(sentence -> {
+            try {
+                view.fail(connection.redactor().redact(sentence + kept(cause)), exit.code());
+                connection.debugTrace(cause);
+            } catch (OutputClosedException | OutputFailedException e) {
+                // Nowhere left to say it; the exit code still tells.
+            }
+        });
+        return exit.code();
+    }
+
+    /**
+     * What only this run knows: how much of the answer the user has. A failed write to stdout
+     * is not a reader that went away: the answer is lost past this point.
+     */
+    private static String kept(Exception cause) {
+        if (cause instanceof ChainFailedException failed && !failed.partialAnswer().isEmpty()) {
+            return "; the partial answer was kept";
         }
-        return exitCode;
+        return cause instanceof OutputFailedException ? "; the answer was stopped, and no copy of it was kept" : "";
     }
 }

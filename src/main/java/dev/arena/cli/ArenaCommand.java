@@ -111,7 +111,7 @@ public final class ArenaCommand {
         cl.setOut(new PrintWriter(new OutputStreamWriter(stdio.out(), StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new OutputStreamWriter(stdio.err(), StandardCharsets.UTF_8), true));
         cl.setParameterExceptionHandler(ErrorHandlers::usageError);
-        cl.setExecutionExceptionHandler(ErrorHandlers::unexpected);
+        cl.setExecutionExceptionHandler(ErrorHandlers::escaped);
         return cl;
     }
 

@@ -4,7 +4,6 @@ import dev.arena.catalog.ModelCheck;
 import dev.arena.files.FileErrors;
 import dev.arena.files.TextFiles;
 import dev.arena.files.UnreadableTextException;
-import dev.arena.openrouter.HttpStatusException;
 import dev.arena.output.AnswerView;
 import dev.arena.output.TextSink;
 import dev.arena.catalog.CostEstimator;
@@ -23,7 +22,6 @@ import dev.arena.repl.SessionStore;
 import dev.arena.repl.StoredSessions;
 import dev.arena.store.StoreException;
 import dev.arena.store.StoreLocation;
-import dev.arena.resilience.ChainFailedException;
 import dev.arena.terminal.Terminals;
 import org.jline.terminal.Terminal;
 import picocli.CommandLine.Command;
@@ -129,7 +127,7 @@ final class ChatCommand implements Callable<Integer> {
     StoreOptions store;
 
     @Override
-    public Integer call() {
+    public Integer call() throws ConfigException {
         Stdio io = root.stdio();
         model = root.aliases().resolve(model);
         fallbacks = root.aliases().resolveAll(fallbacks);
@@ -157,9 +155,6 @@ final class ChatCommand implements Callable<Integer> {
                 RequestTag tag = RequestTag.chat(start.kept().conversationFor(session));
                 return new AnswerRun(connection.recordingTo(recorder), view, costs).run(session.request(session.model()), models, tag);
             }
-        } catch (ConfigException e) {
-            err.write("arena: " + e.getMessage() + "\n").flush();
-            return ExitCode.CONFIG;
         } catch (Refused e) {
             return e.code;
         } finally {
@@ -168,16 +163,10 @@ final class ChatCommand implements Callable<Integer> {
     }
 
     /** No prompt, on a terminal: a conversation, until Ctrl-D or /exit. */
-    private int interactive(Stdio io, SessionChoice choice) {
+    private int interactive(Stdio io, SessionChoice choice) throws ConfigException {
         validate();
         TextSink err = TextSink.stderr(io.err());
-        Connection connection;
-        try {
-            connection = this.connection.connect(io, err, CONTINUATION_LIMIT);
-        } catch (ConfigException e) {
-            err.write("arena: " + e.getMessage() + "\n").flush();
-            return ExitCode.CONFIG;
-        }
+        Connection connection = this.connection.connect(io, err, CONTINUATION_LIMIT);
         StoreWriter writer = this.store.writer(io, root, Duration.ZERO);
         try {
             SessionStart start;
@@ -330,14 +319,7 @@ final class ChatCommand implements Callable<Integer> {
 
     /** One sentence for a request of the interactive chat that failed; the session goes on. */
     private static String describe(Exception e, Connection connection) {
-        String sentence;
-        if (e instanceof HttpStatusException status) {
-            sentence = Failures.account(status, connection.settings());
-        } else if (e instanceof ChainFailedException failed) {
-            sentence = failed.getMessage() + Failures.baseUrlHint(failed, connection.settings());
-        } else {
-            sentence = e.getMessage();
-        }
+        String sentence = connection.failures().exit(e).sentence().orElseThrow();
         connection.debugTrace(e);
         return connection.redactor().redact(sentence);
     }

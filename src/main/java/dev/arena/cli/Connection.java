@@ -16,6 +16,11 @@ record Connection(ClientSettings settings, Redactor redactor, FallbackChain chai
         return new Connection(settings, redactor, chain.recordingTo(log));
     }
 
+    /** What a failure of a request over this connection means to the user. */
+    FailureMapper failures() {
+        return new FailureMapper(settings);
+    }
+
     /** With --debug, the stack trace of a failure; without, nothing (the debug log is a no-op). */
     void debugTrace(Exception cause) {
         StringWriter trace = new StringWriter();

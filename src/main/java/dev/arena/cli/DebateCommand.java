@@ -124,7 +124,7 @@ final class DebateCommand implements Callable<Integer> {
     ModelCheckOptions modelCheck;
 
     @Override
-    public Integer call() {
+    public Integer call() throws ConfigException {
         Stdio io = root.stdio();
         DebateSettings settings = settings();
         if (format != null && out == null) {
@@ -147,9 +147,6 @@ final class DebateCommand implements Callable<Integer> {
             modelCheck.check(io, err, output.quiet, conn.settings().baseUrl(), conn.settings().apiKey(),
                     requestedModels(settings));
             return new DebateRun(conn, settings, output, io, err, writer).run(out, transcriptFormat, force);
-        } catch (ConfigException e) {
-            err.write("arena: " + e.getMessage() + "\n").flush();
-            return ExitCode.CONFIG;
         } finally {
             StoreOptions.finish(writer, err);
         }

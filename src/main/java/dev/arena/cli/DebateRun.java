@@ -36,7 +36,8 @@ import java.util.List;
 /**
  * Runs one debate into the chosen view and transcript, decides how it ended, records that
  * last in every view and transcript, and turns it into an exit code and, when it stopped
- * early, one sentence that also says where everything received so far is.
+ * early, one sentence ({@link FailureMapper} says both) that also says where everything
+ * received so far is.
  *
  * <p>The transcript's write lock is taken before the file is opened (which truncates it) and
  * held until it is closed, so a second arena on the same {@code --out} is refused and the
@@ -51,6 +52,7 @@ final class DebateRun {
     private final Stdio io;
     private final TextSink err;
     private final StoreWriter store;
+    private final FailureMapper failures;
 
     DebateRun(Connection connection, DebateSettings settings, OutputOptions output, Stdio io, TextSink err,
               StoreWriter store) {
@@ -60,6 +62,7 @@ final class DebateRun {
         this.output = output;
         this.io = io;
         this.err = err;
+        this.failures = connection.failures();
     }
 
     /** How the run ended: what the transcripts record, the exit code, and the sentence (null when quiet). */
@@ -103,15 +106,14 @@ final class DebateRun {
         try {
             debate.run(cancel);
             return new Ending(DebateOutcome.COMPLETE, ExitCode.OK, null, null);
-        } catch (TurnFailedException e) {
-            return stopped(DebateOutcome.Result.FAILED, "the debate stopped: " + e.getMessage(), where, ExitCode.FAILED, e);
+        } catch (TurnFailedException | HttpStatusException e) {
+            return stopped(DebateOutcome.Result.FAILED, "", e, where);
         } catch (ChainFailedException e) {
-            return stopped(DebateOutcome.Result.FAILED, "the judge failed: " + e.getMessage(), where, ExitCode.FAILED, e);
-        } catch (HttpStatusException e) {
-            return stopped(DebateOutcome.Result.FAILED, Failures.account(e, connection.settings()), where, ExitCode.CONFIG, e);
+            return stopped(DebateOutcome.Result.FAILED, "the judge failed: ", e, where);
         } catch (CancelledException e) {
-            return new Ending(new DebateOutcome(DebateOutcome.Result.INTERRUPTED, null), ExitCode.INTERRUPTED,
-                    "interrupted" + where, e);
+            FailureMapper.Exit exit = failures.exit(e);
+            return new Ending(new DebateOutcome(DebateOutcome.Result.INTERRUPTED, null), exit.code(),
+                    exit.sentence().orElseThrow() + where, e);
         } catch (OutputClosedException | OutputFailedException | TranscriptWriteException e) {
             return writeFailure(e, transcript);
         }
@@ -124,25 +126,28 @@ final class DebateRun {
     private Ending writeFailure(RuntimeException e, TranscriptFile transcript) {
         if (e instanceof OutputClosedException) {
             return new Ending(new DebateOutcome(DebateOutcome.Result.OUTPUT_CLOSED, "the reader of stdout went away"),
-                    ExitCode.OK, null, e);
+                    failures.exit(e).code(), null, e);
         }
         if (e instanceof TranscriptWriteException) {
-            return stopped(DebateOutcome.Result.WRITE_FAILED, e.getMessage(),
-                    ", and stdout has everything received so far", ExitCode.FAILED, e);
+            return stopped(DebateOutcome.Result.WRITE_FAILED, "", e, ", and stdout has everything received so far");
         }
         String where = transcript == null
                 ? ", and no copy was kept (--out FILE keeps one)"
                 : "; the transcript so far is in " + transcript.path();
         // The failed stream names itself ("cannot write to stdout (...)"): the debate's summary
         // recorded the same sentence as its stop reason, so the transcript says it once.
-        return stopped(DebateOutcome.Result.WRITE_FAILED, e.getMessage(), where, ExitCode.FAILED, e);
+        return stopped(DebateOutcome.Result.WRITE_FAILED, "", e, where);
     }
 
-    /** {@code reason} is recorded in the transcripts; the user reads it with {@code where}. */
-    private Ending stopped(DebateOutcome.Result result, String reason, String where, int exitCode, Exception cause) {
-        String redacted = connection.redactor().redact(reason);
+    /**
+     * The mapper's sentence for {@code cause}, after {@code who} (the judge, where the sentence
+     * alone would not say), is recorded in the transcripts; the user reads it with {@code where}.
+     */
+    private Ending stopped(DebateOutcome.Result result, String who, Exception cause, String where) {
+        FailureMapper.Exit exit = failures.exit(cause);
+        String redacted = connection.redactor().redact(who + exit.sentence().orElseThrow());
         String then = result == DebateOutcome.Result.WRITE_FAILED ? "; the debate stopped" : "";
-        return new Ending(new DebateOutcome(result, redacted), exitCode, redacted + then + where, cause);
+        return new Ending(new DebateOutcome(result, redacted), exit.code(), redacted + then + where, cause);
     }
 
     /**

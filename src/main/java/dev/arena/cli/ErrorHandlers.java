@@ -22,15 +22,21 @@ final class ErrorHandlers {
         return ExitCode.USAGE;
     }
 
-    /** A bug, not a user error: say so in one line; the stack trace only with --debug. */
-    static int unexpected(Exception e, CommandLine cl, ParseResult parsed) {
+    /**
+     * What escaped a command: a failure of the user's to fix (a {@link ConfigException}) as the
+     * mapper's sentence and exit code; a bug in one line, its stack trace only with --debug.
+     */
+    static int escaped(Exception e, CommandLine cl, ParseResult parsed) {
+        FailureMapper.Exit exit = new FailureMapper().exit(e);
+        boolean trace = exit.bug() && debug(parsed);
         PrintWriter err = cl.getErr();
-        err.println("arena: internal error: " + e + (debug(parsed) ? "" : " (run with --debug for details)"));
-        if (debug(parsed)) {
+        exit.sentence().ifPresent(sentence ->
+                err.println("arena: " + sentence + (exit.bug() && !trace ? " (run with --debug for details)" : "")));
+        if (trace) {
             e.printStackTrace(err);
         }
         err.flush();
-        return ExitCode.FAILED;
+        return exit.code();
     }
 
     private static boolean debug(ParseResult parsed) {

@@ -81,7 +81,7 @@ final class ModelsCommand implements Callable<Integer> {
     CatalogOptions catalogOptions;
 
     @Override
-    public Integer call() {
+    public Integer call() throws ConfigException {
         Stdio io = root.stdio();
         TextSink out = TextSink.stdout(io.out());
         TextSink err = TextSink.stderr(io.err());
@@ -91,13 +91,7 @@ final class ModelsCommand implements Callable<Integer> {
         if (aliases) {
             return listAliases(io, out);
         }
-        Catalog all;
-        try {
-            all = catalogOptions.load(io);
-        } catch (ConfigException e) {
-            err.write("arena: " + e.getMessage() + "\n").flush();
-            return ExitCode.CONFIG;
-        }
+        Catalog all = catalogOptions.load(io);
         all.notice().ifPresent(n -> err.write("arena: " + n + "\n").flush());
         Catalog catalog = filtered(all);
         List<ModelInfo> models = catalog.sorted(ModelSort.valueOf(sort.name().toUpperCase(Locale.ROOT))).models();

@@ -43,18 +43,12 @@ final class ModelsShowCommand implements Callable<Integer> {
     CatalogOptions catalogOptions;
 
     @Override
-    public Integer call() {
+    public Integer call() throws ConfigException {
         Stdio io = parent.root.stdio();
         TextSink out = TextSink.stdout(io.out());
         TextSink err = TextSink.stderr(io.err());
         CatalogOptions options = catalogOptions.orElse(parent.catalogOptions);
-        Catalog catalog;
-        try {
-            catalog = options.load(io);
-        } catch (ConfigException e) {
-            err.write("arena: " + e.getMessage() + "\n").flush();
-            return ExitCode.CONFIG;
-        }
+        Catalog catalog = options.load(io);
         catalog.notice().ifPresent(n -> err.write("arena: " + n + "\n").flush());
         id = parent.root.aliases().resolve(id);
         // The same lookup as chat's id check, so variants (:nitro), Ollama's implied :latest and

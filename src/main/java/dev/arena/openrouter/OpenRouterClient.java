@@ -74,7 +74,7 @@ public final class OpenRouterClient {
         String model = request.model();
         HttpRequest httpRequest = buildRequest(request);
         InFlight inFlight = new InFlight();
-        cancel.attach(inFlight);
+        Cancellation.Attachment attachment = cancel.attach(inFlight);
         IdleWatchdog watchdog = new IdleWatchdog(settings.idleTimeout(), inFlight::abort);
         try {
             HttpResponse<InputStream> response = awaitHeaders(inFlight, httpRequest);
@@ -108,7 +108,7 @@ public final class OpenRouterClient {
             throw failure(cancel, watchdog, model, e);
         } finally {
             watchdog.stop();
-            cancel.detach();
+            attachment.close(); // only this request's: the same cancellation may serve others at once
         }
     }
 
