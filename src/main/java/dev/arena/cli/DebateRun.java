@@ -89,7 +89,8 @@ final class DebateRun {
         String id = recorder.startDebate(settings.topic(), Instant.now());
         listeners.add(new DebateRecorder(store, connection.redactor(), id)); // last: it never throws
         DebateListener all = new DebateListeners(listeners);
-        Debate debate = new Debate(id, settings, connection.chain().recordingTo(recorder), all, costs);
+        Debate debate = new Debate(id, settings,
+                connection.chain().recordingTo(recorder).cuttingAnswersAt(Debate.TURN_TEXT_LIMIT), all, costs);
         Cancellation cancel = new Cancellation();
         try (WriteLock held = lock; StopSignals ignored = StopSignals.cancel(cancel)) {
             Ending ending = debate(debate, cancel, transcript);

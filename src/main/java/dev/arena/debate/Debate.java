@@ -4,8 +4,8 @@ import dev.arena.catalog.CostEstimator;
 import dev.arena.openrouter.CancelledException;
 import dev.arena.openrouter.Cancellation;
 import dev.arena.openrouter.HttpStatusException;
+import dev.arena.resilience.Answerer;
 import dev.arena.resilience.ChainFailedException;
-import dev.arena.resilience.FallbackChain;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -24,34 +24,40 @@ public final class Debate {
      * The most characters of one turn (or of the judge's answer): 200,000, some 50,000 tokens,
      * far more than any real turn, so an endless stream cannot fill the memory. Each turn is
      * kept for the rest of the debate and sent on in every later request, so the limit is what
-     * keeps those flat too. A turn cut there ends with {@link FighterAgent#cutMarker}.
+     * keeps those flat too. A turn cut there ends with {@link FighterAgent#cutMarker}. The
+     * answerer a debate is given must cut there or sooner ({@code FallbackChain.cuttingAnswersAt}).
      */
     public static final int TURN_TEXT_LIMIT = 200_000;
 
     private final String id;
     private final DebateSettings settings;
-    private final FallbackChain chain;
+    private final Answerer answerer;
     private final Judge judge;
     private final DebateListener listener;
     private final CostEstimator costs;
     private final List<Turn> turns = new ArrayList<>();
     private Verdict verdict;
 
-    public Debate(String id, DebateSettings settings, FallbackChain chain, DebateListener listener) {
-        this(id, settings, chain, listener, CostEstimator.NONE);
+    public Debate(String id, DebateSettings settings, Answerer answerer, DebateListener listener) {
+        this(id, settings, answerer, listener, CostEstimator.NONE);
     }
 
     /**
      * {@code costs} fills in a turn's cost when the server reported tokens but no cost (Ollama, vLLM).
-     * Answers end at {@link #TURN_TEXT_LIMIT}, or sooner when {@code chain} cuts them sooner.
      * {@code id} names the debate in the record of its requests.
+     *
+     * @throws IllegalArgumentException when {@code answerer} reads answers longer than {@link #TURN_TEXT_LIMIT}
      */
-    public Debate(String id, DebateSettings settings, FallbackChain chain, DebateListener listener, CostEstimator costs) {
+    public Debate(String id, DebateSettings settings, Answerer answerer, DebateListener listener, CostEstimator costs) {
+        if (answerer.answerLimit() > TURN_TEXT_LIMIT) {
+            throw new IllegalArgumentException("a debate's answers must end at " + TURN_TEXT_LIMIT
+                    + " characters at most, not " + answerer.answerLimit());
+        }
         this.id = id;
         this.costs = costs;
         this.settings = settings;
-        this.chain = chain.cuttingAnswersAt(TURN_TEXT_LIMIT);
-        this.judge = settings.judged() ? new Judge(this.chain, settings.judgeModels()) : null;
+        this.answerer = answerer;
+        this.judge = settings.judged() ? new Judge(answerer, settings.judgeModels()) : null;
         this.listener = listener;
     }
 
@@ -72,7 +78,7 @@ public final class Debate {
                     new FighterAgent(settings.con(), settings, costs));
             for (int round = 1; round <= settings.rounds(); round++) {
                 for (FighterAgent fighter : order) {
-                    Turn turn = fighter.speak(List.copyOf(turns), round, chain, listener, cancel, id);
+                    Turn turn = fighter.speak(List.copyOf(turns), round, answerer, listener, cancel, id);
                     turns.add(turn);
                     listener.turnEnded(turn);
                     if (turn.failed()) {

@@ -9,9 +9,9 @@ import dev.arena.openrouter.HttpStatusException;
 import dev.arena.openrouter.Message;
 import dev.arena.openrouter.Usage;
 import dev.arena.resilience.Answer;
+import dev.arena.resilience.Answerer;
 import dev.arena.resilience.ChainFailedException;
 import dev.arena.resilience.ChainListener;
-import dev.arena.resilience.FallbackChain;
 import dev.arena.resilience.RequestTag;
 
 import java.time.Duration;
@@ -22,7 +22,7 @@ import java.util.Locale;
 
 /**
  * One side of the debate. It holds its model chain and stance, and speaks one turn at a
- * time through the shared {@link FallbackChain} (so rate limits and fallbacks apply). It
+ * time through the shared {@link Answerer} (so rate limits and fallbacks apply). It
  * sees the debate from its own seat: its turns as assistant messages, the opponent's as
  * user messages, and the topic, side, round and phase in its system prompt.
  */
@@ -94,7 +94,7 @@ public final class FighterAgent {
     }
 
     /**
-     * What ends a turn that reached the chain's length limit: streamed and kept as the last
+     * What ends a turn that reached the answerer's length limit: streamed and kept as the last
      * words of its text, so every view, every transcript format and the judge see the cut.
      */
     public static String cutMarker(int limit) {
@@ -104,20 +104,20 @@ public final class FighterAgent {
     /**
      * Speaks this fighter's turn, streaming it to {@code listener}. A turn whose every model
      * failed, or that was interrupted, is returned with its error and whatever text arrived,
-     * so the debate can record it; an account problem is thrown. A turn cut at the chain's
+     * so the debate can record it; an account problem is thrown. A turn cut at the answerer's
      * length limit is complete, ending with {@link #cutMarker}.
      */
-    public Turn speak(List<Turn> history, int round, FallbackChain chain, DebateListener listener, Cancellation cancel,
+    public Turn speak(List<Turn> history, int round, Answerer answerer, DebateListener listener, Cancellation cancel,
                       String debateId) throws HttpStatusException {
         Phase phase = Phase.of(round, settings.rounds());
         TurnEvents events = new TurnEvents(round, phase, listener);
         try {
-            Answer answer = chain.answer(request(history, round), fighter.models(), events, cancel,
+            Answer answer = answerer.answer(request(history, round), fighter.models(), events, cancel,
                     RequestTag.turn(debateId, fighter.side().name().toLowerCase(Locale.ROOT), round));
             events.ensureStarted();
             String text = answer.text();
             if (answer.completion().cut()) {
-                String marker = cutMarker(chain.answerLimit());
+                String marker = cutMarker(answerer.answerLimit());
                 events.onContent(marker);
                 text += marker;
             }

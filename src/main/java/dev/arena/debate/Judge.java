@@ -7,9 +7,9 @@ import dev.arena.openrouter.HttpStatusException;
 import dev.arena.openrouter.Message;
 import dev.arena.openrouter.Usage;
 import dev.arena.resilience.Answer;
+import dev.arena.resilience.Answerer;
 import dev.arena.resilience.ChainFailedException;
 import dev.arena.resilience.ChainListener;
-import dev.arena.resilience.FallbackChain;
 import dev.arena.resilience.RequestTag;
 
 import java.time.Duration;
@@ -57,15 +57,15 @@ public final class Judge {
             where "winner" is "A", "B" or "tie", each n is an integer from 1 to 10, and "rationale" explains \
             the decision in two or three sentences, naming the debaters as Debater A and Debater B.""";
 
-    private final FallbackChain chain;
+    private final Answerer answerer;
     private final List<String> models;
 
     /** @param models the judge model, then its fallbacks */
-    public Judge(FallbackChain chain, List<String> models) {
+    public Judge(Answerer answerer, List<String> models) {
         if (models.isEmpty()) {
             throw new IllegalArgumentException("a judge needs at least one model");
         }
-        this.chain = chain;
+        this.answerer = answerer;
         this.models = List.copyOf(models);
     }
 
@@ -80,10 +80,10 @@ public final class Judge {
         // The judge answers in JSON for arena to read: only its retries, fallbacks and waits are shown.
         ChainListener quiet = new JudgeNotices(listener);
         long start = System.nanoTime();
-        Answer first = chain.answer(request(settings, turns, Side.PRO).withModel(models.get(0)), models, quiet, cancel,
+        Answer first = answerer.answer(request(settings, turns, Side.PRO).withModel(models.get(0)), models, quiet, cancel,
                 RequestTag.judge(debateId, 1));
         JudgeReading proFirst = VerdictParser.parse(first.text(), Side.PRO);
-        Answer second = chain.answer(request(settings, turns, Side.CON).withModel(models.get(0)), models, quiet, cancel,
+        Answer second = answerer.answer(request(settings, turns, Side.CON).withModel(models.get(0)), models, quiet, cancel,
                 RequestTag.judge(debateId, 2));
         JudgeReading conFirst = VerdictParser.parse(second.text(), Side.CON);
         Verdict merged = merge(proFirst, conFirst, first.answeringModel());

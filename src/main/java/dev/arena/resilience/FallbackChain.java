@@ -23,7 +23,7 @@ import java.util.Optional;
  * sent the partial answer as a final assistant message and asked to continue it, and its
  * words are appended. The same model is not retried then, since it would start over.
  */
-public final class FallbackChain {
+public final class FallbackChain implements Answerer {
 
     private final OpenRouterClient client;
     private final RateLimits rateLimits;
@@ -70,7 +70,7 @@ public final class FallbackChain {
         return new FallbackChain(client, rateLimits, retryPolicy, continuationLimit, Math.min(answerLimit, maxChars), log);
     }
 
-    /** The most characters of an answer this chain reads ({@link Integer#MAX_VALUE}: no limit). */
+    @Override
     public int answerLimit() {
         return answerLimit;
     }
@@ -83,6 +83,7 @@ public final class FallbackChain {
      * @throws HttpStatusException  for 401 or 402, at once
      * @throws ChainFailedException when every model failed; what was shown stays shown
      */
+    @Override
     public Answer answer(ChatRequest request, List<String> models, ChainListener listener, Cancellation cancel,
                          RequestTag tag) throws ChainFailedException, HttpStatusException, CancelledException {
         if (models.isEmpty()) {

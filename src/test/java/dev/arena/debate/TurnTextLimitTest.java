@@ -82,7 +82,7 @@ class TurnTextLimitTest {
     }
 
     @Test
-    void withoutASmallerLimitATurnIsCutAt200000Characters() {
+    void atTheDebatesOwnLimitATurnIsCutAt200000Characters() {
         fake.script("pro/endless", Reply.endlessStream());
         fake.script("con/short", Reply.stream("Fine."));
         List<Turn> ended = new ArrayList<>();
@@ -92,7 +92,7 @@ class TurnTextLimitTest {
                 ended.add(turn);
             }
         };
-        Debate debate = new Debate("debate", settings(), chain(), listener);
+        Debate debate = new Debate("debate", settings(), chain().cuttingAnswersAt(Debate.TURN_TEXT_LIMIT), listener);
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> debate.run(new Cancellation()));
         String marker = FighterAgent.cutMarker(Debate.TURN_TEXT_LIMIT);
         assertEquals("\n\n[arena cut this turn at 200,000 characters]", marker);

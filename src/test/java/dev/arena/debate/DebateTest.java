@@ -1,0 +1,279 @@
+package dev.arena.debate;
+
+import dev.arena.fake.ScriptedAnswerer;
+import dev.arena.fake.ScriptedAnswerer.Reply;
+import dev.arena.openrouter.ApiException;
+import dev.arena.openrouter.CancelledException;
+import dev.arena.openrouter.Cancellation;
+import dev.arena.openrouter.ChatRequest;
+import dev.arena.openrouter.HttpStatusException;
+import dev.arena.openrouter.Message;
+import dev.arena.resilience.RequestTag;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Whole debates through a scripted answerer: no HTTP, every request and event checked. */
+class DebateTest {
+
+    private static final String PRO = "pro/model";
+    private static final String PRO_BACKUP = "pro/backup";
+    private static final String CON = "con/model";
+    private static final String JUDGE = "judge/model";
+
+    private final ScriptedAnswerer answerer = new ScriptedAnswerer(Debate.TURN_TEXT_LIMIT);
+    private final Events events = new Events();
+
+    private static DebateSettings settings(int rounds, String... judges) {
+        return new DebateSettings("Cities should ban cars", rounds, new Fighter(Side.PRO, List.of(PRO, PRO_BACKUP), null),
+                new Fighter(Side.CON, List.of(CON), null), 0.7, 400, 3L, List.of(judges));
+    }
+
+    private Debate debate(DebateSettings settings) {
+        return new Debate("d1", settings, answerer, events);
+    }
+
+    /** The debate's events, one line each, deltas left out (each test that cares reads them itself). */
+    private static final class Events implements DebateListener {
+        final List<String> lines = new ArrayList<>();
+        final StringBuilder said = new StringBuilder();
+        final List<Turn> turns = new ArrayList<>();
+        DebateSummary summary;
+        Verdict verdict;
+
+        @Override
+        public void debateStarted(DebateSettings settings, Instant at) {
+            lines.add("started");
+        }
+
+        @Override
+        public void turnStarted(int round, Side side, Phase phase, String model, Instant at) {
+            lines.add("turn " + round + " " + side + " " + phase + " " + model);
+        }
+
+        @Override
+        public void delta(Side side, String text) {
+            said.append(text);
+        }
+
+        @Override
+        public void retry(String who, ApiException failure, Duration delay, int retry, int maxRetries) {
+            lines.add("retry " + who);
+        }
+
+        @Override
+        public void fallback(String who, FallbackNote note) {
+            lines.add("fallback " + who + " " + note.fromModel() + " -> " + note.toModel());
+        }
+
+        @Override
+        public void turnEnded(Turn turn) {
+            turns.add(turn);
+            lines.add("ended " + turn.round() + " " + turn.side() + (turn.failed() ? " failed: " + turn.error() : ""));
+        }
+
+        @Override
+        public void judging(String model) {
+            lines.add("judging " + model);
+        }
+
+        @Override
+        public void verdict(Verdict verdict) {
+            this.verdict = verdict;
+            lines.add("verdict " + verdict.winner());
+        }
+
+        @Override
+        public void finished(DebateSummary summary) {
+            this.summary = summary;
+            lines.add("finished" + (summary.complete() ? "" : ": " + summary.stopReason()));
+        }
+    }
+
+    private static String verdict(String winner) {
+        String card = "{\"argument_strength\":7,\"rebuttal\":7,\"evidence\":7,\"clarity\":7}";
+        return "{\"winner\":\"" + winner + "\",\"scores\":{\"A\":" + card + ",\"B\":" + card + "},"
+                + "\"rationale\":\"Debater " + winner + " was clearer.\"}";
+    }
+
+    private static List<String> roles(ChatRequest request) {
+        return request.messages().stream().map(Message::role).toList();
+    }
+
+    private static List<String> contents(ChatRequest request) {
+        return request.messages().stream().map(Message::content).toList();
+    }
+
+    @Test
+    void proThenConSpeakEachRoundThroughTheThreePhases() throws Exception {
+        answerer.script(PRO, Reply.text("P1"), Reply.text("P2"), Reply.text("P3"));
+        answerer.script(CON, Reply.text("C1"), Reply.text("C2"), Reply.text("C3"));
+
+        debate(settings(3)).run(new Cancellation());
+
+        assertEquals(List.of("started",
+                "turn 1 PRO OPENING " + PRO, "ended 1 PRO", "turn 1 CON OPENING " + CON, "ended 1 CON",
+                "turn 2 PRO REBUTTAL " + PRO, "ended 2 PRO", "turn 2 CON REBUTTAL " + CON, "ended 2 CON",
+                "turn 3 PRO CLOSING " + PRO, "ended 3 PRO", "turn 3 CON CLOSING " + CON, "ended 3 CON",
+                "finished"), events.lines);
+        assertEquals("P1C1P2C2P3C3", events.said.toString());
+        assertEquals(List.of(RequestTag.turn("d1", "pro", 1), RequestTag.turn("d1", "con", 1),
+                        RequestTag.turn("d1", "pro", 2), RequestTag.turn("d1", "con", 2),
+                        RequestTag.turn("d1", "pro", 3), RequestTag.turn("d1", "con", 3)),
+                answerer.asked().stream().map(ScriptedAnswerer.Asked::tag).toList());
+        assertEquals(List.of(PRO, PRO_BACKUP), answerer.asked().get(0).models(), "the fighter's whole chain");
+        assertEquals(List.of(CON), answerer.asked().get(1).models());
+        assertTrue(events.summary.complete());
+        assertNull(events.summary.verdict(), "no judge was asked");
+    }
+
+    @Test
+    void eachFighterIsSentItsOwnTurnsAsAssistantAndTheOpponentsFramedAsUser() throws Exception {
+        answerer.script(PRO, Reply.text("P1"), Reply.text("P2"));
+        answerer.script(CON, Reply.text("C1"), Reply.text("C2"));
+
+        debate(settings(2)).run(new Cancellation());
+
+        List<ScriptedAnswerer.Asked> asked = answerer.asked();
+        ChatRequest proOpening = asked.get(0).request();
+        assertEquals(List.of("system", "user"), roles(proOpening));
+        assertTrue(contents(proOpening).get(1).contains("Cities should ban cars"), contents(proOpening).get(1));
+
+        ChatRequest conOpening = asked.get(1).request();
+        assertEquals(List.of("system", "user"), roles(conOpening));
+        assertEquals("Your opponent (Pro), round 1, opening statement:\n\nP1", contents(conOpening).get(1));
+
+        ChatRequest proClosing = asked.get(2).request();
+        assertEquals(List.of("system", "user", "assistant", "user"), roles(proClosing));
+        assertEquals("P1", contents(proClosing).get(2));
+        assertEquals("Your opponent (Con), round 1, opening statement:\n\nC1", contents(proClosing).get(3));
+
+        ChatRequest conClosing = asked.get(3).request();
+        assertEquals(List.of("system", "user", "assistant", "user"), roles(conClosing));
+        assertEquals(List.of("Your opponent (Pro), round 1, opening statement:\n\nP1", "C1",
+                "Your opponent (Pro), round 2, closing statement:\n\nP2"), contents(conClosing).subList(1, 4));
+        for (ScriptedAnswerer.Asked a : asked) {
+            assertEquals(0.7, a.request().temperature());
+            assertEquals(400, a.request().maxTokens());
+            assertEquals(3L, a.request().seed());
+        }
+    }
+
+    @Test
+    void aFailedModelFallsBackAndTheTurnKeepsTheNote() throws Exception {
+        answerer.script(PRO, Reply.fails("provider down"));
+        answerer.script(PRO_BACKUP, Reply.text("Backup speaks."));
+        answerer.script(CON, Reply.text("C1"));
+
+        debate(settings(1)).run(new Cancellation());
+
+        Turn pro = events.turns.get(0);
+        assertFalse(pro.failed());
+        assertEquals(PRO_BACKUP, pro.answeringModel());
+        assertEquals("Backup speaks.", pro.text());
+        assertEquals(List.of(new FallbackNote(PRO, PRO_BACKUP, "HTTP 500: provider down", false)), pro.fallbacks());
+        assertEquals(List.of("started", "fallback Pro " + PRO + " -> " + PRO_BACKUP, "turn 1 PRO OPENING " + PRO_BACKUP,
+                "ended 1 PRO", "turn 1 CON OPENING " + CON, "ended 1 CON", "finished"), events.lines);
+        assertEquals(1, events.summary.fighters().get(0).fallbacks());
+    }
+
+    @Test
+    void theJudgeReadsTheDebateTwiceAndItsVerdictComesLast() throws Exception {
+        answerer.script(PRO, Reply.text("P1"));
+        answerer.script(CON, Reply.text("C1"));
+        // Con presented second, then first: "B" then "A" both name Con.
+        answerer.script(JUDGE, Reply.text(verdict("B")).usage(900, 50, 0.001), Reply.text(verdict("A")).usage(900, 50, 0.002));
+
+        debate(settings(1, JUDGE)).run(new Cancellation());
+
+        assertEquals(List.of("started", "turn 1 PRO OPENING " + PRO, "ended 1 PRO", "turn 1 CON OPENING " + CON,
+                "ended 1 CON", "judging " + JUDGE, "verdict CON", "finished"), events.lines);
+        List<ScriptedAnswerer.Asked> asked = answerer.asked();
+        assertEquals(RequestTag.judge("d1", 1), asked.get(2).tag());
+        assertEquals(RequestTag.judge("d1", 2), asked.get(3).tag());
+        assertTrue(contents(asked.get(2).request()).get(1).contains("Debater A:\nP1"));
+        assertTrue(contents(asked.get(3).request()).get(1).contains("Debater A:\nC1"));
+        assertEquals(Winner.CON, events.verdict.winner());
+        assertTrue(events.verdict.readingsAgree());
+        assertEquals("Con was clearer.", events.verdict.rationale());
+        assertEquals(0.003, events.verdict.usage().cost(), 1e-12);
+        assertEquals(events.verdict, events.summary.verdict());
+        assertEquals("P1C1", events.said.toString(), "the judge's JSON is not shown");
+    }
+
+    @Test
+    void aTurnThatFailsOnEveryModelStopsTheDebate() {
+        answerer.script(PRO, Reply.text("P1"));
+        answerer.script(CON, Reply.fails("overloaded"));
+
+        TurnFailedException e = assertThrows(TurnFailedException.class,
+                () -> debate(settings(2, JUDGE)).run(new Cancellation()));
+
+        assertEquals(Side.CON, e.turn().side());
+        assertEquals("con/model failed: HTTP 500: overloaded", e.turn().error());
+        assertEquals("round 1, Con: con/model failed: HTTP 500: overloaded", e.getMessage());
+        assertEquals(2, answerer.asked().size(), "neither round 2 nor the judge is asked");
+        assertEquals(List.of("started", "turn 1 PRO OPENING " + PRO, "ended 1 PRO",
+                "turn 1 CON OPENING " + CON, "ended 1 CON failed: con/model failed: HTTP 500: overloaded",
+                "finished: " + e.getMessage()), events.lines);
+        assertEquals(1, events.summary.fighters().get(0).turns(), "Pro's turn was spoken");
+        assertEquals(0, events.summary.fighters().get(1).turns(), "a failed turn is not counted");
+    }
+
+    @Test
+    void aCancelMidTurnKeepsWhatWasSaidAndStops() {
+        answerer.script(PRO, Reply.cancelsAfter("Cars are ", "loud"));
+        Cancellation cancel = new Cancellation();
+
+        assertThrows(CancelledException.class, () -> debate(settings(2)).run(cancel));
+
+        assertTrue(cancel.isCancelled());
+        Turn pro = events.turns.get(0);
+        assertEquals(FighterAgent.INTERRUPTED, pro.error());
+        assertEquals("Cars are loud", pro.text(), "what was shown is kept");
+        assertEquals(List.of("started", "turn 1 PRO OPENING " + PRO, "ended 1 PRO failed: interrupted",
+                "finished: interrupted"), events.lines);
+        assertEquals(1, answerer.asked().size());
+    }
+
+    @Test
+    void anAccountProblemStopsTheDebateWithoutFallingBack() {
+        answerer.script(PRO, Reply.refused(401));
+
+        HttpStatusException e = assertThrows(HttpStatusException.class, () -> debate(settings(2)).run(new Cancellation()));
+
+        assertEquals(401, e.status());
+        assertEquals(List.of("started", "finished: " + e.getMessage()), events.lines);
+        assertEquals(1, answerer.asked().size());
+    }
+
+    @Test
+    void aTurnCutAtTheAnswerersLimitEndsWithTheMarkerAndTheDebateGoesOn() throws Exception {
+        ScriptedAnswerer short10 = new ScriptedAnswerer(10).script(PRO, Reply.text("0123456", "789abc"))
+                .script(CON, Reply.text("ok"));
+
+        new Debate("d1", settings(1), short10, events).run(new Cancellation());
+
+        String marker = FighterAgent.cutMarker(10);
+        assertEquals("0123456789" + marker, events.turns.get(0).text());
+        assertFalse(events.turns.get(0).failed());
+        assertEquals("0123456789" + marker + "ok", events.said.toString(), "the marker is shown too");
+        assertTrue(contents(short10.asked().get(1).request()).get(1).endsWith(marker), "Con reads the cut");
+    }
+
+    @Test
+    void anAnswererThatReadsLongerAnswersThanATurnIsRefused() {
+        ScriptedAnswerer endless = new ScriptedAnswerer(Integer.MAX_VALUE);
+
+        assertThrows(IllegalArgumentException.class, () -> new Debate("d1", settings(1), endless, events));
+    }
+}
