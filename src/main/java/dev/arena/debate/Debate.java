@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * Runs a debate: in each round Pro speaks, then Con; then, if asked, the judge. Every
- * event goes to the listener as it happens. The debate stops at the first turn whose every
+ * event goes to the listener as it happens. A debate holds no state of a run, so it can be
+ * run again or continued from the turns of a run that was cut short. The debate stops at the first turn whose every
  * model failed, at an account problem, or at a cancel; it still ends with
  * {@link DebateListener#finished}, so views and transcripts can close cleanly.
  */
@@ -35,8 +36,6 @@ public final class Debate {
     private final Judge judge;
     private final DebateListener listener;
     private final CostEstimator costs;
-    private final List<Turn> turns = new ArrayList<>();
-    private Verdict verdict;
 
     public Debate(String id, DebateSettings settings, Answerer answerer, DebateListener listener) {
         this(id, settings, answerer, listener, CostEstimator.NONE);
@@ -62,31 +61,53 @@ public final class Debate {
     }
 
     /**
+     * Runs the whole debate.
+     *
      * @throws TurnFailedException  a turn failed on every model of its chain
      * @throws ChainFailedException the judge failed on every model of its chain
      * @throws HttpStatusException  401 or 402
      * @throws CancelledException   Ctrl-C
      */
-    public void run(Cancellation cancel)
+    public DebateResult run(Cancellation cancel)
             throws TurnFailedException, ChainFailedException, HttpStatusException, CancelledException {
+        return continueFrom(List.of(), cancel);
+    }
+
+    /**
+     * Goes on from {@code spoken}, the first turns of this debate already spoken and kept (a
+     * debate cut mid-way, resumed): only the turns after them are asked, and the fighters are
+     * sent them as history. The listener hears {@link DebateListener#debateStarted}, then only
+     * the new turns; the summary and the result count every turn.
+     *
+     * @throws IllegalArgumentException when {@code spoken} are not this debate's first turns in
+     *                                  order (Pro then Con, round by round), or one of them failed
+     * @throws TurnFailedException      a turn failed on every model of its chain
+     * @throws ChainFailedException     the judge failed on every model of its chain
+     * @throws HttpStatusException      401 or 402
+     * @throws CancelledException       Ctrl-C
+     */
+    public DebateResult continueFrom(List<Turn> spoken, Cancellation cancel)
+            throws TurnFailedException, ChainFailedException, HttpStatusException, CancelledException {
+        checkSpoken(spoken);
         long start = System.nanoTime();
+        List<Turn> turns = new ArrayList<>(spoken);
+        Verdict verdict = null;
         String stopReason = null;
         Exception stopped = null;
+        DebateSummary summary;
         try {
             listener.debateStarted(settings, Instant.now());
             List<FighterAgent> order = List.of(new FighterAgent(settings.pro(), settings, costs),
                     new FighterAgent(settings.con(), settings, costs));
-            for (int round = 1; round <= settings.rounds(); round++) {
-                for (FighterAgent fighter : order) {
-                    Turn turn = fighter.speak(List.copyOf(turns), round, answerer, listener, cancel, id);
-                    turns.add(turn);
-                    listener.turnEnded(turn);
-                    if (turn.failed()) {
-                        if (cancel.isCancelled()) {
-                            throw new CancelledException();
-                        }
-                        throw new TurnFailedException(turn);
+            for (int next = turns.size(); next < turnCount(); next++) {
+                Turn turn = order.get(next % 2).speak(List.copyOf(turns), roundOf(next), answerer, listener, cancel, id);
+                turns.add(turn);
+                listener.turnEnded(turn);
+                if (turn.failed()) {
+                    if (cancel.isCancelled()) {
+                        throw new CancelledException();
                     }
+                    throw new TurnFailedException(turn);
                 }
             }
             if (judge != null) {
@@ -112,7 +133,36 @@ public final class Debate {
             stopped = e;
             throw e;
         } finally {
-            finish(new DebateSummary(FighterStats.of(turns), verdict, Duration.ofNanos(System.nanoTime() - start), stopReason), stopped);
+            summary = new DebateSummary(FighterStats.of(turns), verdict, Duration.ofNanos(System.nanoTime() - start),
+                    stopReason);
+            finish(summary, stopped);
+        }
+        return new DebateResult(id, turns, summary);
+    }
+
+    /** Pro then Con in every round. */
+    private int turnCount() {
+        return 2 * settings.rounds();
+    }
+
+    /** The round of the turn at {@code index} (0-based) in speaking order. */
+    private static int roundOf(int index) {
+        return index / 2 + 1;
+    }
+
+    private void checkSpoken(List<Turn> spoken) {
+        if (spoken.size() > turnCount()) {
+            throw new IllegalArgumentException("a debate of " + settings.rounds() + " rounds has " + turnCount()
+                    + " turns, not " + spoken.size());
+        }
+        for (int i = 0; i < spoken.size(); i++) {
+            Turn turn = spoken.get(i);
+            Side side = i % 2 == 0 ? Side.PRO : Side.CON;
+            if (turn.failed() || turn.round() != roundOf(i) || turn.side() != side) {
+                throw new IllegalArgumentException("turn " + (i + 1) + " spoken must be round " + roundOf(i) + ", "
+                        + side.label() + ", completed; it is round " + turn.round() + ", " + turn.side().label()
+                        + (turn.failed() ? ", failed" : ""));
+            }
         }
     }
 
@@ -130,13 +180,5 @@ public final class Debate {
             }
             stopped.addSuppressed(e);
         }
-    }
-
-    public String id() {
-        return id;
-    }
-
-    public List<Turn> turns() {
-        return List.copyOf(turns);
     }
 }

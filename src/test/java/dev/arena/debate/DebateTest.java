@@ -118,8 +118,13 @@ class DebateTest {
         answerer.script(PRO, Reply.text("P1"), Reply.text("P2"), Reply.text("P3"));
         answerer.script(CON, Reply.text("C1"), Reply.text("C2"), Reply.text("C3"));
 
-        debate(settings(3)).run(new Cancellation());
+        DebateResult result = debate(settings(3)).run(new Cancellation());
 
+        assertEquals("d1", result.debateId());
+        assertEquals(List.of("P1", "C1", "P2", "C2", "P3", "C3"), result.turns().stream().map(Turn::text).toList());
+        assertEquals(events.turns, result.turns());
+        assertEquals(events.summary, result.summary());
+        assertNull(result.verdict(), "no judge was asked");
         assertEquals(List.of("started",
                 "turn 1 PRO OPENING " + PRO, "ended 1 PRO", "turn 1 CON OPENING " + CON, "ended 1 CON",
                 "turn 2 PRO REBUTTAL " + PRO, "ended 2 PRO", "turn 2 CON REBUTTAL " + CON, "ended 2 CON",
@@ -132,8 +137,7 @@ class DebateTest {
                 answerer.asked().stream().map(ScriptedAnswerer.Asked::tag).toList());
         assertEquals(List.of(PRO, PRO_BACKUP), answerer.asked().get(0).models(), "the fighter's whole chain");
         assertEquals(List.of(CON), answerer.asked().get(1).models());
-        assertTrue(events.summary.complete());
-        assertNull(events.summary.verdict(), "no judge was asked");
+        assertTrue(result.summary().complete());
     }
 
     @Test
@@ -193,7 +197,7 @@ class DebateTest {
         // Con presented second, then first: "B" then "A" both name Con.
         answerer.script(JUDGE, Reply.text(verdict("B")).usage(900, 50, 0.001), Reply.text(verdict("A")).usage(900, 50, 0.002));
 
-        debate(settings(1, JUDGE)).run(new Cancellation());
+        DebateResult result = debate(settings(1, JUDGE)).run(new Cancellation());
 
         assertEquals(List.of("started", "turn 1 PRO OPENING " + PRO, "ended 1 PRO", "turn 1 CON OPENING " + CON,
                 "ended 1 CON", "judging " + JUDGE, "verdict CON", "finished"), events.lines);
@@ -206,7 +210,7 @@ class DebateTest {
         assertTrue(events.verdict.readingsAgree());
         assertEquals("Con was clearer.", events.verdict.rationale());
         assertEquals(0.003, events.verdict.usage().cost(), 1e-12);
-        assertEquals(events.verdict, events.summary.verdict());
+        assertEquals(events.verdict, result.verdict());
         assertEquals("P1C1", events.said.toString(), "the judge's JSON is not shown");
     }
 
@@ -254,6 +258,65 @@ class DebateTest {
         assertEquals(401, e.status());
         assertEquals(List.of("started", "finished: " + e.getMessage()), events.lines);
         assertEquals(1, answerer.asked().size());
+    }
+
+    @Test
+    void aDebateCutMidWayGoesOnFromItsLastCompletedTurn() throws Exception {
+        answerer.script(PRO, Reply.text("P1"), Reply.cancelsAfter("P2 was"), Reply.text("P2"));
+        answerer.script(CON, Reply.text("C1"), Reply.text("C2"));
+        assertThrows(CancelledException.class, () -> debate(settings(2)).run(new Cancellation()));
+        List<Turn> spoken = events.turns.subList(0, 2);
+
+        Events resumed = new Events();
+        DebateResult result = new Debate("d1", settings(2), answerer, resumed).continueFrom(spoken, new Cancellation());
+
+        assertEquals(List.of("started", "turn 2 PRO CLOSING " + PRO, "ended 2 PRO", "turn 2 CON CLOSING " + CON,
+                "ended 2 CON", "finished"), resumed.lines, "only the new turns are told");
+        assertEquals("P2C2", resumed.said.toString());
+        assertEquals(List.of("P1", "C1", "P2", "C2"), result.turns().stream().map(Turn::text).toList());
+        assertEquals(spoken, result.turns().subList(0, 2), "the turns spoken before are kept as they were");
+        assertEquals(2, result.summary().fighters().get(0).turns(), "the summary counts every turn");
+        List<ScriptedAnswerer.Asked> asked = answerer.asked();
+        assertEquals(5, asked.size(), "three asked before the cut, two after it");
+        ChatRequest proClosing = asked.get(3).request();
+        assertEquals(RequestTag.turn("d1", "pro", 2), asked.get(3).tag());
+        assertEquals(List.of("system", "user", "assistant", "user"), roles(proClosing));
+        assertEquals(List.of("P1", "Your opponent (Con), round 1, opening statement:\n\nC1"),
+                contents(proClosing).subList(2, 4), "the earlier turns are the history");
+    }
+
+    @Test
+    void aDebateWithEveryTurnSpokenOnlyAsksTheJudge() throws Exception {
+        answerer.script(PRO, Reply.text("P1"));
+        answerer.script(CON, Reply.text("C1"));
+        debate(settings(1)).run(new Cancellation());
+        answerer.script(JUDGE, Reply.text(verdict("A")), Reply.text(verdict("B")));
+
+        Events resumed = new Events();
+        DebateResult result = new Debate("d1", settings(1, JUDGE), answerer, resumed)
+                .continueFrom(events.turns, new Cancellation());
+
+        assertEquals(List.of("started", "judging " + JUDGE, "verdict PRO", "finished"), resumed.lines);
+        assertEquals(Winner.PRO, result.verdict().winner());
+        assertEquals(4, answerer.asked().size());
+    }
+
+    @Test
+    void turnsToGoOnFromMustBeTheDebatesFirstTurnsAllCompleted() throws Exception {
+        answerer.script(PRO, Reply.text("P1"));
+        answerer.script(CON, Reply.fails("down"));
+        assertThrows(TurnFailedException.class, () -> debate(settings(2)).run(new Cancellation()));
+        Debate debate = debate(settings(2));
+        Turn pro = events.turns.get(0);
+        Turn failedCon = events.turns.get(1);
+
+        assertThrows(IllegalArgumentException.class, () -> debate.continueFrom(List.of(failedCon), new Cancellation()),
+                "Con does not open");
+        assertThrows(IllegalArgumentException.class, () -> debate.continueFrom(List.of(pro, failedCon), new Cancellation()),
+                "a failed turn is asked again, not kept");
+        assertThrows(IllegalArgumentException.class,
+                () -> debate(settings(1)).continueFrom(List.of(pro, pro, pro), new Cancellation()), "more than the debate has");
+        assertEquals(2, answerer.asked().size(), "nothing is asked for a refused continuation");
     }
 
     @Test
