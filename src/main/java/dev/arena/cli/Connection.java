@@ -1,5 +1,6 @@
 package dev.arena.cli;
 
+import dev.arena.catalog.CostEstimator;
 import dev.arena.openrouter.ClientSettings;
 import dev.arena.resilience.FallbackChain;
 import dev.arena.resilience.RequestLog;
@@ -14,6 +15,11 @@ record Connection(ClientSettings settings, Redactor redactor, FallbackChain chai
     /** This connection, its chain recording every request to {@code log}. */
     Connection recordingTo(RequestLog log) {
         return new Connection(settings, redactor, chain.recordingTo(log));
+    }
+
+    /** This connection, its chain pricing with {@code costs} the answers the server reported no cost for. */
+    Connection pricedWith(CostEstimator costs) {
+        return new Connection(settings, redactor, chain.pricedWith(costs));
     }
 
     /** With --debug, the stack trace of a failure; without, nothing (the debug log is a no-op). */

@@ -85,12 +85,12 @@ final class DebateRun {
             listeners.add(transcript);
         }
         CostEstimator costs = CatalogOptions.cachedPrices(io, connection.settings().baseUrl());
-        RequestRecorder recorder = new RequestRecorder(store, connection.redactor(), costs);
+        RequestRecorder recorder = new RequestRecorder(store, connection.redactor());
         String id = recorder.startDebate(settings.topic(), Instant.now());
         listeners.add(new DebateRecorder(store, connection.redactor(), id)); // last: it never throws
         DebateListener all = new DebateListeners(listeners);
         Debate debate = new Debate(id, settings,
-                connection.chain().recordingTo(recorder).cuttingAnswersAt(Debate.TURN_TEXT_LIMIT), all, costs);
+                connection.chain().recordingTo(recorder).pricedWith(costs).cuttingAnswersAt(Debate.TURN_TEXT_LIMIT), all);
         Cancellation cancel = new Cancellation();
         try (WriteLock held = lock; StopSignals ignored = StopSignals.cancel(cancel)) {
             Ending ending = debate(debate, cancel, transcript);

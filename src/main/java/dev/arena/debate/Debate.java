@@ -1,6 +1,5 @@
 package dev.arena.debate;
 
-import dev.arena.catalog.CostEstimator;
 import dev.arena.openrouter.CancelledException;
 import dev.arena.openrouter.Cancellation;
 import dev.arena.openrouter.HttpStatusException;
@@ -35,25 +34,18 @@ public final class Debate {
     private final Answerer answerer;
     private final Judge judge;
     private final DebateListener listener;
-    private final CostEstimator costs;
-
-    public Debate(String id, DebateSettings settings, Answerer answerer, DebateListener listener) {
-        this(id, settings, answerer, listener, CostEstimator.NONE);
-    }
 
     /**
-     * {@code costs} fills in a turn's cost when the server reported tokens but no cost (Ollama, vLLM).
      * {@code id} names the debate in the record of its requests.
      *
      * @throws IllegalArgumentException when {@code answerer} reads answers longer than {@link #TURN_TEXT_LIMIT}
      */
-    public Debate(String id, DebateSettings settings, Answerer answerer, DebateListener listener, CostEstimator costs) {
+    public Debate(String id, DebateSettings settings, Answerer answerer, DebateListener listener) {
         if (answerer.answerLimit() > TURN_TEXT_LIMIT) {
             throw new IllegalArgumentException("a debate's answers must end at " + TURN_TEXT_LIMIT
                     + " characters at most, not " + answerer.answerLimit());
         }
         this.id = id;
-        this.costs = costs;
         this.settings = settings;
         this.answerer = answerer;
         this.judge = settings.judged() ? new Judge(answerer, settings.judgeModels()) : null;
@@ -97,8 +89,8 @@ public final class Debate {
         DebateSummary summary;
         try {
             listener.debateStarted(settings, Instant.now());
-            List<FighterAgent> order = List.of(new FighterAgent(settings.pro(), settings, costs),
-                    new FighterAgent(settings.con(), settings, costs));
+            List<FighterAgent> order = List.of(new FighterAgent(settings.pro(), settings),
+                    new FighterAgent(settings.con(), settings));
             for (int next = turns.size(); next < turnCount(); next++) {
                 Turn turn = order.get(next % 2).speak(List.copyOf(turns), roundOf(next), answerer, listener, cancel, id);
                 turns.add(turn);

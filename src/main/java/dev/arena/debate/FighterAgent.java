@@ -1,6 +1,5 @@
 package dev.arena.debate;
 
-import dev.arena.catalog.CostEstimator;
 import dev.arena.openrouter.ApiException;
 import dev.arena.openrouter.CancelledException;
 import dev.arena.openrouter.Cancellation;
@@ -33,17 +32,10 @@ public final class FighterAgent {
 
     private final Fighter fighter;
     private final DebateSettings settings;
-    private final CostEstimator costs;
 
     public FighterAgent(Fighter fighter, DebateSettings settings) {
-        this(fighter, settings, CostEstimator.NONE);
-    }
-
-    /** {@code costs} fills in a turn's cost when the server reported tokens but no cost. */
-    public FighterAgent(Fighter fighter, DebateSettings settings, CostEstimator costs) {
         this.fighter = fighter;
         this.settings = settings;
-        this.costs = costs;
     }
 
     public Side side() {
@@ -122,7 +114,7 @@ public final class FighterAgent {
                 text += marker;
             }
             return turn(round, phase, answer.answeringModel(), text,
-                    costs.complete(answer.answeringModel(), answer.completion().usage()),
+                    answer.completion().usage(),
                     events.startedAt(), events.fallbacks, null);
         } catch (ChainFailedException e) {
             events.ensureStarted();

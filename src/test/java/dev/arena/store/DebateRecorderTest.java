@@ -1,6 +1,5 @@
 package dev.arena.store;
 
-import dev.arena.catalog.CostEstimator;
 import dev.arena.debate.DebateSettings;
 import dev.arena.debate.Fighter;
 import dev.arena.debate.Phase;
@@ -38,7 +37,7 @@ class DebateRecorderTest {
     @Test
     void aTurnThatCannotBecomeARowIsTheStoresWarningNotTheDebatesFailure() {
         StoreWriter writer = new StoreWriter(dir.resolve("arena.db"), dir.resolve("cache"), java.time.Duration.ZERO);
-        String id = new RequestRecorder(writer, Redactor.NONE, CostEstimator.NONE).startDebate(settings.topic(), T0);
+        String id = new RequestRecorder(writer, Redactor.NONE).startDebate(settings.topic(), T0);
         DebateRecorder recorder = new DebateRecorder(writer, Redactor.NONE, id);
         recorder.debateStarted(settings, T0);
         recorder.turnEnded(new Turn(1, Side.PRO, Phase.OPENING, "p/one", "text", Usage.NONE, null, null, List.of(), null));
@@ -52,7 +51,7 @@ class DebateRecorderTest {
         Path db = dir.resolve("arena.db");
         Redactor redactor = new Redactor(KEY);
         try (StoreWriter writer = new StoreWriter(db, dir.resolve("cache"), java.time.Duration.ZERO)) {
-            String id = new RequestRecorder(writer, redactor, CostEstimator.NONE).startDebate(settings.topic(), T0);
+            String id = new RequestRecorder(writer, redactor).startDebate(settings.topic(), T0);
             DebateRecorder recorder = new DebateRecorder(writer, redactor, id);
             recorder.debateStarted(settings, T0);
             recorder.turnEnded(new Turn(1, Side.PRO, Phase.OPENING, "p/one", "I say " + KEY, Usage.NONE, T0,
