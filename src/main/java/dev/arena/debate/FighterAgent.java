@@ -129,7 +129,7 @@ public final class FighterAgent {
 
     private Turn turn(int round, Phase phase, String model, String text, Usage usage, Instant started,
                       List<FallbackNote> fallbacks, String error) {
-        return new Turn(round, fighter.side(), phase, model, text, usage, started, Instant.now(), fallbacks, error);
+        return new Turn(round, fighter.side(), phase, fighter.model(), model, text, usage, started, Instant.now(), fallbacks, error);
     }
 
     /** Adapts the chain's events to debate events for this turn; announces the turn when it first speaks. */

@@ -36,7 +36,6 @@ public final class DebateRecorder implements DebateListener {
     private final StoreWriter writer;
     private final Redactor redactor;
     private final String id;
-    private DebateSettings settings;
     private int turns;
     /** The model the turn being spoken started with, as turnStarted named it. */
     private String firstModel;
@@ -51,7 +50,6 @@ public final class DebateRecorder implements DebateListener {
 
     @Override
     public void debateStarted(DebateSettings settings, Instant at) {
-        this.settings = settings;
         record(() -> {
             String topic = redactor.redact(settings.topic());
             String proStance = redactor.redact(settings.pro().stance());
@@ -95,7 +93,6 @@ public final class DebateRecorder implements DebateListener {
         String first = firstModel;
         firstModel = null;
         record(() -> {
-            String asked = settings == null ? turn.answeringModel() : settings.fighter(turn.side()).model();
             String text = redactor.redact(turn.text() == null ? "" : turn.text());
             String error = redactor.redact(turn.error());
             String fallbacks = DebateColumns.notes(redacted(turn.fallbacks()));
@@ -111,7 +108,7 @@ public final class DebateRecorder implements DebateListener {
                     s.setInt(3, turn.round());
                     s.setString(4, DebateColumns.word(turn.side()));
                     s.setString(5, DebateColumns.word(turn.phase()));
-                    s.setString(6, asked);
+                    s.setString(6, turn.modelAsked());
                     s.setString(7, turn.answeringModel());
                     s.setString(8, text);
                     DebateColumns.setUsage(s, 9, turn.usage());

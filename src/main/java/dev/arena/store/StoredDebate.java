@@ -158,7 +158,8 @@ public final class StoredDebate {
                 while (r.next()) {
                     Instant started = StoreTime.parse(r.getString("started_at"));
                     Turn turn = new Turn(r.getInt("round"), DebateColumns.side(r.getString("side")),
-                            DebateColumns.phase(r.getString("phase")), r.getString("model"), r.getString("text"),
+                            DebateColumns.phase(r.getString("phase")), r.getString("model_asked"), r.getString("model"),
+                            r.getString("text"),
                             DebateColumns.usage(r), started, started.plusNanos(r.getLong("elapsed_ns")),
                             DebateColumns.notes(r.getString("fallbacks")), r.getString("error"));
                     Instant first = firstTokens.get(r.getString("side") + ":" + turn.round());

@@ -182,6 +182,7 @@ class DebateTest {
 
         Turn pro = events.turns.get(0);
         assertFalse(pro.failed());
+        assertEquals(PRO, pro.modelAsked(), "the fighter's own model");
         assertEquals(PRO_BACKUP, pro.answeringModel());
         assertEquals("Backup speaks.", pro.text());
         assertEquals(List.of(new FallbackNote(PRO, PRO_BACKUP, "HTTP 500: provider down", false)), pro.fallbacks());

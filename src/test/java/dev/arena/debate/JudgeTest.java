@@ -72,7 +72,8 @@ class JudgeTest {
 
     private static Turn turn(int round, Side side, Phase phase, String text, String error) {
         Instant at = Instant.parse("2025-01-01T00:00:00Z");
-        return new Turn(round, side, phase, "fighter/" + side.label().toLowerCase(), text, Usage.NONE, at, at,
+        String model = "fighter/" + side.label().toLowerCase();
+        return new Turn(round, side, phase, model, model, text, Usage.NONE, at, at,
                 List.of(), error);
     }
 

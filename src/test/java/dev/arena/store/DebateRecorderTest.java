@@ -1,6 +1,8 @@
 package dev.arena.store;
 
+import dev.arena.debate.DebateListener;
 import dev.arena.debate.DebateSettings;
+import dev.arena.debate.FallbackNote;
 import dev.arena.debate.Fighter;
 import dev.arena.debate.Phase;
 import dev.arena.debate.Side;
@@ -15,6 +17,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,7 +43,7 @@ class DebateRecorderTest {
         String id = new RequestRecorder(writer, Redactor.NONE).startDebate(settings.topic(), T0);
         DebateRecorder recorder = new DebateRecorder(writer, Redactor.NONE, id);
         recorder.debateStarted(settings, T0);
-        recorder.turnEnded(new Turn(1, Side.PRO, Phase.OPENING, "p/one", "text", Usage.NONE, null, null, List.of(), null));
+        recorder.turnEnded(new Turn(1, Side.PRO, Phase.OPENING, "p/one", "p/one", "text", Usage.NONE, null, null, List.of(), null));
         writer.close();
         Optional<String> warning = writer.takeWarning();
         assertTrue(warning.isPresent() && warning.get().contains("could not record the debate"), warning.toString());
@@ -54,7 +57,7 @@ class DebateRecorderTest {
             String id = new RequestRecorder(writer, redactor).startDebate(settings.topic(), T0);
             DebateRecorder recorder = new DebateRecorder(writer, redactor, id);
             recorder.debateStarted(settings, T0);
-            recorder.turnEnded(new Turn(1, Side.PRO, Phase.OPENING, "p/one", "I say " + KEY, Usage.NONE, T0,
+            recorder.turnEnded(new Turn(1, Side.PRO, Phase.OPENING, "p/one", "p/one", "I say " + KEY, Usage.NONE, T0,
                     T0.plusSeconds(1), List.of(), "failed: " + KEY));
             writer.close();
             assertEquals(Optional.empty(), writer.takeWarning());
@@ -66,5 +69,38 @@ class DebateRecorderTest {
             assertEquals(List.of("Keys [redacted] leak", "You quote [redacted]", "I say [redacted]", "failed: [redacted]"),
                     List.of(r.getString(1), r.getString(2), r.getString(3), r.getString(4)));
         }
+    }
+
+    @Test
+    void aTurnKeepsTheModelAskedBesideTheModelThatAnsweredAndReplaysBoth() throws Exception {
+        Path db = dir.resolve("arena.db");
+        FallbackNote note = new FallbackNote("p/one", "p/backup", "HTTP 503", false);
+        Turn spoken = new Turn(1, Side.PRO, Phase.OPENING, "p/one", "p/backup", "Backup speaks.", Usage.NONE, T0,
+                T0.plusSeconds(1), List.of(note), null);
+        String id;
+        try (StoreWriter writer = new StoreWriter(db, dir.resolve("cache"), java.time.Duration.ZERO)) {
+            id = new RequestRecorder(writer, Redactor.NONE).startDebate(settings.topic(), T0);
+            DebateRecorder recorder = new DebateRecorder(writer, Redactor.NONE, id);
+            recorder.debateStarted(settings, T0);
+            recorder.turnEnded(spoken);
+            writer.close();
+            assertEquals(Optional.empty(), writer.takeWarning());
+        }
+        try (Connection c = Database.open(db, dir.resolve("cache"));
+             Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT model_asked, model FROM turns")) {
+            assertTrue(r.next());
+            assertEquals(List.of("p/one", "p/backup"), List.of(r.getString(1), r.getString(2)));
+        }
+        List<Turn> replayed = new ArrayList<>();
+        try (StoreReader reader = StoreReader.open(db, dir.resolve("cache")).orElseThrow()) {
+            StoredDebate.load(reader, id).replay(new DebateListener() {
+                @Override
+                public void turnEnded(Turn turn) {
+                    replayed.add(turn);
+                }
+            }, Pace.NONE);
+        }
+        assertEquals(List.of(spoken), replayed);
     }
 }

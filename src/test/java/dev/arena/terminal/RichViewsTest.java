@@ -81,12 +81,12 @@ class RichViewsTest {
         view.debateStarted(settings, t0);
         view.turnStarted(1, Side.PRO, Phase.OPENING, "p", t0);
         view.delta(Side.PRO, "Tabs are \u001b[1Abetter.");
-        view.turnEnded(new Turn(1, Side.PRO, Phase.OPENING, "p", "Tabs are better.", new Usage(5, 3, null), t0,
+        view.turnEnded(new Turn(1, Side.PRO, Phase.OPENING, "p", "p", "Tabs are better.", new Usage(5, 3, null), t0,
                 t0.plusSeconds(2), List.of(), null));
         view.fallback("Con", new FallbackNote("c", "c2", "HTTP 503", false));
         view.turnStarted(1, Side.CON, Phase.OPENING, "c2", t0);
         view.delta(Side.CON, "Spaces.");
-        view.turnEnded(new Turn(1, Side.CON, Phase.OPENING, "c2", "Spaces.", Usage.NONE, t0, t0.plusSeconds(1),
+        view.turnEnded(new Turn(1, Side.CON, Phase.OPENING, "c", "c2", "Spaces.", Usage.NONE, t0, t0.plusSeconds(1),
                 List.of(new FallbackNote("c", "c2", "HTTP 503", false)), null));
         view.finished(new DebateSummary(List.of(
                 new FighterStats(Side.PRO, 1, 5, 3, null, Duration.ofSeconds(2), 0),

@@ -199,7 +199,7 @@ final class GeneratedDebates {
                 case FAILED -> "every model failed: " + model + ": HTTP 503: Service Unavailable";
                 case INTERRUPTED -> FighterAgent.INTERRUPTED;
             };
-            Turn turn = new Turn(round, side, phase, model, script.text(),
+            Turn turn = new Turn(round, side, phase, fighter.model(), model, script.text(),
                     error == null ? script.usage() : Usage.NONE, startedAt, ScriptedDebate.at(clock), notes, error);
             played.turns.add(turn);
             played.events.add(new ScriptedDebate.Event("turnEnded " + round + " " + side, l -> l.turnEnded(turn)));

@@ -234,7 +234,7 @@ class JsonTranscriptFileTest {
                     "the latest delta waits for the window");
 
             transcript.turnEnded(new dev.arena.debate.Turn(1, Side.PRO, Phase.OPENING, "openai/gpt-4o-mini",
-                    expected.toString(), dev.arena.openrouter.Usage.NONE, at(0), at(1000), List.of(), null));
+                    "openai/gpt-4o-mini", expected.toString(), dev.arena.openrouter.Usage.NONE, at(0), at(1000), List.of(), null));
             assertEquals(expected.toString(), lastTurn(read()).get("text").getAsString());
             scheduler.runAll(); // a delayed write after the turn ended has nothing left to do
             assertEquals(expected.toString(), lastTurn(read()).get("text").getAsString());

@@ -186,7 +186,7 @@ class MarkdownTranscriptTest {
     void turnThatFailsWithoutTextAfterAFallback() {
         writer.turnStarted(2, Side.PRO, Phase.REBUTTAL, "a/one", at(0));
         writer.fallback("Pro", new FallbackNote("a/one", "c/two", "HTTP 500: oops", false));
-        writer.turnEnded(new Turn(2, Side.PRO, Phase.REBUTTAL, "c/two", "", Usage.NONE, at(0), at(10),
+        writer.turnEnded(new Turn(2, Side.PRO, Phase.REBUTTAL, "a/one", "c/two", "", Usage.NONE, at(0), at(10),
                 List.of(new FallbackNote("a/one", "c/two", "HTTP 500: oops", false)), "c/two: connection refused"));
         assertEquals("""
                 ## Round 2 — Pro (a/one)
@@ -231,7 +231,7 @@ class MarkdownTranscriptTest {
         writer.delta(Side.PRO, "Tabs \u001b[");   // a sequence split between two deltas
         writer.delta(Side.PRO, "2Jare\u0000 better.\r");
         writer.delta(Side.PRO, "Really\u001b]8;;http://evil/\u001b\\.");
-        writer.turnEnded(new Turn(1, Side.PRO, Phase.OPENING, "a/one\u001b[31m", "x", Usage.NONE, at(0), at(10),
+        writer.turnEnded(new Turn(1, Side.PRO, Phase.OPENING, "a/one", "a/one\u001b[31m", "x", Usage.NONE, at(0), at(10),
                 List.of(), "a/one: \u001b[2Jboom\u0007"));
         writer.verdict(new Verdict(Winner.PRO, Map.of(), "Pro \u001b[5mwins\u009b1m.", "j\u0000/judge", true, List.of()));
         String text = text();
@@ -249,7 +249,7 @@ class MarkdownTranscriptTest {
     void aNewTurnStartsWithACleanSanitizer() {
         writer.turnStarted(1, Side.PRO, Phase.OPENING, "a/one", at(0));
         writer.delta(Side.PRO, "cut off \u001b]0;unterminated title");
-        writer.turnEnded(new Turn(1, Side.PRO, Phase.OPENING, "a/one", "", Usage.NONE, at(0), at(10), List.of(), "x"));
+        writer.turnEnded(new Turn(1, Side.PRO, Phase.OPENING, "a/one", "a/one", "", Usage.NONE, at(0), at(10), List.of(), "x"));
         writer.turnStarted(1, Side.CON, Phase.OPENING, "b/two", at(20));
         writer.delta(Side.CON, "Con speaks.");
         assertTrue(text().endsWith("\n\nCon speaks."), text());

@@ -65,14 +65,14 @@ final class ScriptedDebate {
                 null, null, null, List.of());
     }
 
-    static final Turn PRO_OPENING = new Turn(1, Side.PRO, Phase.OPENING, PRO_FALLBACK,
+    static final Turn PRO_OPENING = new Turn(1, Side.PRO, Phase.OPENING, PRO_MODEL, PRO_FALLBACK,
             "Cars choke cities. Ban them.", new Usage(120, 310, 0.000123), at(1000), at(5200),
             List.of(MID_STREAM), null);
-    static final Turn CON_OPENING = new Turn(1, Side.CON, Phase.OPENING, CON_MODEL,
+    static final Turn CON_OPENING = new Turn(1, Side.CON, Phase.OPENING, CON_MODEL, CON_MODEL,
             "Freedom of movement matters.\n", new Usage(100, 200, null), at(5300), at(7300), List.of(), null);
-    static final Turn PRO_CLOSING = new Turn(2, Side.PRO, Phase.CLOSING, PRO_MODEL,
+    static final Turn PRO_CLOSING = new Turn(2, Side.PRO, Phase.CLOSING, PRO_MODEL, PRO_MODEL,
             "Closing: ban them.", new Usage(150, 50, 0.0125), at(7400), at(8900), List.of(), null);
-    static final Turn CON_CLOSING = new Turn(2, Side.CON, Phase.CLOSING, CON_MODEL,
+    static final Turn CON_CLOSING = new Turn(2, Side.CON, Phase.CLOSING, CON_MODEL, CON_MODEL,
             "Closing: keep them.\n\n", new Usage(140, 60, null), at(9000), at(19_000), List.of(), null);
 
     static final Verdict VERDICT = new Verdict(Winner.PRO, Map.of(Side.PRO, PRO_SCORES, Side.CON, CON_SCORES),
@@ -123,10 +123,10 @@ final class ScriptedDebate {
         return events;
     }
 
-    static final Turn PRO_ONLY = new Turn(1, Side.PRO, Phase.OPENING, PRO_MODEL, "Commutes waste lives.",
+    static final Turn PRO_ONLY = new Turn(1, Side.PRO, Phase.OPENING, PRO_MODEL, PRO_MODEL, "Commutes waste lives.",
             new Usage(50, 20, 0.0), at(1000), at(1800), List.of(), null);
     static final String FAILURE = "every model failed: anthropic/claude-3.5-haiku: HTTP 503: Service Unavailable";
-    static final Turn CON_FAILED = new Turn(1, Side.CON, Phase.OPENING, CON_MODEL, "Offices build",
+    static final Turn CON_FAILED = new Turn(1, Side.CON, Phase.OPENING, CON_MODEL, CON_MODEL, "Offices build",
             Usage.NONE, at(2000), at(4000), List.of(), FAILURE);
     static final DebateSummary STOPPED_SUMMARY = new DebateSummary(List.of(
             new FighterStats(Side.PRO, 1, 50, 20, 0.0, Duration.ofMillis(800), 0),
