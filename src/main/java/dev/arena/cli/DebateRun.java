@@ -94,7 +94,7 @@ final class DebateRun {
         Cancellation cancel = new Cancellation();
         try (WriteLock held = lock; StopSignals ignored = StopSignals.cancel(cancel)) {
             Ending ending = debate(debate, cancel, transcript);
-            ending = end(ending, all, transcript);
+            ending = end(ending, id, all, transcript);
             return report(ending);
         }
     }
@@ -151,10 +151,10 @@ final class DebateRun {
      * that fails only now turns a good ending into a failed one; after a failure it changes
      * nothing, since the user is told once.
      */
-    private Ending end(Ending ending, DebateListener all, TranscriptFile transcript) {
+    private Ending end(Ending ending, String id, DebateListener all, TranscriptFile transcript) {
         Ending result = ending;
         try {
-            all.ended(ending.outcome());
+            all.ended(id, ending.outcome());
         } catch (OutputClosedException | OutputFailedException | TranscriptWriteException e) {
             if (ending.exitCode() == ExitCode.OK && !(e instanceof OutputClosedException)) {
                 result = writeFailure(e, transcript);

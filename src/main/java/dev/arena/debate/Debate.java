@@ -88,13 +88,13 @@ public final class Debate {
         Exception stopped = null;
         DebateSummary summary;
         try {
-            listener.debateStarted(settings, Instant.now());
+            listener.debateStarted(id, settings, Instant.now());
             List<FighterAgent> order = List.of(new FighterAgent(settings.pro(), settings),
                     new FighterAgent(settings.con(), settings));
             for (int next = turns.size(); next < turnCount(); next++) {
                 Turn turn = order.get(next % 2).speak(List.copyOf(turns), roundOf(next), answerer, listener, cancel, id);
                 turns.add(turn);
-                listener.turnEnded(turn);
+                listener.turnEnded(id, turn);
                 if (turn.failed()) {
                     if (cancel.isCancelled()) {
                         throw new CancelledException();
@@ -103,9 +103,9 @@ public final class Debate {
                 }
             }
             if (judge != null) {
-                listener.judging(settings.judgeModels().get(0));
+                listener.judging(id, settings.judgeModels().get(0));
                 verdict = judge.judge(settings, List.copyOf(turns), listener, cancel, id);
-                listener.verdict(verdict);
+                listener.verdict(id, verdict);
             }
         } catch (TurnFailedException | HttpStatusException e) {
             stopReason = e.getMessage();
@@ -165,7 +165,7 @@ public final class Debate {
      */
     private void finish(DebateSummary summary, Exception stopped) {
         try {
-            listener.finished(summary);
+            listener.finished(id, summary);
         } catch (RuntimeException e) {
             if (stopped == null) {
                 throw e;

@@ -102,7 +102,7 @@ public final class FighterAgent {
     public Turn speak(List<Turn> history, int round, Answerer answerer, DebateListener listener, Cancellation cancel,
                       String debateId) throws HttpStatusException {
         Phase phase = Phase.of(round, settings.rounds());
-        TurnEvents events = new TurnEvents(round, phase, listener);
+        TurnEvents events = new TurnEvents(debateId, round, phase, listener);
         try {
             Answer answer = answerer.answer(request(history, round), fighter.models(), events, cancel,
                     RequestTag.turn(debateId, fighter.side().name().toLowerCase(Locale.ROOT), round));
@@ -113,9 +113,8 @@ public final class FighterAgent {
                 events.onContent(marker);
                 text += marker;
             }
-            return turn(round, phase, answer.answeringModel(), text,
-                    answer.completion().usage(),
-                    events.startedAt(), events.fallbacks, null);
+            return turn(round, phase, answer.answeringModel(), text, answer.completion().usage(), events.startedAt(),
+                    events.fallbacks, null);
         } catch (ChainFailedException e) {
             events.ensureStarted();
             return turn(round, phase, events.model, e.partialAnswer(), Usage.NONE, events.startedAt(), events.fallbacks,
@@ -129,11 +128,13 @@ public final class FighterAgent {
 
     private Turn turn(int round, Phase phase, String model, String text, Usage usage, Instant started,
                       List<FallbackNote> fallbacks, String error) {
-        return new Turn(round, fighter.side(), phase, fighter.model(), model, text, usage, started, Instant.now(), fallbacks, error);
+        return new Turn(round, fighter.side(), phase, fighter.model(), model, text, usage, started, Instant.now(),
+                fallbacks, error);
     }
 
     /** Adapts the chain's events to debate events for this turn; announces the turn when it first speaks. */
     private final class TurnEvents implements ChainListener {
+        private final String debateId;
         private final int round;
         private final Phase phase;
         private final DebateListener listener;
@@ -144,7 +145,8 @@ public final class FighterAgent {
         private Instant firstAttempt;
         private boolean started;
 
-        TurnEvents(int round, Phase phase, DebateListener listener) {
+        TurnEvents(String debateId, int round, Phase phase, DebateListener listener) {
+            this.debateId = debateId;
             this.round = round;
             this.phase = phase;
             this.listener = listener;
@@ -153,7 +155,7 @@ public final class FighterAgent {
         void ensureStarted() {
             if (!started) {
                 started = true;
-                listener.turnStarted(round, fighter.side(), phase, model, Instant.now());
+                listener.turnStarted(debateId, round, fighter.side(), phase, model, Instant.now());
             }
         }
 
@@ -174,24 +176,24 @@ public final class FighterAgent {
         public void onContent(String piece) {
             ensureStarted();
             text.append(piece);
-            listener.delta(fighter.side(), piece);
+            listener.delta(debateId, fighter.side(), piece);
         }
 
         @Override
         public void onRetry(ApiException failure, Duration delay, int retry, int maxRetries) {
-            listener.retry(fighter.side().label(), failure, delay, retry, maxRetries);
+            listener.retry(debateId, Speaker.of(fighter.side()), failure, delay, retry, maxRetries);
         }
 
         @Override
         public void onFallback(ApiException failure, String nextModel, boolean continuing) {
             FallbackNote note = new FallbackNote(failure.model(), nextModel, failure.getMessage(), continuing);
             fallbacks.add(note);
-            listener.fallback(fighter.side().label(), note);
+            listener.fallback(debateId, Speaker.of(fighter.side()), note);
         }
 
         @Override
         public void onWait(String waitModel, Duration wait, String reason) {
-            listener.waiting(fighter.side().label(), waitModel, wait, reason);
+            listener.waiting(debateId, Speaker.of(fighter.side()), waitModel, wait, reason);
         }
     }
 }

@@ -91,7 +91,7 @@ public final class Judge {
             throws ChainFailedException, HttpStatusException, CancelledException {
         long start = System.nanoTime();
         Answer answer = answerer.answer(request(settings, turns, presentedFirst).withModel(models.get(0)), models,
-                new JudgeNotices(listener), cancel, RequestTag.judge(debateId, reading));
+                new JudgeNotices(listener, debateId), cancel, RequestTag.judge(debateId, reading));
         // The whole time counts, waits for rate limits included.
         return new JudgeAnswer(VerdictParser.parse(answer.text(), presentedFirst), answer.answeringModel(),
                 answer.completion().usage(), Duration.ofNanos(System.nanoTime() - start));

@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -44,6 +46,8 @@ class DebateTest {
 
     /** The debate's events, one line each, deltas left out (each test that cares reads them itself). */
     private static final class Events implements DebateListener {
+        /** The debate ids the events named. */
+        final Set<String> debateIds = new TreeSet<>();
         final List<String> lines = new ArrayList<>();
         final StringBuilder said = new StringBuilder();
         final List<Turn> turns = new ArrayList<>();
@@ -51,49 +55,58 @@ class DebateTest {
         Verdict verdict;
 
         @Override
-        public void debateStarted(DebateSettings settings, Instant at) {
+        public void debateStarted(String debateId, DebateSettings settings, Instant at) {
+            debateIds.add(debateId);
             lines.add("started");
         }
 
         @Override
-        public void turnStarted(int round, Side side, Phase phase, String model, Instant at) {
+        public void turnStarted(String debateId, int round, Side side, Phase phase, String model, Instant at) {
+            debateIds.add(debateId);
             lines.add("turn " + round + " " + side + " " + phase + " " + model);
         }
 
         @Override
-        public void delta(Side side, String text) {
+        public void delta(String debateId, Side side, String text) {
+            debateIds.add(debateId);
             said.append(text);
         }
 
         @Override
-        public void retry(String who, ApiException failure, Duration delay, int retry, int maxRetries) {
+        public void retry(String debateId, Speaker who, ApiException failure, Duration delay, int retry, int maxRetries) {
+            debateIds.add(debateId);
             lines.add("retry " + who);
         }
 
         @Override
-        public void fallback(String who, FallbackNote note) {
+        public void fallback(String debateId, Speaker who, FallbackNote note) {
+            debateIds.add(debateId);
             lines.add("fallback " + who + " " + note.fromModel() + " -> " + note.toModel());
         }
 
         @Override
-        public void turnEnded(Turn turn) {
+        public void turnEnded(String debateId, Turn turn) {
+            debateIds.add(debateId);
             turns.add(turn);
             lines.add("ended " + turn.round() + " " + turn.side() + (turn.failed() ? " failed: " + turn.error() : ""));
         }
 
         @Override
-        public void judging(String model) {
+        public void judging(String debateId, String model) {
+            debateIds.add(debateId);
             lines.add("judging " + model);
         }
 
         @Override
-        public void verdict(Verdict verdict) {
+        public void verdict(String debateId, Verdict verdict) {
+            debateIds.add(debateId);
             this.verdict = verdict;
             lines.add("verdict " + verdict.winner());
         }
 
         @Override
-        public void finished(DebateSummary summary) {
+        public void finished(String debateId, DebateSummary summary) {
+            debateIds.add(debateId);
             this.summary = summary;
             lines.add("finished" + (summary.complete() ? "" : ": " + summary.stopReason()));
         }
@@ -138,6 +151,7 @@ class DebateTest {
         assertEquals(List.of(PRO, PRO_BACKUP), answerer.asked().get(0).models(), "the fighter's whole chain");
         assertEquals(List.of(CON), answerer.asked().get(1).models());
         assertTrue(result.summary().complete());
+        assertEquals(Set.of("d1"), events.debateIds, "every event names its debate");
     }
 
     @Test
@@ -186,7 +200,7 @@ class DebateTest {
         assertEquals(PRO_BACKUP, pro.answeringModel());
         assertEquals("Backup speaks.", pro.text());
         assertEquals(List.of(new FallbackNote(PRO, PRO_BACKUP, "HTTP 500: provider down", false)), pro.fallbacks());
-        assertEquals(List.of("started", "fallback Pro " + PRO + " -> " + PRO_BACKUP, "turn 1 PRO OPENING " + PRO_BACKUP,
+        assertEquals(List.of("started", "fallback PRO " + PRO + " -> " + PRO_BACKUP, "turn 1 PRO OPENING " + PRO_BACKUP,
                 "ended 1 PRO", "turn 1 CON OPENING " + CON, "ended 1 CON", "finished"), events.lines);
         assertEquals(1, events.summary.fighters().get(0).fallbacks());
     }
@@ -213,6 +227,21 @@ class DebateTest {
         assertEquals(0.003, events.verdict.usage().cost(), 1e-12);
         assertEquals(events.verdict, result.verdict());
         assertEquals("P1C1", events.said.toString(), "the judge's JSON is not shown");
+    }
+
+    @Test
+    void theJudgesNoticesNameTheJudgeAndTheDebate() throws Exception {
+        answerer.script(PRO, Reply.text("P1"));
+        answerer.script(CON, Reply.text("C1"));
+        answerer.script(JUDGE, Reply.fails("judge down"), Reply.fails("judge down"));
+        answerer.script("judge/backup", Reply.text(verdict("A")), Reply.text(verdict("B")));
+
+        new Debate("d2", settings(1, JUDGE, "judge/backup"), answerer, events).run(new Cancellation());
+
+        assertEquals(List.of("judging " + JUDGE, "fallback JUDGE " + JUDGE + " -> judge/backup",
+                "fallback JUDGE " + JUDGE + " -> judge/backup", "verdict PRO", "finished"),
+                events.lines.subList(5, events.lines.size()));
+        assertEquals(Set.of("d2"), events.debateIds);
     }
 
     @Test

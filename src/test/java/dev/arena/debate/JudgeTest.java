@@ -98,27 +98,27 @@ class JudgeTest {
     private DebateListener recorder() {
         return new DebateListener() {
             @Override
-            public void turnStarted(int round, Side side, Phase phase, String model, Instant at) {
+            public void turnStarted(String debateId, int round, Side side, Phase phase, String model, Instant at) {
                 notices.add("turn " + model);
             }
 
             @Override
-            public void delta(Side side, String text) {
+            public void delta(String debateId, Side side, String text) {
                 notices.add("content " + text);
             }
 
             @Override
-            public void retry(String who, ApiException failure, Duration delay, int retry, int maxRetries) {
+            public void retry(String debateId, Speaker who, ApiException failure, Duration delay, int retry, int maxRetries) {
                 notices.add("retry " + failure.model());
             }
 
             @Override
-            public void fallback(String who, FallbackNote note) {
+            public void fallback(String debateId, Speaker who, FallbackNote note) {
                 notices.add("fallback " + note.fromModel() + " -> " + note.toModel());
             }
 
             @Override
-            public void waiting(String who, String model, Duration wait, String reason) {
+            public void waiting(String debateId, Speaker who, String model, Duration wait, String reason) {
                 notices.add("wait " + model);
             }
         };

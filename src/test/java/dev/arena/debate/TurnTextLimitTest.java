@@ -53,14 +53,14 @@ class TurnTextLimitTest {
         StringBuilder proDeltas = new StringBuilder();
         DebateListener listener = new DebateListener() {
             @Override
-            public void delta(Side side, String text) {
+            public void delta(String debateId, Side side, String text) {
                 if (side == Side.PRO) {
                     proDeltas.append(text);
                 }
             }
 
             @Override
-            public void turnEnded(Turn turn) {
+            public void turnEnded(String debateId, Turn turn) {
                 ended.add(turn);
             }
         };

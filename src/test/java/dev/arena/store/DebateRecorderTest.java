@@ -42,8 +42,8 @@ class DebateRecorderTest {
         StoreWriter writer = new StoreWriter(dir.resolve("arena.db"), dir.resolve("cache"), java.time.Duration.ZERO);
         String id = new RequestRecorder(writer, Redactor.NONE).startDebate(settings.topic(), T0);
         DebateRecorder recorder = new DebateRecorder(writer, Redactor.NONE, id);
-        recorder.debateStarted(settings, T0);
-        recorder.turnEnded(new Turn(1, Side.PRO, Phase.OPENING, "p/one", "p/one", "text", Usage.NONE, null, null, List.of(), null));
+        recorder.debateStarted(id, settings, T0);
+        recorder.turnEnded(id, new Turn(1, Side.PRO, Phase.OPENING, "p/one", "p/one", "text", Usage.NONE, null, null, List.of(), null));
         writer.close();
         Optional<String> warning = writer.takeWarning();
         assertTrue(warning.isPresent() && warning.get().contains("could not record the debate"), warning.toString());
@@ -56,8 +56,8 @@ class DebateRecorderTest {
         try (StoreWriter writer = new StoreWriter(db, dir.resolve("cache"), java.time.Duration.ZERO)) {
             String id = new RequestRecorder(writer, redactor).startDebate(settings.topic(), T0);
             DebateRecorder recorder = new DebateRecorder(writer, redactor, id);
-            recorder.debateStarted(settings, T0);
-            recorder.turnEnded(new Turn(1, Side.PRO, Phase.OPENING, "p/one", "p/one", "I say " + KEY, Usage.NONE, T0,
+            recorder.debateStarted(id, settings, T0);
+            recorder.turnEnded(id, new Turn(1, Side.PRO, Phase.OPENING, "p/one", "p/one", "I say " + KEY, Usage.NONE, T0,
                     T0.plusSeconds(1), List.of(), "failed: " + KEY));
             writer.close();
             assertEquals(Optional.empty(), writer.takeWarning());
@@ -81,8 +81,8 @@ class DebateRecorderTest {
         try (StoreWriter writer = new StoreWriter(db, dir.resolve("cache"), java.time.Duration.ZERO)) {
             id = new RequestRecorder(writer, Redactor.NONE).startDebate(settings.topic(), T0);
             DebateRecorder recorder = new DebateRecorder(writer, Redactor.NONE, id);
-            recorder.debateStarted(settings, T0);
-            recorder.turnEnded(spoken);
+            recorder.debateStarted(id, settings, T0);
+            recorder.turnEnded(id, spoken);
             writer.close();
             assertEquals(Optional.empty(), writer.takeWarning());
         }
@@ -96,7 +96,7 @@ class DebateRecorderTest {
         try (StoreReader reader = StoreReader.open(db, dir.resolve("cache")).orElseThrow()) {
             StoredDebate.load(reader, id).replay(new DebateListener() {
                 @Override
-                public void turnEnded(Turn turn) {
+                public void turnEnded(String debateId, Turn turn) {
                     replayed.add(turn);
                 }
             }, Pace.NONE);

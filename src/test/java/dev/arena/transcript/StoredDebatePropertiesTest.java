@@ -52,7 +52,7 @@ class StoredDebatePropertiesTest {
                 DebateListeners both = new DebateListeners(List.of(new MarkdownDebateWriter(new TextSink(live)),
                         new DebateRecorder(writer, Redactor.NONE, id)));
                 GeneratedDebates.play(debate, both);
-                both.ended(DebateOutcome.COMPLETE);
+                both.ended(ScriptedDebate.ID, DebateOutcome.COMPLETE);
                 writer.close();
                 assertEquals(java.util.Optional.empty(), writer.takeWarning());
             }
