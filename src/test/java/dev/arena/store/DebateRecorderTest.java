@@ -37,6 +37,19 @@ class DebateRecorderTest {
             new Fighter(Side.PRO, List.of("p/one"), "You quote " + KEY), new Fighter(Side.CON, List.of("c/one"), null),
             null, null, null, List.of());
 
+    /** Records a debate of {@link #settings} that spoke {@code turn}, as a debate would; returns its id. */
+    private String recordOneTurn(Path db, Redactor redactor, Turn turn) {
+        try (StoreWriter writer = new StoreWriter(db, dir.resolve("cache"), java.time.Duration.ZERO)) {
+            String id = new RequestRecorder(writer, redactor).startDebate(settings.topic(), T0);
+            DebateRecorder recorder = new DebateRecorder(writer, redactor, id);
+            recorder.debateStarted(id, settings, T0);
+            recorder.turnEnded(id, turn);
+            writer.close();
+            assertEquals(Optional.empty(), writer.takeWarning());
+            return id;
+        }
+    }
+
     @Test
     void aTurnThatCannotBecomeARowIsTheStoresWarningNotTheDebatesFailure() {
         StoreWriter writer = new StoreWriter(dir.resolve("arena.db"), dir.resolve("cache"), java.time.Duration.ZERO);
@@ -52,16 +65,8 @@ class DebateRecorderTest {
     @Test
     void everyTextIsRedacted() throws Exception {
         Path db = dir.resolve("arena.db");
-        Redactor redactor = new Redactor(KEY);
-        try (StoreWriter writer = new StoreWriter(db, dir.resolve("cache"), java.time.Duration.ZERO)) {
-            String id = new RequestRecorder(writer, redactor).startDebate(settings.topic(), T0);
-            DebateRecorder recorder = new DebateRecorder(writer, redactor, id);
-            recorder.debateStarted(id, settings, T0);
-            recorder.turnEnded(id, new Turn(1, Side.PRO, Phase.OPENING, "p/one", "p/one", "I say " + KEY, Usage.NONE, T0,
-                    T0.plusSeconds(1), List.of(), "failed: " + KEY));
-            writer.close();
-            assertEquals(Optional.empty(), writer.takeWarning());
-        }
+        recordOneTurn(db, new Redactor(KEY), new Turn(1, Side.PRO, Phase.OPENING, "p/one", "p/one", "I say " + KEY,
+                Usage.NONE, T0, T0.plusSeconds(1), List.of(), "failed: " + KEY));
         try (Connection c = Database.open(db, dir.resolve("cache"));
              Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT d.topic, d.pro_stance, t.text, t.error FROM debates d JOIN turns t ON t.debate_id = d.id")) {
@@ -77,15 +82,7 @@ class DebateRecorderTest {
         FallbackNote note = new FallbackNote("p/one", "p/backup", "HTTP 503", false);
         Turn spoken = new Turn(1, Side.PRO, Phase.OPENING, "p/one", "p/backup", "Backup speaks.", Usage.NONE, T0,
                 T0.plusSeconds(1), List.of(note), null);
-        String id;
-        try (StoreWriter writer = new StoreWriter(db, dir.resolve("cache"), java.time.Duration.ZERO)) {
-            id = new RequestRecorder(writer, Redactor.NONE).startDebate(settings.topic(), T0);
-            DebateRecorder recorder = new DebateRecorder(writer, Redactor.NONE, id);
-            recorder.debateStarted(id, settings, T0);
-            recorder.turnEnded(id, spoken);
-            writer.close();
-            assertEquals(Optional.empty(), writer.takeWarning());
-        }
+        String id = recordOneTurn(db, Redactor.NONE, spoken);
         try (Connection c = Database.open(db, dir.resolve("cache"));
              Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT model_asked, model FROM turns")) {
