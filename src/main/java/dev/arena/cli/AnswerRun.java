@@ -1,9 +1,6 @@
 package dev.arena.cli;
 
-import dev.arena.catalog.CostEstimator;
 import dev.arena.openrouter.CancelledException;
-import dev.arena.openrouter.Completion;
-import dev.arena.openrouter.Usage;
 import dev.arena.openrouter.Cancellation;
 import dev.arena.openrouter.ChatRequest;
 import dev.arena.openrouter.HttpStatusException;
@@ -25,17 +22,10 @@ final class AnswerRun {
 
     private final Connection connection;
     private final AnswerView view;
-    private final CostEstimator costs;
 
     AnswerRun(Connection connection, AnswerView view) {
-        this(connection, view, CostEstimator.NONE);
-    }
-
-    /** {@code costs} fills in the cost when the server reported tokens but no cost (Ollama, vLLM). */
-    AnswerRun(Connection connection, AnswerView view, CostEstimator costs) {
         this.connection = connection;
         this.view = view;
-        this.costs = costs;
     }
 
     int run(ChatRequest request, List<String> models, RequestTag tag) {
@@ -43,22 +33,12 @@ final class AnswerRun {
         try (StopSignals ignored = StopSignals.cancel(cancel)) {
             view.begin(models);
             Answer answer = connection.chain().answer(request, models, view, cancel, tag);
-            view.finish(withCost(answer));
+            view.finish(answer);
             return ExitCode.OK;
         } catch (HttpStatusException | ChainFailedException | CancelledException | OutputClosedException
                  | OutputFailedException e) {
             return fail(e);
         }
-    }
-
-    private Answer withCost(Answer answer) {
-        Completion c = answer.completion();
-        Usage usage = costs.complete(answer.answeringModel(), c.usage());
-        if (usage == c.usage()) {
-            return answer;
-        }
-        return new Answer(answer.text(), answer.answeringModel(),
-                new Completion(c.servedModel(), c.finishReason(), usage, c.generationId(), c.provider()), answer.elapsed(), answer.failures());
     }
 
     /** Says the mapper's sentence, if the failure has one, with what became of the answer. */

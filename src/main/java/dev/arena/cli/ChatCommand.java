@@ -150,10 +150,11 @@ final class ChatCommand implements Callable<Integer> {
                         ModelCheck.requested("--model/--fallback", models));
                 AnswerView view = output.view(io, TextSink.stdout(io.out()), err);
                 CostEstimator costs = CatalogOptions.cachedPrices(io, connection.settings().baseUrl());
-                RequestRecorder recorder = new RequestRecorder(writer, connection.redactor(), costs);
+                RequestRecorder recorder = new RequestRecorder(writer, connection.redactor());
                 session.add(ChatSession.Entry.user(prompt));
                 RequestTag tag = RequestTag.chat(start.kept().conversationFor(session));
-                return new AnswerRun(connection.recordingTo(recorder), view, costs).run(session.request(session.model()), models, tag);
+                return new AnswerRun(connection.recordingTo(recorder).pricedWith(costs), view)
+                        .run(session.request(session.model()), models, tag);
             }
         } catch (Refused e) {
             return e.code;
@@ -194,10 +195,9 @@ final class ChatCommand implements Callable<Integer> {
                     });
                     return resolved;
                 };
-                RequestRecorder recorder = new RequestRecorder(writer, connection.redactor(),
-                        CatalogOptions.cachedPrices(io, base));
-                FallbackChain chain = connection.chain().recordingTo(recorder);
-                Repl repl = new Repl(terminal, sessionFiles(io), chain::answer, e -> describe(e, connection), modelIds,
+                FallbackChain chain = connection.chain().recordingTo(new RequestRecorder(writer, connection.redactor()))
+                        .pricedWith(CatalogOptions.cachedPrices(io, base));
+                Repl repl = new Repl(terminal, sessionFiles(io), chain, e -> describe(e, connection), modelIds,
                         output.color(io), SessionStore.home(io.env()));
                 return repl.run(start);
             } finally {

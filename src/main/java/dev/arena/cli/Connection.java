@@ -1,5 +1,6 @@
 package dev.arena.cli;
 
+import dev.arena.catalog.CostEstimator;
 import dev.arena.openrouter.ClientSettings;
 import dev.arena.resilience.FallbackChain;
 import dev.arena.resilience.RequestLog;
@@ -19,6 +20,11 @@ record Connection(ClientSettings settings, Redactor redactor, FallbackChain chai
     /** What a failure of a request over this connection means to the user. */
     FailureMapper failures() {
         return new FailureMapper(settings);
+    }
+
+    /** This connection, its chain pricing with {@code costs} the answers the server reported no cost for. */
+    Connection pricedWith(CostEstimator costs) {
+        return new Connection(settings, redactor, chain.pricedWith(costs));
     }
 
     /** With --debug, the stack trace of a failure; without, nothing (the debug log is a no-op). */

@@ -88,15 +88,16 @@ final class DebateRun {
             listeners.add(transcript);
         }
         CostEstimator costs = CatalogOptions.cachedPrices(io, connection.settings().baseUrl());
-        RequestRecorder recorder = new RequestRecorder(store, connection.redactor(), costs);
+        RequestRecorder recorder = new RequestRecorder(store, connection.redactor());
         String id = recorder.startDebate(settings.topic(), Instant.now());
         listeners.add(new DebateRecorder(store, connection.redactor(), id)); // last: it never throws
         DebateListener all = new DebateListeners(listeners);
-        Debate debate = new Debate(id, settings, connection.chain().recordingTo(recorder), all, costs);
+        Debate debate = new Debate(id, settings,
+                connection.chain().recordingTo(recorder).pricedWith(costs).cuttingAnswersAt(Debate.TURN_TEXT_LIMIT), all);
         Cancellation cancel = new Cancellation();
         try (WriteLock held = lock; StopSignals ignored = StopSignals.cancel(cancel)) {
             Ending ending = debate(debate, cancel, transcript);
-            ending = end(ending, all, transcript);
+            ending = end(ending, id, all, transcript);
             return report(ending);
         }
     }
@@ -155,10 +156,10 @@ final class DebateRun {
      * that fails only now turns a good ending into a failed one; after a failure it changes
      * nothing, since the user is told once.
      */
-    private Ending end(Ending ending, DebateListener all, TranscriptFile transcript) {
+    private Ending end(Ending ending, String id, DebateListener all, TranscriptFile transcript) {
         Ending result = ending;
         try {
-            all.ended(ending.outcome());
+            all.ended(id, ending.outcome());
         } catch (OutputClosedException | OutputFailedException | TranscriptWriteException e) {
             if (ending.exitCode() == ExitCode.OK && !(e instanceof OutputClosedException)) {
                 result = writeFailure(e, transcript);

@@ -37,57 +37,57 @@ public final class DebateListeners implements DebateListener {
     }
 
     @Override
-    public void debateStarted(DebateSettings settings, Instant at) {
-        deliver(l -> l.debateStarted(settings, at));
+    public void debateStarted(String debateId, DebateSettings settings, Instant at) {
+        deliver(l -> l.debateStarted(debateId, settings, at));
     }
 
     @Override
-    public void turnStarted(int round, Side side, Phase phase, String model, Instant at) {
-        deliver(l -> l.turnStarted(round, side, phase, model, at));
+    public void turnStarted(String debateId, int round, Side side, Phase phase, String model, Instant at) {
+        deliver(l -> l.turnStarted(debateId, round, side, phase, model, at));
     }
 
     @Override
-    public void delta(Side side, String text) {
-        deliver(l -> l.delta(side, text));
+    public void delta(String debateId, Side side, String text) {
+        deliver(l -> l.delta(debateId, side, text));
     }
 
     @Override
-    public void retry(String who, ApiException failure, Duration delay, int retry, int maxRetries) {
-        deliver(l -> l.retry(who, failure, delay, retry, maxRetries));
+    public void retry(String debateId, Speaker who, ApiException failure, Duration delay, int retry, int maxRetries) {
+        deliver(l -> l.retry(debateId, who, failure, delay, retry, maxRetries));
     }
 
     @Override
-    public void waiting(String who, String model, Duration wait, String reason) {
-        deliver(l -> l.waiting(who, model, wait, reason));
+    public void waiting(String debateId, Speaker who, String model, Duration wait, String reason) {
+        deliver(l -> l.waiting(debateId, who, model, wait, reason));
     }
 
     @Override
-    public void fallback(String who, FallbackNote note) {
-        deliver(l -> l.fallback(who, note));
+    public void fallback(String debateId, Speaker who, FallbackNote note) {
+        deliver(l -> l.fallback(debateId, who, note));
     }
 
     @Override
-    public void turnEnded(Turn turn) {
-        deliver(l -> l.turnEnded(turn));
+    public void turnEnded(String debateId, Turn turn) {
+        deliver(l -> l.turnEnded(debateId, turn));
     }
 
     @Override
-    public void judging(String model) {
-        deliver(l -> l.judging(model));
+    public void judging(String debateId, String model) {
+        deliver(l -> l.judging(debateId, model));
     }
 
     @Override
-    public void verdict(Verdict verdict) {
-        deliver(l -> l.verdict(verdict));
+    public void verdict(String debateId, Verdict verdict) {
+        deliver(l -> l.verdict(debateId, verdict));
     }
 
     @Override
-    public void finished(DebateSummary summary) {
-        deliver(l -> l.finished(summary));
+    public void finished(String debateId, DebateSummary summary) {
+        deliver(l -> l.finished(debateId, summary));
     }
 
     @Override
-    public void ended(DebateOutcome outcome) {
-        deliver(l -> l.ended(outcome));
+    public void ended(String debateId, DebateOutcome outcome) {
+        deliver(l -> l.ended(debateId, outcome));
     }
 }

@@ -43,7 +43,8 @@ public final class DryRun {
 
     private static Turn placeholder(int round, Side side, DebateSettings settings) {
         Instant now = Instant.now();
-        return new Turn(round, side, Phase.of(round, settings.rounds()), settings.fighter(side).model(),
+        String model = settings.fighter(side).model();
+        return new Turn(round, side, Phase.of(round, settings.rounds()), model, model,
                 "<" + side.label() + "'s round " + round + " answer>", Usage.NONE, now, now, List.of(), null);
     }
 }

@@ -1,6 +1,5 @@
 package dev.arena.debate;
 
-import dev.arena.catalog.CostEstimator;
 import dev.arena.openrouter.ApiException;
 import dev.arena.openrouter.CancelledException;
 import dev.arena.openrouter.Cancellation;
@@ -9,9 +8,9 @@ import dev.arena.openrouter.HttpStatusException;
 import dev.arena.openrouter.Message;
 import dev.arena.openrouter.Usage;
 import dev.arena.resilience.Answer;
+import dev.arena.resilience.Answerer;
 import dev.arena.resilience.ChainFailedException;
 import dev.arena.resilience.ChainListener;
-import dev.arena.resilience.FallbackChain;
 import dev.arena.resilience.RequestTag;
 
 import java.time.Duration;
@@ -22,7 +21,7 @@ import java.util.Locale;
 
 /**
  * One side of the debate. It holds its model chain and stance, and speaks one turn at a
- * time through the shared {@link FallbackChain} (so rate limits and fallbacks apply). It
+ * time through the shared {@link Answerer} (so rate limits and fallbacks apply). It
  * sees the debate from its own seat: its turns as assistant messages, the opponent's as
  * user messages, and the topic, side, round and phase in its system prompt.
  */
@@ -33,17 +32,10 @@ public final class FighterAgent {
 
     private final Fighter fighter;
     private final DebateSettings settings;
-    private final CostEstimator costs;
 
     public FighterAgent(Fighter fighter, DebateSettings settings) {
-        this(fighter, settings, CostEstimator.NONE);
-    }
-
-    /** {@code costs} fills in a turn's cost when the server reported tokens but no cost. */
-    public FighterAgent(Fighter fighter, DebateSettings settings, CostEstimator costs) {
         this.fighter = fighter;
         this.settings = settings;
-        this.costs = costs;
     }
 
     public Side side() {
@@ -94,7 +86,7 @@ public final class FighterAgent {
     }
 
     /**
-     * What ends a turn that reached the chain's length limit: streamed and kept as the last
+     * What ends a turn that reached the answerer's length limit: streamed and kept as the last
      * words of its text, so every view, every transcript format and the judge see the cut.
      */
     public static String cutMarker(int limit) {
@@ -104,26 +96,25 @@ public final class FighterAgent {
     /**
      * Speaks this fighter's turn, streaming it to {@code listener}. A turn whose every model
      * failed, or that was interrupted, is returned with its error and whatever text arrived,
-     * so the debate can record it; an account problem is thrown. A turn cut at the chain's
+     * so the debate can record it; an account problem is thrown. A turn cut at the answerer's
      * length limit is complete, ending with {@link #cutMarker}.
      */
-    public Turn speak(List<Turn> history, int round, FallbackChain chain, DebateListener listener, Cancellation cancel,
+    public Turn speak(List<Turn> history, int round, Answerer answerer, DebateListener listener, Cancellation cancel,
                       String debateId) throws HttpStatusException {
         Phase phase = Phase.of(round, settings.rounds());
-        TurnEvents events = new TurnEvents(round, phase, listener);
+        TurnEvents events = new TurnEvents(debateId, round, phase, listener);
         try {
-            Answer answer = chain.answer(request(history, round), fighter.models(), events, cancel,
+            Answer answer = answerer.answer(request(history, round), fighter.models(), events, cancel,
                     RequestTag.turn(debateId, fighter.side().name().toLowerCase(Locale.ROOT), round));
             events.ensureStarted();
             String text = answer.text();
             if (answer.completion().cut()) {
-                String marker = cutMarker(chain.answerLimit());
+                String marker = cutMarker(answerer.answerLimit());
                 events.onContent(marker);
                 text += marker;
             }
-            return turn(round, phase, answer.answeringModel(), text,
-                    costs.complete(answer.answeringModel(), answer.completion().usage()),
-                    events.startedAt(), events.fallbacks, null);
+            return turn(round, phase, answer.answeringModel(), text, answer.completion().usage(), events.startedAt(),
+                    events.fallbacks, null);
         } catch (ChainFailedException e) {
             events.ensureStarted();
             return turn(round, phase, events.model, e.partialAnswer(), Usage.NONE, events.startedAt(), events.fallbacks,
@@ -137,11 +128,13 @@ public final class FighterAgent {
 
     private Turn turn(int round, Phase phase, String model, String text, Usage usage, Instant started,
                       List<FallbackNote> fallbacks, String error) {
-        return new Turn(round, fighter.side(), phase, model, text, usage, started, Instant.now(), fallbacks, error);
+        return new Turn(round, fighter.side(), phase, fighter.model(), model, text, usage, started, Instant.now(),
+                fallbacks, error);
     }
 
     /** Adapts the chain's events to debate events for this turn; announces the turn when it first speaks. */
     private final class TurnEvents implements ChainListener {
+        private final String debateId;
         private final int round;
         private final Phase phase;
         private final DebateListener listener;
@@ -152,7 +145,8 @@ public final class FighterAgent {
         private Instant firstAttempt;
         private boolean started;
 
-        TurnEvents(int round, Phase phase, DebateListener listener) {
+        TurnEvents(String debateId, int round, Phase phase, DebateListener listener) {
+            this.debateId = debateId;
             this.round = round;
             this.phase = phase;
             this.listener = listener;
@@ -161,7 +155,7 @@ public final class FighterAgent {
         void ensureStarted() {
             if (!started) {
                 started = true;
-                listener.turnStarted(round, fighter.side(), phase, model, Instant.now());
+                listener.turnStarted(debateId, round, fighter.side(), phase, model, Instant.now());
             }
         }
 
@@ -182,24 +176,24 @@ public final class FighterAgent {
         public void onContent(String piece) {
             ensureStarted();
             text.append(piece);
-            listener.delta(fighter.side(), piece);
+            listener.delta(debateId, fighter.side(), piece);
         }
 
         @Override
         public void onRetry(ApiException failure, Duration delay, int retry, int maxRetries) {
-            listener.retry(fighter.side().label(), failure, delay, retry, maxRetries);
+            listener.retry(debateId, Speaker.of(fighter.side()), failure, delay, retry, maxRetries);
         }
 
         @Override
         public void onFallback(ApiException failure, String nextModel, boolean continuing) {
             FallbackNote note = new FallbackNote(failure.model(), nextModel, failure.getMessage(), continuing);
             fallbacks.add(note);
-            listener.fallback(fighter.side().label(), note);
+            listener.fallback(debateId, Speaker.of(fighter.side()), note);
         }
 
         @Override
         public void onWait(String waitModel, Duration wait, String reason) {
-            listener.waiting(fighter.side().label(), waitModel, wait, reason);
+            listener.waiting(debateId, Speaker.of(fighter.side()), waitModel, wait, reason);
         }
     }
 }

@@ -7,9 +7,8 @@ import dev.arena.openrouter.HttpStatusException;
 import dev.arena.openrouter.Message;
 import dev.arena.openrouter.Usage;
 import dev.arena.resilience.Answer;
+import dev.arena.resilience.Answerer;
 import dev.arena.resilience.ChainFailedException;
-import dev.arena.resilience.ChainListener;
-import dev.arena.resilience.FallbackChain;
 import dev.arena.resilience.RequestTag;
 
 import java.time.Duration;
@@ -57,15 +56,15 @@ public final class Judge {
             where "winner" is "A", "B" or "tie", each n is an integer from 1 to 10, and "rationale" explains \
             the decision in two or three sentences, naming the debaters as Debater A and Debater B.""";
 
-    private final FallbackChain chain;
+    private final Answerer answerer;
     private final List<String> models;
 
     /** @param models the judge model, then its fallbacks */
-    public Judge(FallbackChain chain, List<String> models) {
+    public Judge(Answerer answerer, List<String> models) {
         if (models.isEmpty()) {
             throw new IllegalArgumentException("a judge needs at least one model");
         }
-        this.chain = chain;
+        this.answerer = answerer;
         this.models = List.copyOf(models);
     }
 
@@ -77,24 +76,25 @@ public final class Judge {
     public Verdict judge(DebateSettings settings, List<Turn> turns, DebateListener listener, Cancellation cancel,
                          String debateId)
             throws ChainFailedException, HttpStatusException, CancelledException {
-        // The judge answers in JSON for arena to read: only its retries, fallbacks and waits are shown.
-        ChainListener quiet = new JudgeNotices(listener);
-        long start = System.nanoTime();
-        Answer first = chain.answer(request(settings, turns, Side.PRO).withModel(models.get(0)), models, quiet, cancel,
-                RequestTag.judge(debateId, 1));
-        JudgeReading proFirst = VerdictParser.parse(first.text(), Side.PRO);
-        Answer second = chain.answer(request(settings, turns, Side.CON).withModel(models.get(0)), models, quiet, cancel,
-                RequestTag.judge(debateId, 2));
-        JudgeReading conFirst = VerdictParser.parse(second.text(), Side.CON);
-        Verdict merged = merge(proFirst, conFirst, first.answeringModel());
-        // The judge costs tokens too: both calls, and the whole time including waits for rate limits.
-        return new Verdict(merged.winner(), merged.scores(), merged.rationale(), merged.judgeModel(),
-                merged.readingsAgree(), merged.readings(), Usage.sum(usage(first), usage(second)),
-                Duration.ofNanos(System.nanoTime() - start));
+        JudgeAnswer proFirst = read(settings, turns, Side.PRO, 1, listener, cancel, debateId);
+        JudgeAnswer conFirst = read(settings, turns, Side.CON, 2, listener, cancel, debateId);
+        return merge(proFirst, conFirst);
     }
 
-    private static Usage usage(Answer answer) {
-        return answer.completion() == null ? null : answer.completion().usage();
+    /**
+     * One reading of the debate, with {@code presentedFirst} as Debater A, recorded as reading
+     * {@code reading} (1 or 2) of the debate {@code debateId}. Only the judge's retries,
+     * fallbacks and waits reach {@code listener}: its answer is JSON for arena to read.
+     */
+    public JudgeAnswer read(DebateSettings settings, List<Turn> turns, Side presentedFirst, int reading,
+                            DebateListener listener, Cancellation cancel, String debateId)
+            throws ChainFailedException, HttpStatusException, CancelledException {
+        long start = System.nanoTime();
+        Answer answer = answerer.answer(request(settings, turns, presentedFirst).withModel(models.get(0)), models,
+                new JudgeNotices(listener, debateId), cancel, RequestTag.judge(debateId, reading));
+        // The whole time counts, waits for rate limits included.
+        return new JudgeAnswer(VerdictParser.parse(answer.text(), presentedFirst), answer.answeringModel(),
+                answer.completion().usage(), Duration.ofNanos(System.nanoTime() - start));
     }
 
     /**
@@ -152,10 +152,22 @@ public final class Judge {
     }
 
     /**
-     * One verdict from two readings: a winner only when both were read and agree, scores
-     * averaged per side (or taken from the one reading that has them).
+     * One verdict from both readings, Pro presented first and then Con: a winner only when both
+     * were read and agree, scores averaged per side (or taken from the one reading that has
+     * them). The judge is the model that answered the first reading; the usage and time are
+     * both readings' together.
      */
-    static Verdict merge(JudgeReading proFirst, JudgeReading conFirst, String judgeModel) {
+    public static Verdict merge(JudgeAnswer proFirst, JudgeAnswer conFirst) {
+        if (proFirst.reading().presentedFirst() != Side.PRO || conFirst.reading().presentedFirst() != Side.CON) {
+            throw new IllegalArgumentException("the readings must be Pro first, then Con first");
+        }
+        Verdict merged = merge(proFirst.reading(), conFirst.reading(), proFirst.answeringModel());
+        return new Verdict(merged.winner(), merged.scores(), merged.rationale(), merged.judgeModel(),
+                merged.readingsAgree(), merged.readings(), Usage.sum(proFirst.usage(), conFirst.usage()),
+                proFirst.elapsed().plus(conFirst.elapsed()));
+    }
+
+    private static Verdict merge(JudgeReading proFirst, JudgeReading conFirst, String judgeModel) {
         boolean agree = proFirst.parsed() && conFirst.parsed() && proFirst.winner() == conFirst.winner();
         Winner winner = agree ? proFirst.winner() : Winner.TIE;
         Map<Side, Scores> scores = new EnumMap<>(Side.class);

@@ -8,12 +8,12 @@ import java.time.Duration;
 /** Forwards the judge's retries, fallbacks and waits to the debate's listener; its text is not shown. */
 final class JudgeNotices implements ChainListener {
 
-    private static final String WHO = "Judge";
-
     private final DebateListener listener;
+    private final String debateId;
 
-    JudgeNotices(DebateListener listener) {
+    JudgeNotices(DebateListener listener, String debateId) {
         this.listener = listener;
+        this.debateId = debateId;
     }
 
     @Override
@@ -26,16 +26,17 @@ final class JudgeNotices implements ChainListener {
 
     @Override
     public void onRetry(ApiException failure, Duration delay, int retry, int maxRetries) {
-        listener.retry(WHO, failure, delay, retry, maxRetries);
+        listener.retry(debateId, Speaker.JUDGE, failure, delay, retry, maxRetries);
     }
 
     @Override
     public void onFallback(ApiException failure, String nextModel, boolean continuing) {
-        listener.fallback(WHO, new FallbackNote(failure.model(), nextModel, failure.getMessage(), continuing));
+        listener.fallback(debateId, Speaker.JUDGE,
+                new FallbackNote(failure.model(), nextModel, failure.getMessage(), continuing));
     }
 
     @Override
     public void onWait(String model, Duration wait, String reason) {
-        listener.waiting(WHO, model, wait, reason);
+        listener.waiting(debateId, Speaker.JUDGE, model, wait, reason);
     }
 }

@@ -11,6 +11,11 @@ public record Completion(String servedModel, String finishReason, Usage usage, S
     /** The finish reason of an answer arena stopped reading because it reached a length limit. */
     public static final String CUT = "cut_at_limit";
 
+    /** The same completion with {@code usage} instead (a cost arena estimated, say). */
+    public Completion withUsage(Usage usage) {
+        return new Completion(servedModel, finishReason, usage, generationId, provider);
+    }
+
     /** Whether arena cut the answer at a length limit (its end was never read). */
     public boolean cut() {
         return CUT.equals(finishReason);

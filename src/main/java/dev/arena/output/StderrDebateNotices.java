@@ -2,6 +2,7 @@ package dev.arena.output;
 
 import dev.arena.debate.DebateListener;
 import dev.arena.debate.FallbackNote;
+import dev.arena.debate.Speaker;
 import dev.arena.openrouter.ApiException;
 
 import java.time.Duration;
@@ -16,21 +17,21 @@ public final class StderrDebateNotices implements DebateListener {
     }
 
     @Override
-    public void retry(String who, ApiException failure, Duration delay, int retry, int maxRetries) {
+    public void retry(String debateId, Speaker who, ApiException failure, Duration delay, int retry, int maxRetries) {
         say(who, Notices.retry(failure, delay, retry, maxRetries));
     }
 
     @Override
-    public void waiting(String who, String model, Duration wait, String reason) {
+    public void waiting(String debateId, Speaker who, String model, Duration wait, String reason) {
         say(who, Notices.waiting(model, wait, reason));
     }
 
     @Override
-    public void fallback(String who, FallbackNote note) {
+    public void fallback(String debateId, Speaker who, FallbackNote note) {
         say(who, Notices.fallback(note.fromModel(), note.reason(), note.toModel(), note.continuing()));
     }
 
-    private void say(String who, String text) {
-        err.write("arena: [" + who + "] " + text + "\n").flush();
+    private void say(Speaker who, String text) {
+        err.write("arena: [" + who.label() + "] " + text + "\n").flush();
     }
 }

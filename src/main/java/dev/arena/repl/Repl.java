@@ -8,6 +8,7 @@ import dev.arena.openrouter.Cancellation;
 import dev.arena.openrouter.HttpStatusException;
 import dev.arena.output.TextSink;
 import dev.arena.resilience.Answer;
+import dev.arena.resilience.Answerer;
 import dev.arena.resilience.ChainFailedException;
 import dev.arena.resilience.RequestTag;
 import dev.arena.terminal.RichView;

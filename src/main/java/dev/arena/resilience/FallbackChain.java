@@ -1,5 +1,6 @@
 package dev.arena.resilience;
 
+import dev.arena.catalog.CostEstimator;
 import dev.arena.openrouter.ApiException;
 import dev.arena.openrouter.CancelledException;
 import dev.arena.openrouter.Cancellation;
@@ -7,6 +8,7 @@ import dev.arena.openrouter.ChatRequest;
 import dev.arena.openrouter.Completion;
 import dev.arena.openrouter.HttpStatusException;
 import dev.arena.openrouter.OpenRouterClient;
+import dev.arena.openrouter.Usage;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +25,7 @@ import java.util.Optional;
  * sent the partial answer as a final assistant message and asked to continue it, and its
  * words are appended. The same model is not retried then, since it would start over.
  */
-public final class FallbackChain {
+public final class FallbackChain implements Answerer {
 
     private final OpenRouterClient client;
     private final RateLimits rateLimits;
@@ -31,6 +33,7 @@ public final class FallbackChain {
     private final int continuationLimit;
     private final int answerLimit;
     private final RequestLog log;
+    private final CostEstimator costs;
 
     /** A chain that keeps every answer whole, however long. */
     public FallbackChain(OpenRouterClient client, RateLimits rateLimits, RetryPolicy retryPolicy) {
@@ -43,22 +46,32 @@ public final class FallbackChain {
      * next model could not be told the whole answer to continue.
      */
     public FallbackChain(OpenRouterClient client, RateLimits rateLimits, RetryPolicy retryPolicy, int continuationLimit) {
-        this(client, rateLimits, retryPolicy, continuationLimit, Integer.MAX_VALUE, RequestLog.NONE);
+        this(client, rateLimits, retryPolicy, continuationLimit, Integer.MAX_VALUE, RequestLog.NONE, CostEstimator.NONE);
     }
 
     private FallbackChain(OpenRouterClient client, RateLimits rateLimits, RetryPolicy retryPolicy, int continuationLimit,
-                          int answerLimit, RequestLog log) {
+                          int answerLimit, RequestLog log, CostEstimator costs) {
         this.client = client;
         this.rateLimits = rateLimits;
         this.retryPolicy = retryPolicy;
         this.continuationLimit = continuationLimit;
         this.answerLimit = answerLimit;
         this.log = log;
+        this.costs = costs;
     }
 
     /** This chain, reporting every request it makes to {@code log} (the store). */
     public FallbackChain recordingTo(RequestLog log) {
-        return new FallbackChain(client, rateLimits, retryPolicy, continuationLimit, answerLimit, log);
+        return new FallbackChain(client, rateLimits, retryPolicy, continuationLimit, answerLimit, log, costs);
+    }
+
+    /**
+     * This chain, pricing every answer whose server reported tokens but no cost (Ollama, vLLM)
+     * from the catalogue's prices, marked {@link Usage#costEstimated()}: the answer's usage and
+     * the record of the request carry the same cost, priced once.
+     */
+    public FallbackChain pricedWith(CostEstimator costs) {
+        return new FallbackChain(client, rateLimits, retryPolicy, continuationLimit, answerLimit, log, costs);
     }
 
     /**
@@ -67,10 +80,11 @@ public final class FallbackChain {
      * is closed there and the answer's finish reason is {@link Completion#CUT}.
      */
     public FallbackChain cuttingAnswersAt(int maxChars) {
-        return new FallbackChain(client, rateLimits, retryPolicy, continuationLimit, Math.min(answerLimit, maxChars), log);
+        return new FallbackChain(client, rateLimits, retryPolicy, continuationLimit, Math.min(answerLimit, maxChars), log,
+                costs);
     }
 
-    /** The most characters of an answer this chain reads ({@link Integer#MAX_VALUE}: no limit). */
+    @Override
     public int answerLimit() {
         return answerLimit;
     }
@@ -83,6 +97,7 @@ public final class FallbackChain {
      * @throws HttpStatusException  for 401 or 402, at once
      * @throws ChainFailedException when every model failed; what was shown stays shown
      */
+    @Override
     public Answer answer(ChatRequest request, List<String> models, ChainListener listener, Cancellation cancel,
                          RequestTag tag) throws ChainFailedException, HttpStatusException, CancelledException {
         if (models.isEmpty()) {
@@ -120,7 +135,7 @@ public final class FallbackChain {
                 listener.onAttempt(model, continuing);
                 long shownBefore = shown.length();
                 try {
-                    Completion completion = client.stream(attempt, shown, cancel);
+                    Completion completion = priced(client.stream(attempt, shown, cancel));
                     return new Answer(shown.text(), completion.servedModel(), completion,
                             Duration.ofNanos(System.nanoTime() - start), failures);
                 } catch (ApiException e) {
@@ -141,6 +156,11 @@ public final class FallbackChain {
             }
         }
         throw new ChainFailedException(failures, shown.text());
+    }
+
+    private Completion priced(Completion completion) {
+        Usage usage = costs.complete(completion.servedModel(), completion.usage());
+        return usage == completion.usage() ? completion : completion.withUsage(usage);
     }
 
     /**

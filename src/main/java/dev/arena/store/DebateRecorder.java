@@ -8,6 +8,7 @@ import dev.arena.debate.FallbackNote;
 import dev.arena.debate.JudgeReading;
 import dev.arena.debate.Phase;
 import dev.arena.debate.Side;
+import dev.arena.debate.Speaker;
 import dev.arena.debate.Turn;
 import dev.arena.debate.Verdict;
 import dev.arena.text.Redactor;
@@ -36,7 +37,6 @@ public final class DebateRecorder implements DebateListener {
     private final StoreWriter writer;
     private final Redactor redactor;
     private final String id;
-    private DebateSettings settings;
     private int turns;
     /** The model the turn being spoken started with, as turnStarted named it. */
     private String firstModel;
@@ -50,8 +50,7 @@ public final class DebateRecorder implements DebateListener {
     }
 
     @Override
-    public void debateStarted(DebateSettings settings, Instant at) {
-        this.settings = settings;
+    public void debateStarted(String debateId, DebateSettings settings, Instant at) {
         record(() -> {
             String topic = redactor.redact(settings.topic());
             String proStance = redactor.redact(settings.pro().stance());
@@ -85,17 +84,16 @@ public final class DebateRecorder implements DebateListener {
     }
 
     @Override
-    public void turnStarted(int round, Side side, Phase phase, String model, Instant at) {
+    public void turnStarted(String debateId, int round, Side side, Phase phase, String model, Instant at) {
         firstModel = model;
     }
 
     @Override
-    public void turnEnded(Turn turn) {
+    public void turnEnded(String debateId, Turn turn) {
         int idx = ++turns;
         String first = firstModel;
         firstModel = null;
         record(() -> {
-            String asked = settings == null ? turn.answeringModel() : settings.fighter(turn.side()).model();
             String text = redactor.redact(turn.text() == null ? "" : turn.text());
             String error = redactor.redact(turn.error());
             String fallbacks = DebateColumns.notes(redacted(turn.fallbacks()));
@@ -111,7 +109,7 @@ public final class DebateRecorder implements DebateListener {
                     s.setInt(3, turn.round());
                     s.setString(4, DebateColumns.word(turn.side()));
                     s.setString(5, DebateColumns.word(turn.phase()));
-                    s.setString(6, asked);
+                    s.setString(6, turn.modelAsked());
                     s.setString(7, turn.answeringModel());
                     s.setString(8, text);
                     DebateColumns.setUsage(s, 9, turn.usage());
@@ -129,8 +127,8 @@ public final class DebateRecorder implements DebateListener {
 
     /** A fighter's fallbacks come with its turn; the judge's, which have no turn, are kept on the debate. */
     @Override
-    public void fallback(String who, FallbackNote note) {
-        if (Side.PRO.label().equals(who) || Side.CON.label().equals(who)) {
+    public void fallback(String debateId, Speaker who, FallbackNote note) {
+        if (who.isFighter()) {
             return;
         }
         judgeFallbacks.add(redacted(note));
@@ -145,7 +143,7 @@ public final class DebateRecorder implements DebateListener {
     }
 
     @Override
-    public void verdict(Verdict verdict) {
+    public void verdict(String debateId, Verdict verdict) {
         Instant at = Instant.now();
         record(() -> {
             String rationale = redactor.redact(verdict.rationale());
@@ -198,7 +196,7 @@ public final class DebateRecorder implements DebateListener {
     }
 
     @Override
-    public void finished(DebateSummary summary) {
+    public void finished(String debateId, DebateSummary summary) {
         record(() -> {
             String stopReason = redactor.redact(summary.stopReason());
             Long elapsed = summary.elapsed() == null ? null : summary.elapsed().toNanos();
@@ -215,7 +213,7 @@ public final class DebateRecorder implements DebateListener {
     }
 
     @Override
-    public void ended(DebateOutcome outcome) {
+    public void ended(String debateId, DebateOutcome outcome) {
         Instant at = Instant.now();
         record(() -> {
             String reason = redactor.redact(outcome.reason());

@@ -2,7 +2,6 @@ package dev.arena.store;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import dev.arena.catalog.CostEstimator;
 import dev.arena.openrouter.ChatRequest;
 import dev.arena.openrouter.Message;
 import dev.arena.openrouter.Usage;
@@ -18,19 +17,17 @@ import java.util.List;
  * Records every request of the fallback chains as one row of {@code requests}: inserted as
  * running when it is sent, completed when it ends, each a transaction of its own, so a crash
  * loses at most what was in flight (and {@link Recovery} marks that row interrupted). Every text
- * passes through the redactor first, so the key never reaches the store; a cost the server did
- * not report is estimated from the catalogue and marked so.
+ * passes through the redactor first, so the key never reaches the store. A cost the chain
+ * estimated is recorded as estimated.
  */
 public final class RequestRecorder implements RequestLog {
 
     private final StoreWriter writer;
     private final Redactor redactor;
-    private final CostEstimator costs;
 
-    public RequestRecorder(StoreWriter writer, Redactor redactor, CostEstimator costs) {
+    public RequestRecorder(StoreWriter writer, Redactor redactor) {
         this.writer = writer;
         this.redactor = redactor;
-        this.costs = costs;
     }
 
     /** Records a new debate's conversation, titled by its motion; returns its id, the debate's. */
@@ -55,7 +52,7 @@ public final class RequestRecorder implements RequestLog {
     }
 
     private void ended(String id, String conversationId, RequestOutcome o) {
-        Usage usage = o.usage() == null ? null : costs.complete(o.answeringModel(), o.usage());
+        Usage usage = o.usage();
         String response = redactor.redact(o.text());
         String reasoning = redactor.redact(o.reasoning());
         String error = o.error() == null ? null : redactor.redact(o.error());

@@ -11,6 +11,7 @@ import dev.arena.debate.JudgeReading;
 import dev.arena.debate.Phase;
 import dev.arena.debate.Scores;
 import dev.arena.debate.Side;
+import dev.arena.debate.Speaker;
 import dev.arena.debate.Turn;
 import dev.arena.debate.Verdict;
 import dev.arena.openrouter.CancelledException;
@@ -44,6 +45,7 @@ public final class StoredDebate {
     private record StoredTurn(Turn turn, String firstModel, Instant firstTokenAt, Instant recordedEnd) {
     }
 
+    private final String id;
     private final DebateSettings settings;
     private final Instant startedAt;
     private final List<StoredTurn> turns;
@@ -57,9 +59,10 @@ public final class StoredDebate {
     private final String outcomeReason;
     private final Instant endedAt;
 
-    private StoredDebate(DebateSettings settings, Instant startedAt, List<StoredTurn> turns,
+    private StoredDebate(String id, DebateSettings settings, Instant startedAt, List<StoredTurn> turns,
                          List<FallbackNote> judgeFallbacks, Instant judgeAskedAt, Verdict verdict, Instant judgedAt,
                          Duration elapsed, String stopReason, String status, String outcomeReason, Instant endedAt) {
+        this.id = id;
         this.settings = settings;
         this.startedAt = startedAt;
         this.turns = turns;
@@ -121,8 +124,8 @@ public final class StoredDebate {
                 Long elapsed = DebateColumns.nullableLong(d, "elapsed_ns");
                 Map<String, Instant> firstTokens = firstTokens(c, id);
                 VerdictRow verdict = verdict(c, id);
-                return new StoredDebate(settings, StoreTime.parse(d.getString("started_at")), turns(c, id, firstTokens),
-                        DebateColumns.notes(d.getString("judge_fallbacks")), firstTokens.get("judge"),
+                return new StoredDebate(id, settings, StoreTime.parse(d.getString("started_at")),
+                        turns(c, id, firstTokens), DebateColumns.notes(d.getString("judge_fallbacks")), firstTokens.get("judge"),
                         verdict == null ? null : verdict.verdict, verdict == null ? null : verdict.at,
                         elapsed == null ? null : Duration.ofNanos(elapsed), d.getString("stop_reason"),
                         d.getString("status"), d.getString("outcome_reason"), StoreTime.parse(d.getString("ended_at")));
@@ -158,7 +161,8 @@ public final class StoredDebate {
                 while (r.next()) {
                     Instant started = StoreTime.parse(r.getString("started_at"));
                     Turn turn = new Turn(r.getInt("round"), DebateColumns.side(r.getString("side")),
-                            DebateColumns.phase(r.getString("phase")), r.getString("model"), r.getString("text"),
+                            DebateColumns.phase(r.getString("phase")), r.getString("model_asked"), r.getString("model"),
+                            r.getString("text"),
                             DebateColumns.usage(r), started, started.plusNanos(r.getLong("elapsed_ns")),
                             DebateColumns.notes(r.getString("fallbacks")), r.getString("error"));
                     Instant first = firstTokens.get(r.getString("side") + ":" + turn.round());
@@ -224,51 +228,52 @@ public final class StoredDebate {
      */
     public void replay(DebateListener listener, Pace pace) throws CancelledException {
         pace.reach(startedAt);
-        listener.debateStarted(settings, startedAt);
+        listener.debateStarted(id, settings, startedAt);
         List<Turn> spoken = new ArrayList<>();
         for (StoredTurn stored : turns) {
             Turn turn = stored.turn();
-            String who = turn.side().label();
+            Speaker who = Speaker.of(turn.side());
             // A fallback before the first token came before the turn started; one that continued
             // the answer came somewhere in its text, which the store does not place: after it.
             for (FallbackNote note : turn.fallbacks()) {
                 if (!note.continuing()) {
-                    listener.fallback(who, note);
+                    listener.fallback(id, who, note);
                 }
             }
             pace.reach(stored.firstTokenAt());
-            listener.turnStarted(turn.round(), turn.side(), turn.phase(), stored.firstModel(), stored.firstTokenAt());
+            listener.turnStarted(id, turn.round(), turn.side(), turn.phase(), stored.firstModel(), stored.firstTokenAt());
             for (Pace.Piece piece : pace.pieces(turn.text(), stored.firstTokenAt(), stored.recordedEnd())) {
                 pace.reach(piece.due());
-                listener.delta(turn.side(), piece.text());
+                listener.delta(id, turn.side(), piece.text());
             }
             for (FallbackNote note : turn.fallbacks()) {
                 if (note.continuing()) {
-                    listener.fallback(who, note);
+                    listener.fallback(id, who, note);
                 }
             }
             pace.reach(stored.recordedEnd());
-            listener.turnEnded(turn);
+            listener.turnEnded(id, turn);
             spoken.add(turn);
         }
         Instant lastTurnEnd = turns.isEmpty() ? startedAt : turns.get(turns.size() - 1).recordedEnd();
         if (judgeAskedAt != null || verdict != null) {
             pace.reach(judgeAskedAt != null ? judgeAskedAt : lastTurnEnd);
-            listener.judging(settings.judgeModels().get(0));
+            listener.judging(id, settings.judgeModels().get(0));
         }
         for (FallbackNote note : judgeFallbacks) {
-            listener.fallback("Judge", note);
+            listener.fallback(id, Speaker.JUDGE, note);
         }
         if (verdict != null) {
             pace.reach(judgedAt);
-            listener.verdict(verdict);
+            listener.verdict(id, verdict);
         }
         if (elapsed != null) {
             pace.reach(endedAt != null ? endedAt : startedAt.plus(elapsed));
-            listener.finished(new DebateSummary(FighterStats.of(spoken), verdict, elapsed, stopReason));
+            listener.finished(id, new DebateSummary(FighterStats.of(spoken), verdict, elapsed, stopReason));
         }
         if (!status.equals("running")) {
-            listener.ended(new DebateOutcome(DebateOutcome.Result.valueOf(status.toUpperCase(Locale.ROOT)), outcomeReason));
+            listener.ended(id, new DebateOutcome(DebateOutcome.Result.valueOf(status.toUpperCase(Locale.ROOT)),
+                    outcomeReason));
         }
     }
 }

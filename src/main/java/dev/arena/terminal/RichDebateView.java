@@ -8,6 +8,7 @@ import dev.arena.debate.FighterStats;
 import dev.arena.debate.Phase;
 import dev.arena.debate.Scores;
 import dev.arena.debate.Side;
+import dev.arena.debate.Speaker;
 import dev.arena.debate.Turn;
 import dev.arena.debate.Verdict;
 import dev.arena.openrouter.ApiException;
@@ -52,7 +53,7 @@ public final class RichDebateView implements DebateListener {
     }
 
     @Override
-    public void debateStarted(DebateSettings settings, Instant at) {
+    public void debateStarted(String debateId, DebateSettings settings, Instant at) {
         line(clean("Debate: " + settings.topic()), TITLE);
         line(clean("Pro: " + settings.pro().model() + "  vs  Con: " + settings.con().model() + " · "
                 + settings.rounds() + (settings.rounds() == 1 ? " round" : " rounds")
@@ -60,7 +61,7 @@ public final class RichDebateView implements DebateListener {
     }
 
     @Override
-    public void turnStarted(int round, Side side, Phase phase, String model, Instant at) {
+    public void turnStarted(String debateId, int round, Side side, Phase phase, String model, Instant at) {
         sanitizer = new TerminalSanitizer();
         endLine();
         writer.print('\n');
@@ -68,7 +69,7 @@ public final class RichDebateView implements DebateListener {
     }
 
     @Override
-    public void delta(Side side, String text) {
+    public void delta(String debateId, Side side, String text) {
         String printable = sanitizer.sanitize(text);
         if (!printable.isEmpty()) {
             writer.print(printable);
@@ -78,7 +79,7 @@ public final class RichDebateView implements DebateListener {
     }
 
     @Override
-    public void turnEnded(Turn turn) {
+    public void turnEnded(String debateId, Turn turn) {
         endLine();
         if (turn.failed()) {
             line(clean("This turn failed: " + turn.error()), ERROR);
@@ -90,29 +91,29 @@ public final class RichDebateView implements DebateListener {
     }
 
     @Override
-    public void retry(String who, ApiException failure, Duration delay, int retry, int maxRetries) {
+    public void retry(String debateId, Speaker who, ApiException failure, Duration delay, int retry, int maxRetries) {
         notice(who, Notices.retry(failure, delay, retry, maxRetries));
     }
 
     @Override
-    public void waiting(String who, String model, Duration wait, String reason) {
+    public void waiting(String debateId, Speaker who, String model, Duration wait, String reason) {
         notice(who, Notices.waiting(model, wait, reason));
     }
 
     @Override
-    public void fallback(String who, FallbackNote note) {
+    public void fallback(String debateId, Speaker who, FallbackNote note) {
         notice(who, Notices.fallback(note.fromModel(), note.reason(), note.toModel(), note.continuing()));
     }
 
     @Override
-    public void judging(String model) {
+    public void judging(String debateId, String model) {
         endLine();
         writer.print('\n');
         line(clean("Judging with " + model + " (asked twice, sides swapped)..."), DIM);
     }
 
     @Override
-    public void verdict(Verdict verdict) {
+    public void verdict(String debateId, Verdict verdict) {
         String winner = switch (verdict.winner()) {
             case PRO -> "Pro wins";
             case CON -> "Con wins";
@@ -139,7 +140,7 @@ public final class RichDebateView implements DebateListener {
     }
 
     @Override
-    public void finished(DebateSummary summary) {
+    public void finished(String debateId, DebateSummary summary) {
         endLine();
         writer.print('\n');
         // The numbers are shown as they come: nothing here assumes a relation between them (a
@@ -165,9 +166,9 @@ public final class RichDebateView implements DebateListener {
         terminal.flush();
     }
 
-    private void notice(String who, String text) {
+    private void notice(Speaker who, String text) {
         endLine();
-        line(clean("[" + who + "] " + text), NOTICE);
+        line(clean("[" + who.label() + "] " + text), NOTICE);
     }
 
     private void line(String text, AttributedStyle style) {

@@ -11,6 +11,7 @@ import dev.arena.debate.DebateSummary;
 import dev.arena.debate.FallbackNote;
 import dev.arena.debate.Phase;
 import dev.arena.debate.Side;
+import dev.arena.debate.Speaker;
 import dev.arena.debate.Turn;
 import dev.arena.debate.Verdict;
 
@@ -51,13 +52,13 @@ public final class JsonDebateDocument implements DebateListener {
     }
 
     @Override
-    public void debateStarted(DebateSettings settings, Instant at) {
+    public void debateStarted(String debateId, DebateSettings settings, Instant at) {
         this.settings = settings;
         this.startedAt = at;
     }
 
     @Override
-    public void turnStarted(int round, Side side, Phase phase, String model, Instant at) {
+    public void turnStarted(String debateId, int round, Side side, Phase phase, String model, Instant at) {
         current = new InProgress(round, side, phase, model, at);
         current.fallbacks.addAll(pendingFallbacks);
         pendingFallbacks.clear();
@@ -73,13 +74,13 @@ public final class JsonDebateDocument implements DebateListener {
     }
 
     @Override
-    public void delta(Side side, String text) {
+    public void delta(String debateId, Side side, String text) {
         append(text);
     }
 
     @Override
-    public void fallback(String who, FallbackNote note) {
-        if (Side.PRO.label().equals(who) || Side.CON.label().equals(who)) {
+    public void fallback(String debateId, Speaker who, FallbackNote note) {
+        if (who.isFighter()) {
             if (current != null) {
                 current.fallbacks.add(note);
             } else {
@@ -87,13 +88,13 @@ public final class JsonDebateDocument implements DebateListener {
             }
         } else {
             JsonObject o = TranscriptJson.note(note);
-            o.addProperty("who", who);
+            o.addProperty("who", who.label());
             judgeFallbacks.add(o);
         }
     }
 
     @Override
-    public void turnEnded(Turn turn) {
+    public void turnEnded(String debateId, Turn turn) {
         JsonObject o = TranscriptJson.turn(turn);
         o.addProperty("in_progress", false);
         turns.add(o);
@@ -102,17 +103,17 @@ public final class JsonDebateDocument implements DebateListener {
     }
 
     @Override
-    public void verdict(Verdict verdict) {
+    public void verdict(String debateId, Verdict verdict) {
         this.verdict = verdict;
     }
 
     @Override
-    public void finished(DebateSummary summary) {
+    public void finished(String debateId, DebateSummary summary) {
         this.summary = summary;
     }
 
     @Override
-    public void ended(DebateOutcome outcome) {
+    public void ended(String debateId, DebateOutcome outcome) {
         this.outcome = outcome;
     }
 

@@ -6,6 +6,7 @@ import dev.arena.debate.DebateSummary;
 import dev.arena.debate.FallbackNote;
 import dev.arena.debate.Phase;
 import dev.arena.debate.Side;
+import dev.arena.debate.Speaker;
 import dev.arena.debate.Turn;
 import dev.arena.debate.Verdict;
 import dev.arena.files.AtomicFile;
@@ -75,19 +76,19 @@ public final class JsonDebateFile implements TranscriptFile {
     }
 
     @Override
-    public synchronized void debateStarted(DebateSettings settings, Instant at) {
-        document.debateStarted(settings, at);
+    public synchronized void debateStarted(String debateId, DebateSettings settings, Instant at) {
+        document.debateStarted(debateId, settings, at);
         rewrite();
     }
 
     @Override
-    public synchronized void turnStarted(int round, Side side, Phase phase, String model, Instant at) {
-        document.turnStarted(round, side, phase, model, at);
+    public synchronized void turnStarted(String debateId, int round, Side side, Phase phase, String model, Instant at) {
+        document.turnStarted(debateId, round, side, phase, model, at);
         rewrite();
     }
 
     @Override
-    public synchronized void delta(Side side, String text) {
+    public synchronized void delta(String debateId, Side side, String text) {
         if (!document.append(text)) {
             return;
         }
@@ -103,32 +104,32 @@ public final class JsonDebateFile implements TranscriptFile {
     }
 
     @Override
-    public synchronized void fallback(String who, FallbackNote note) {
-        document.fallback(who, note);
+    public synchronized void fallback(String debateId, Speaker who, FallbackNote note) {
+        document.fallback(debateId, who, note);
         rewrite();
     }
 
     @Override
-    public synchronized void turnEnded(Turn turn) {
-        document.turnEnded(turn);
+    public synchronized void turnEnded(String debateId, Turn turn) {
+        document.turnEnded(debateId, turn);
         rewrite();
     }
 
     @Override
-    public synchronized void verdict(Verdict verdict) {
-        document.verdict(verdict);
+    public synchronized void verdict(String debateId, Verdict verdict) {
+        document.verdict(debateId, verdict);
         rewrite();
     }
 
     @Override
-    public synchronized void finished(DebateSummary summary) {
-        document.finished(summary);
+    public synchronized void finished(String debateId, DebateSummary summary) {
+        document.finished(debateId, summary);
         rewrite();
     }
 
     @Override
-    public synchronized void ended(DebateOutcome outcome) {
-        document.ended(outcome);
+    public synchronized void ended(String debateId, DebateOutcome outcome) {
+        document.ended(debateId, outcome);
         rewrite();
     }
 

@@ -8,6 +8,7 @@ import dev.arena.debate.DebateSummary;
 import dev.arena.debate.FallbackNote;
 import dev.arena.debate.Phase;
 import dev.arena.debate.Side;
+import dev.arena.debate.Speaker;
 import dev.arena.debate.Turn;
 import dev.arena.debate.Verdict;
 import dev.arena.output.TextSink;
@@ -41,14 +42,14 @@ public final class JsonLinesDebateWriter implements DebateListener {
     }
 
     @Override
-    public void debateStarted(DebateSettings settings, Instant at) {
+    public void debateStarted(String debateId, DebateSettings settings, Instant at) {
         JsonObject e = events.event("debate_start", at);
         e.addProperty("topic", settings.topic());
         events.emit(TranscriptJson.merge(e, TranscriptJson.settings(settings)));
     }
 
     @Override
-    public void turnStarted(int round, Side side, Phase phase, String model, Instant at) {
+    public void turnStarted(String debateId, int round, Side side, Phase phase, String model, Instant at) {
         JsonObject e = events.event("turn_start", at);
         e.addProperty("round", round);
         e.addProperty("side", TranscriptJson.side(side));
@@ -58,7 +59,7 @@ public final class JsonLinesDebateWriter implements DebateListener {
     }
 
     @Override
-    public void delta(Side side, String text) {
+    public void delta(String debateId, Side side, String text) {
         JsonObject e = events.event("delta", null);
         e.addProperty("side", TranscriptJson.side(side));
         e.addProperty("content", text);
@@ -66,37 +67,37 @@ public final class JsonLinesDebateWriter implements DebateListener {
     }
 
     @Override
-    public void fallback(String who, FallbackNote note) {
+    public void fallback(String debateId, Speaker who, FallbackNote note) {
         JsonObject e = events.event("fallback", null);
-        e.addProperty("who", who);
+        e.addProperty("who", who.label());
         events.emit(TranscriptJson.merge(e, TranscriptJson.note(note)));
     }
 
     @Override
-    public void turnEnded(Turn turn) {
+    public void turnEnded(String debateId, Turn turn) {
         events.emit(TranscriptJson.merge(events.event("turn_end", turn.endedAt()), TranscriptJson.turn(turn)));
     }
 
     @Override
-    public void judging(String model) {
+    public void judging(String debateId, String model) {
         JsonObject e = events.event("judging", null);
         e.addProperty("model", model);
         events.emit(e);
     }
 
     @Override
-    public void verdict(Verdict verdict) {
+    public void verdict(String debateId, Verdict verdict) {
         events.emit(TranscriptJson.merge(events.event("verdict", null), TranscriptJson.verdict(verdict)));
     }
 
     @Override
-    public void finished(DebateSummary summary) {
+    public void finished(String debateId, DebateSummary summary) {
         events.emit(TranscriptJson.merge(events.event("summary", null), TranscriptJson.summary(summary)));
     }
 
     /** The last event: {@code debate_end} with the outcome and the reason (null when complete). */
     @Override
-    public void ended(DebateOutcome outcome) {
+    public void ended(String debateId, DebateOutcome outcome) {
         JsonObject e = events.event("debate_end", null);
         e.addProperty("outcome", outcome.result().id());
         e.addProperty("reason", outcome.reason());

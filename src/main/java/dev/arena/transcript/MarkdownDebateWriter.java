@@ -10,6 +10,7 @@ import dev.arena.debate.FighterStats;
 import dev.arena.debate.Phase;
 import dev.arena.debate.Scores;
 import dev.arena.debate.Side;
+import dev.arena.debate.Speaker;
 import dev.arena.debate.Turn;
 import dev.arena.debate.Verdict;
 import dev.arena.debate.Winner;
@@ -59,7 +60,7 @@ public final class MarkdownDebateWriter implements DebateListener {
     }
 
     @Override
-    public void debateStarted(DebateSettings settings, Instant at) {
+    public void debateStarted(String debateId, DebateSettings settings, Instant at) {
         out.block("# Debate: " + TranscriptText.oneLine(settings.topic()) + "\n");
         StringBuilder list = new StringBuilder();
         list.append("- Pro: ").append(models(settings.pro().models())).append('\n');
@@ -86,14 +87,14 @@ public final class MarkdownDebateWriter implements DebateListener {
     }
 
     @Override
-    public void turnStarted(int round, Side side, Phase phase, String model, Instant at) {
+    public void turnStarted(String debateId, int round, Side side, Phase phase, String model, Instant at) {
         turnText = new TerminalSanitizer();
         header(round, side, phase, model);
         out.flush();
     }
 
     @Override
-    public void delta(Side side, String raw) {
+    public void delta(String debateId, Side side, String raw) {
         String text = turnText.sanitize(raw);
         if (text.isEmpty()) {
             return;
@@ -107,16 +108,16 @@ public final class MarkdownDebateWriter implements DebateListener {
     }
 
     @Override
-    public void fallback(String who, FallbackNote note) {
-        if (isFighter(who)) {
+    public void fallback(String debateId, Speaker who, FallbackNote note) {
+        if (who.isFighter()) {
             return; // the turn carries it, written after the turn's text
         }
-        out.block("*" + TranscriptText.oneLine(who) + ": " + TranscriptText.fallback(note) + "*\n");
+        out.block("*" + who.label() + ": " + TranscriptText.fallback(note) + "*\n");
         out.flush();
     }
 
     @Override
-    public void turnEnded(Turn turn) {
+    public void turnEnded(String debateId, Turn turn) {
         if (!(turn.round() + ":" + turn.side()).equals(openTurn)) {
             header(turn.round(), turn.side(), turn.phase(), turn.answeringModel());
         }
@@ -139,7 +140,7 @@ public final class MarkdownDebateWriter implements DebateListener {
     }
 
     @Override
-    public void verdict(Verdict verdict) {
+    public void verdict(String debateId, Verdict verdict) {
         out.block("## Verdict\n");
         String tie = verdict.tieExplanation();
         if (tie != null) {
@@ -174,7 +175,7 @@ public final class MarkdownDebateWriter implements DebateListener {
     }
 
     @Override
-    public void finished(DebateSummary summary) {
+    public void finished(String debateId, DebateSummary summary) {
         out.block("## Summary\n");
         StringBuilder table = new StringBuilder();
         table.append("| Fighter | Turns | Tokens in | Tokens out | Cost | Time | Fallbacks |\n");
@@ -202,7 +203,7 @@ public final class MarkdownDebateWriter implements DebateListener {
 
     /** The last line: {@code *Outcome: complete*}, or the outcome and what stopped the run. */
     @Override
-    public void ended(DebateOutcome outcome) {
+    public void ended(String debateId, DebateOutcome outcome) {
         out.block("*Outcome: " + outcome.result().id()
                 + (outcome.reason() == null ? "" : " — " + TranscriptText.oneLine(outcome.reason())) + "*\n");
         out.flush();
@@ -251,9 +252,5 @@ public final class MarkdownDebateWriter implements DebateListener {
             case CON -> Side.CON.label();
             case TIE -> "Tie";
         };
-    }
-
-    private static boolean isFighter(String who) {
-        return Side.PRO.label().equals(who) || Side.CON.label().equals(who);
     }
 }

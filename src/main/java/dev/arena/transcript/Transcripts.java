@@ -7,6 +7,7 @@ import dev.arena.debate.DebateSummary;
 import dev.arena.debate.FallbackNote;
 import dev.arena.debate.Phase;
 import dev.arena.debate.Side;
+import dev.arena.debate.Speaker;
 import dev.arena.debate.Turn;
 import dev.arena.debate.Verdict;
 import dev.arena.files.AtomicFile;
@@ -145,58 +146,58 @@ public final class Transcripts {
         }
 
         @Override
-        public void debateStarted(DebateSettings settings, Instant at) {
-            deliver(() -> writer.debateStarted(settings, at));
+        public void debateStarted(String debateId, DebateSettings settings, Instant at) {
+            deliver(() -> writer.debateStarted(debateId, settings, at));
         }
 
         @Override
-        public void turnStarted(int round, Side side, Phase phase, String model, Instant at) {
-            deliver(() -> writer.turnStarted(round, side, phase, model, at));
+        public void turnStarted(String debateId, int round, Side side, Phase phase, String model, Instant at) {
+            deliver(() -> writer.turnStarted(debateId, round, side, phase, model, at));
         }
 
         @Override
-        public void delta(Side side, String text) {
-            deliver(() -> writer.delta(side, text));
+        public void delta(String debateId, Side side, String text) {
+            deliver(() -> writer.delta(debateId, side, text));
         }
 
         @Override
-        public void retry(String who, ApiException failure, Duration delay, int retry, int maxRetries) {
-            deliver(() -> writer.retry(who, failure, delay, retry, maxRetries));
+        public void retry(String debateId, Speaker who, ApiException failure, Duration delay, int retry, int maxRetries) {
+            deliver(() -> writer.retry(debateId, who, failure, delay, retry, maxRetries));
         }
 
         @Override
-        public void waiting(String who, String model, Duration wait, String reason) {
-            deliver(() -> writer.waiting(who, model, wait, reason));
+        public void waiting(String debateId, Speaker who, String model, Duration wait, String reason) {
+            deliver(() -> writer.waiting(debateId, who, model, wait, reason));
         }
 
         @Override
-        public void fallback(String who, FallbackNote note) {
-            deliver(() -> writer.fallback(who, note));
+        public void fallback(String debateId, Speaker who, FallbackNote note) {
+            deliver(() -> writer.fallback(debateId, who, note));
         }
 
         @Override
-        public void turnEnded(Turn turn) {
-            deliver(() -> writer.turnEnded(turn));
+        public void turnEnded(String debateId, Turn turn) {
+            deliver(() -> writer.turnEnded(debateId, turn));
         }
 
         @Override
-        public void judging(String model) {
-            deliver(() -> writer.judging(model));
+        public void judging(String debateId, String model) {
+            deliver(() -> writer.judging(debateId, model));
         }
 
         @Override
-        public void verdict(Verdict verdict) {
-            deliver(() -> writer.verdict(verdict));
+        public void verdict(String debateId, Verdict verdict) {
+            deliver(() -> writer.verdict(debateId, verdict));
         }
 
         @Override
-        public void finished(DebateSummary summary) {
-            deliver(() -> writer.finished(summary));
+        public void finished(String debateId, DebateSummary summary) {
+            deliver(() -> writer.finished(debateId, summary));
         }
 
         @Override
-        public void ended(DebateOutcome outcome) {
-            deliver(() -> writer.ended(outcome));
+        public void ended(String debateId, DebateOutcome outcome) {
+            deliver(() -> writer.ended(debateId, outcome));
         }
 
         @Override

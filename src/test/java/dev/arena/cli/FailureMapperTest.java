@@ -93,7 +93,7 @@ class FailureMapperTest {
     @Test
     void aFailedTurnSaysTheDebateStopped() {
         Instant at = Instant.parse("2025-01-01T00:00:00Z");
-        Turn failed = new Turn(2, Side.CON, Phase.REBUTTAL, "f/con", "half", Usage.NONE, at, at, List.of(),
+        Turn failed = new Turn(2, Side.CON, Phase.REBUTTAL, "f/con", "f/con", "half", Usage.NONE, at, at, List.of(),
                 "every model failed");
 
         assertEquals(said(ExitCode.FAILED, "the debate stopped: round 2, Con: every model failed"),

@@ -27,7 +27,7 @@ class FighterAgentTest {
     }
 
     private static Turn turn(int round, Side side, String text, int rounds) {
-        return new Turn(round, side, Phase.of(round, rounds), side == Side.PRO ? "p" : "c", text, Usage.NONE, T, T, List.of(), null);
+        return new Turn(round, side, Phase.of(round, rounds), side == Side.PRO ? "p" : "c", side == Side.PRO ? "p" : "c", text, Usage.NONE, T, T, List.of(), null);
     }
 
     private static List<String> roles(ChatRequest request) {

@@ -3,6 +3,7 @@ package dev.arena.debate;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.arena.fake.FakeOpenRouter;
+import dev.arena.fake.ScriptedAnswerer;
 import dev.arena.fake.RecordedRequest;
 import dev.arena.fake.Reply;
 import dev.arena.openrouter.ApiException;
@@ -14,6 +15,7 @@ import dev.arena.openrouter.Usage;
 import dev.arena.resilience.FallbackChain;
 import dev.arena.resilience.Rate;
 import dev.arena.resilience.RateLimits;
+import dev.arena.resilience.RequestTag;
 import dev.arena.resilience.RetryPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +31,7 @@ import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The judge against the fake OpenRouter: the swapped double call, merging readings, fallback. */
@@ -69,7 +72,8 @@ class JudgeTest {
 
     private static Turn turn(int round, Side side, Phase phase, String text, String error) {
         Instant at = Instant.parse("2025-01-01T00:00:00Z");
-        return new Turn(round, side, phase, "fighter/" + side.label().toLowerCase(), text, Usage.NONE, at, at,
+        String model = "fighter/" + side.label().toLowerCase();
+        return new Turn(round, side, phase, model, model, text, Usage.NONE, at, at,
                 List.of(), error);
     }
 
@@ -94,27 +98,27 @@ class JudgeTest {
     private DebateListener recorder() {
         return new DebateListener() {
             @Override
-            public void turnStarted(int round, Side side, Phase phase, String model, Instant at) {
+            public void turnStarted(String debateId, int round, Side side, Phase phase, String model, Instant at) {
                 notices.add("turn " + model);
             }
 
             @Override
-            public void delta(Side side, String text) {
+            public void delta(String debateId, Side side, String text) {
                 notices.add("content " + text);
             }
 
             @Override
-            public void retry(String who, ApiException failure, Duration delay, int retry, int maxRetries) {
+            public void retry(String debateId, Speaker who, ApiException failure, Duration delay, int retry, int maxRetries) {
                 notices.add("retry " + failure.model());
             }
 
             @Override
-            public void fallback(String who, FallbackNote note) {
+            public void fallback(String debateId, Speaker who, FallbackNote note) {
                 notices.add("fallback " + note.fromModel() + " -> " + note.toModel());
             }
 
             @Override
-            public void waiting(String who, String model, Duration wait, String reason) {
+            public void waiting(String debateId, Speaker who, String model, Duration wait, String reason) {
                 notices.add("wait " + model);
             }
         };
@@ -296,10 +300,43 @@ class JudgeTest {
         assertEquals(null, calledATie.tieExplanation(), "a tie the judge called needs no explanation");
     }
 
+    private static JudgeAnswer answer(String text, Side presentedFirst) {
+        return new JudgeAnswer(VerdictParser.parse(text, presentedFirst), JUDGE, Usage.NONE, Duration.ZERO);
+    }
+
+    @Test
+    void aReadingIsAskedAloneAndMergedWithTheOtherLater() throws Exception {
+        // A resumed tournament has the first reading stored and asks only for the second.
+        ScriptedAnswerer answerer = new ScriptedAnswerer(Debate.TURN_TEXT_LIMIT)
+                .script(JUDGE, ScriptedAnswerer.Reply.fails("judge down"), ScriptedAnswerer.Reply.fails("judge down"))
+                .script(BACKUP, ScriptedAnswerer.Reply.text(verdict("A", POOR, GOOD, "Con as A.")).usage(1100, 70, 0.003),
+                        ScriptedAnswerer.Reply.text(verdict("B", POOR, GOOD, "Con as B.")).usage(1000, 60, 0.002));
+        Judge judge = new Judge(answerer, List.of(JUDGE, BACKUP));
+
+        JudgeAnswer second = judge.read(settings, turns, Side.CON, 2, recorder(), new Cancellation(), "d7");
+        JudgeAnswer first = judge.read(settings, turns, Side.PRO, 1, recorder(), new Cancellation(), "d7");
+
+        assertEquals(List.of(RequestTag.judge("d7", 2), RequestTag.judge("d7", 1)),
+                answerer.asked().stream().map(ScriptedAnswerer.Asked::tag).toList());
+        assertEquals(Side.CON, second.reading().presentedFirst());
+        assertEquals(Winner.CON, second.reading().winner());
+        assertEquals(BACKUP, second.answeringModel());
+        assertEquals(new Usage(1100, 70, 0.003), second.usage());
+
+        Verdict verdict = Judge.merge(first, second);
+        assertEquals(Winner.CON, verdict.winner());
+        assertTrue(verdict.readingsAgree());
+        assertEquals(List.of(first.reading(), second.reading()), verdict.readings());
+        assertEquals(BACKUP, verdict.judgeModel());
+        assertEquals(2100, verdict.usage().promptTokens());
+        assertEquals(0.005, verdict.usage().cost(), 1e-12);
+        assertEquals(first.elapsed().plus(second.elapsed()), verdict.elapsed());
+        assertThrows(IllegalArgumentException.class, () -> Judge.merge(second, first), "Pro first comes first");
+    }
+
     @Test
     void aWinHasNoTieReason() {
-        Verdict verdict = Judge.merge(VerdictParser.parse("Debater A wins.", Side.PRO),
-                VerdictParser.parse("Debater B wins.", Side.CON), JUDGE);
+        Verdict verdict = Judge.merge(answer("Debater A wins.", Side.PRO), answer("Debater B wins.", Side.CON));
         assertEquals(Winner.PRO, verdict.winner());
         assertEquals(null, verdict.tieReason());
         assertEquals(null, verdict.tieExplanation());

@@ -53,14 +53,14 @@ class TurnTextLimitTest {
         StringBuilder proDeltas = new StringBuilder();
         DebateListener listener = new DebateListener() {
             @Override
-            public void delta(Side side, String text) {
+            public void delta(String debateId, Side side, String text) {
                 if (side == Side.PRO) {
                     proDeltas.append(text);
                 }
             }
 
             @Override
-            public void turnEnded(Turn turn) {
+            public void turnEnded(String debateId, Turn turn) {
                 ended.add(turn);
             }
         };
@@ -82,18 +82,12 @@ class TurnTextLimitTest {
     }
 
     @Test
-    void withoutASmallerLimitATurnIsCutAt200000Characters() {
+    void atTheDebatesOwnLimitATurnIsCutAt200000Characters() {
         fake.script("pro/endless", Reply.endlessStream());
         fake.script("con/short", Reply.stream("Fine."));
-        List<Turn> ended = new ArrayList<>();
-        DebateListener listener = new DebateListener() {
-            @Override
-            public void turnEnded(Turn turn) {
-                ended.add(turn);
-            }
-        };
-        Debate debate = new Debate("debate", settings(), chain(), listener);
-        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> debate.run(new Cancellation()));
+        Debate debate = new Debate("debate", settings(), chain().cuttingAnswersAt(Debate.TURN_TEXT_LIMIT),
+                new DebateListener() { });
+        List<Turn> ended = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> debate.run(new Cancellation())).turns();
         String marker = FighterAgent.cutMarker(Debate.TURN_TEXT_LIMIT);
         assertEquals("\n\n[arena cut this turn at 200,000 characters]", marker);
         assertTrue(ended.get(0).text().endsWith(marker));

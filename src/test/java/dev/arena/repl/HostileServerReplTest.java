@@ -1,6 +1,5 @@
 package dev.arena.repl;
 
-import dev.arena.catalog.CostEstimator;
 import dev.arena.fake.FakeOpenRouter;
 import dev.arena.fake.Reply;
 import dev.arena.openrouter.ClientSettings;
@@ -69,10 +68,10 @@ class HostileServerReplTest {
                 new ByteArrayInputStream("hello\n\u0004".getBytes(StandardCharsets.UTF_8)), screen, StandardCharsets.UTF_8);
         SessionStart fresh = new StoredSessions(store, db, dir.resolve("cache"), redactor)
                 .open(SessionChoice.fresh(), new ChatSession("m"), s -> { }, writer, line -> { });
-        FallbackChain recording = chain.recordingTo(new RequestRecorder(writer, redactor, CostEstimator.NONE));
+        FallbackChain recording = chain.recordingTo(new RequestRecorder(writer, redactor));
         UnaryOperator<String> ids = id -> id;
         int exit = assertTimeoutPreemptively(Duration.ofSeconds(20),
-                () -> new Repl(terminal, store, recording::answer, Exception::getMessage, ids, false, dir).run(fresh));
+                () -> new Repl(terminal, store, recording, Exception::getMessage, ids, false, dir).run(fresh));
 
         String shown = screen.toString(StandardCharsets.UTF_8);
         assertEquals(0, exit, shown);

@@ -1,7 +1,6 @@
 package dev.arena.repl;
 
 import com.google.gson.JsonArray;
-import dev.arena.catalog.CostEstimator;
 import dev.arena.fake.FakeOpenRouter;
 import dev.arena.fake.RecordedRequest;
 import dev.arena.fake.Reply;
@@ -95,8 +94,8 @@ class ReplTest {
     }
 
     private Repl repl(Terminal terminal) {
-        FallbackChain recording = chain.recordingTo(new RequestRecorder(writer, Redactor.NONE, CostEstimator.NONE));
-        return new Repl(terminal, store, recording::answer, Exception::getMessage, ALIASES, false, dir);
+        FallbackChain recording = chain.recordingTo(new RequestRecorder(writer, Redactor.NONE));
+        return new Repl(terminal, store, recording, Exception::getMessage, ALIASES, false, dir);
     }
 
     private StoredSessions sessions() {

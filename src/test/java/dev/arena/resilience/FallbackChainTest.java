@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.arena.catalog.Catalog;
+import dev.arena.catalog.CostEstimator;
+import dev.arena.catalog.ModelJson;
 import dev.arena.fake.FakeOpenRouter;
 import dev.arena.fake.Reply;
 import dev.arena.openrouter.ApiException;
@@ -22,6 +25,7 @@ import dev.arena.openrouter.NetworkException;
 import dev.arena.openrouter.OpenRouterClient;
 import dev.arena.openrouter.StallException;
 import dev.arena.openrouter.StreamErrorException;
+import dev.arena.openrouter.Usage;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -153,6 +157,26 @@ class FallbackChainTest {
     }
 
     // ---- tests ----
+
+    @Test
+    void aCostTheServerDidNotReportIsPricedOnceForTheAnswerAndItsRecord() throws Exception {
+        CostEstimator prices = new CostEstimator(new Catalog(ModelJson.parseList(
+                "{\"data\":[{\"id\":\"m1\",\"pricing\":{\"prompt\":\"0.000001\",\"completion\":\"0.000002\"}}]}"),
+                Catalog.Source.CACHE, null, null));
+        fake.script("m1", Reply.stream("Hello").ollamaStyle());
+        List<RequestOutcome> recorded = Collections.synchronizedList(new ArrayList<>());
+        // Recording and cutting after pricing keep the prices.
+        FallbackChain chain = chain().pricedWith(prices).recordingTo((tag, request, models, at) -> recorded::add)
+                .cuttingAnswersAt(1_000);
+
+        Usage usage = answer(chain, M1_M2).completion().usage();
+
+        assertTrue(usage.costEstimated(), usage.toString());
+        assertEquals(usage.promptTokens() * 0.000001 + usage.completionTokens() * 0.000002, usage.cost(), 1e-12);
+        assertEquals(List.of(usage), recorded.stream().map(RequestOutcome::usage).toList(), "the record has the same cost");
+        fake.script("m1", Reply.stream("Hello").ollamaStyle());
+        assertEquals(null, answer(chain(), M1_M2).completion().usage().cost(), "an unpriced chain estimates nothing");
+    }
 
     @Test
     void successOnFirstTry() throws Exception {

@@ -1,6 +1,5 @@
 package dev.arena.store;
 
-import dev.arena.catalog.CostEstimator;
 import dev.arena.openrouter.ChatRequest;
 import dev.arena.openrouter.Message;
 import dev.arena.openrouter.Usage;
@@ -42,7 +41,7 @@ class JournalTest {
     /** Records one complete chat request through a writer of the given patience, and closes it. */
     private StoreWriter recordOneChat(Duration patience, Duration runFor, String prompt) throws InterruptedException {
         StoreWriter writer = new StoreWriter(db(), dir.resolve("cache"), patience);
-        RequestRecorder recorder = new RequestRecorder(writer, new Redactor("sk-or-secret-key-123456"), CostEstimator.NONE);
+        RequestRecorder recorder = new RequestRecorder(writer, new Redactor("sk-or-secret-key-123456"));
         Instant at = Instant.now();
         String conversation = SessionRecorder.newId(at);
         new SessionRecorder(writer, new Redactor("sk-or-secret-key-123456")).start(conversation, null, prompt,

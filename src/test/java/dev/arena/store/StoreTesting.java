@@ -1,6 +1,5 @@
 package dev.arena.store;
 
-import dev.arena.catalog.CostEstimator;
 import dev.arena.openrouter.ChatRequest;
 import dev.arena.openrouter.Message;
 import dev.arena.openrouter.Usage;
@@ -50,7 +49,7 @@ public final class StoreTesting {
 
     /** Records {@code count} complete chat requests, one conversation, through {@code writer}, as a chat does. */
     static String recordChat(StoreWriter writer, Redactor redactor, int count, String text) {
-        RequestRecorder recorder = new RequestRecorder(writer, redactor, CostEstimator.NONE);
+        RequestRecorder recorder = new RequestRecorder(writer, redactor);
         Instant at = Instant.now();
         String conversation = SessionRecorder.newId(at);
         new SessionRecorder(writer, redactor).start(conversation, null, text,

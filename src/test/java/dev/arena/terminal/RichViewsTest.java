@@ -8,6 +8,7 @@ import dev.arena.debate.JudgeReading;
 import dev.arena.debate.FighterStats;
 import dev.arena.debate.Phase;
 import dev.arena.debate.Side;
+import dev.arena.debate.Speaker;
 import dev.arena.debate.Turn;
 import dev.arena.debate.Verdict;
 import dev.arena.debate.Winner;
@@ -78,17 +79,17 @@ class RichViewsTest {
                 new Fighter(Side.PRO, List.of("p"), null), new Fighter(Side.CON, List.of("c", "c2"), null),
                 0.8, 500, null, List.of());
         Instant t0 = Instant.parse("2026-11-25T10:00:00Z");
-        view.debateStarted(settings, t0);
-        view.turnStarted(1, Side.PRO, Phase.OPENING, "p", t0);
-        view.delta(Side.PRO, "Tabs are \u001b[1Abetter.");
-        view.turnEnded(new Turn(1, Side.PRO, Phase.OPENING, "p", "Tabs are better.", new Usage(5, 3, null), t0,
+        view.debateStarted("d1", settings, t0);
+        view.turnStarted("d1", 1, Side.PRO, Phase.OPENING, "p", t0);
+        view.delta("d1", Side.PRO, "Tabs are \u001b[1Abetter.");
+        view.turnEnded("d1", new Turn(1, Side.PRO, Phase.OPENING, "p", "p", "Tabs are better.", new Usage(5, 3, null), t0,
                 t0.plusSeconds(2), List.of(), null));
-        view.fallback("Con", new FallbackNote("c", "c2", "HTTP 503", false));
-        view.turnStarted(1, Side.CON, Phase.OPENING, "c2", t0);
-        view.delta(Side.CON, "Spaces.");
-        view.turnEnded(new Turn(1, Side.CON, Phase.OPENING, "c2", "Spaces.", Usage.NONE, t0, t0.plusSeconds(1),
+        view.fallback("d1", Speaker.CON, new FallbackNote("c", "c2", "HTTP 503", false));
+        view.turnStarted("d1", 1, Side.CON, Phase.OPENING, "c2", t0);
+        view.delta("d1", Side.CON, "Spaces.");
+        view.turnEnded("d1", new Turn(1, Side.CON, Phase.OPENING, "c", "c2", "Spaces.", Usage.NONE, t0, t0.plusSeconds(1),
                 List.of(new FallbackNote("c", "c2", "HTTP 503", false)), null));
-        view.finished(new DebateSummary(List.of(
+        view.finished("d1", new DebateSummary(List.of(
                 new FighterStats(Side.PRO, 1, 5, 3, null, Duration.ofSeconds(2), 0),
                 new FighterStats(Side.CON, 1, 0, 0, null, Duration.ofSeconds(1), 1)), null, Duration.ofSeconds(3), null));
         String shown = screen();
@@ -106,7 +107,7 @@ class RichViewsTest {
         RichDebateView view = new RichDebateView(terminal(), false);
         JudgeReading read = new JudgeReading(Side.PRO, Winner.PRO, Map.of(), "Pro.", "{}", true);
         JudgeReading unread = new JudgeReading(Side.CON, Winner.TIE, Map.of(), "Hmm.", "Hmm.", false);
-        view.verdict(new Verdict(Winner.TIE, Map.of(), "Pro.", "j/judge", false, List.of(read, unread),
+        view.verdict("d1", new Verdict(Winner.TIE, Map.of(), "Pro.", "j/judge", false, List.of(read, unread),
                 new Usage(2100, 130, 0.005), Duration.ofMillis(3000)));
         String shown = screen();
         assertTrue(shown.startsWith("Verdict: Tie (one of the judge's answers could not be read)\n"), shown);
@@ -119,7 +120,7 @@ class RichViewsTest {
         RichDebateView view = new RichDebateView(terminal(), false);
         JudgeReading a = new JudgeReading(Side.PRO, Winner.PRO, Map.of(), "x", "{}", true);
         JudgeReading b = new JudgeReading(Side.CON, Winner.CON, Map.of(), "y", "{}", true);
-        view.verdict(new Verdict(Winner.TIE, Map.of(), "x", "j/judge", false, List.of(a, b)));
+        view.verdict("d1", new Verdict(Winner.TIE, Map.of(), "x", "j/judge", false, List.of(a, b)));
         assertTrue(screen().startsWith("Verdict: Tie (the judge's two readings disagreed)\n"), screen());
     }
 
@@ -127,7 +128,7 @@ class RichViewsTest {
     void summaryCopesWithCountsAndTimesAsTheyCome() throws Exception {
         RichDebateView view = new RichDebateView(terminal(), false);
         // A failed turn may or may not be counted; a time may be missing: the table shows what it gets.
-        view.finished(new DebateSummary(List.of(
+        view.finished("d1", new DebateSummary(List.of(
                 new FighterStats(Side.PRO, 0, 0, 0, null, null, 0),
                 new FighterStats(Side.CON, 3, 1, 2, 0.5, Duration.ofSeconds(1), 0)), null, null, "stopped"));
         String shown = screen();

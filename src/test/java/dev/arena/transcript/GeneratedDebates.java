@@ -11,6 +11,7 @@ import dev.arena.debate.JudgeReading;
 import dev.arena.debate.Phase;
 import dev.arena.debate.Scores;
 import dev.arena.debate.Side;
+import dev.arena.debate.Speaker;
 import dev.arena.debate.Turn;
 import dev.arena.debate.Verdict;
 import dev.arena.debate.Winner;
@@ -122,7 +123,7 @@ final class GeneratedDebates {
 
         private Played played() {
             Played played = new Played();
-            played.events.add(new ScriptedDebate.Event("debateStarted", l -> l.debateStarted(settings, T0)));
+            played.events.add(new ScriptedDebate.Event("debateStarted", l -> l.debateStarted(ScriptedDebate.ID, settings, T0)));
             long clock = 1000;
             for (int i = 0; i < turns.size(); i++) {
                 int round = i / 2 + 1;
@@ -136,29 +137,29 @@ final class GeneratedDebates {
                 stopReason = last.error().equals(FighterAgent.INTERRUPTED) ? "interrupted" : last.error();
             } else if (settings.judged()) {
                 String judge = settings.judgeModels().get(0);
-                played.events.add(new ScriptedDebate.Event("judging", l -> l.judging(judge)));
+                played.events.add(new ScriptedDebate.Event("judging", l -> l.judging(ScriptedDebate.ID, judge)));
                 if (judging.fallback()) {
                     played.events.add(new ScriptedDebate.Event("fallback judge",
-                            l -> l.fallback("Judge", ScriptedDebate.JUDGE_FALLBACK)));
+                            l -> l.fallback(ScriptedDebate.ID, Speaker.JUDGE, ScriptedDebate.JUDGE_FALLBACK)));
                 }
                 if (judging.verdict().isPresent()) {
                     verdict = judging.verdict().get();
                     Verdict v = verdict;
-                    played.events.add(new ScriptedDebate.Event("verdict", l -> l.verdict(v)));
+                    played.events.add(new ScriptedDebate.Event("verdict", l -> l.verdict(ScriptedDebate.ID, v)));
                 } else {
                     stopReason = "all rounds were spoken, but the judge failed: every model failed";
                 }
             }
             DebateSummary summary = new DebateSummary(stats(played.turns), verdict,
                     Duration.ofMillis(clock), stopReason);
-            played.events.add(new ScriptedDebate.Event("finished", l -> l.finished(summary)));
+            played.events.add(new ScriptedDebate.Event("finished", l -> l.finished(ScriptedDebate.ID, summary)));
             return played;
         }
 
         private long playTurn(Played played, TurnScript script, int round, Side side, long clock) {
             Phase phase = Phase.of(round, settings.rounds());
             Fighter fighter = settings.fighter(side);
-            String label = side.label();
+            Speaker who = Speaker.of(side);
             String model = fighter.model();
             boolean started = false;
             Instant startedAt = ScriptedDebate.at(clock);
@@ -172,21 +173,22 @@ final class GeneratedDebates {
                         played.events.add(turnStarted(round, side, phase, model, clock));
                     }
                     played.events.add(new ScriptedDebate.Event("delta " + side + " " + delta.text(),
-                            l -> l.delta(side, delta.text())));
+                            l -> l.delta(ScriptedDebate.ID, side, delta.text())));
                 } else if (step instanceof Retry) {
                     String failing = model;
-                    played.events.add(new ScriptedDebate.Event("retry", l -> l.retry(label,
+                    played.events.add(new ScriptedDebate.Event("retry", l -> l.retry(ScriptedDebate.ID, who,
                             new HttpStatusException(failing, 503, "Unavailable", null, null), Duration.ofMillis(500), 1, 2)));
                 } else if (step instanceof Waiting) {
                     String waiting = model;
-                    played.events.add(new ScriptedDebate.Event("waiting", l -> l.waiting(label, waiting,
+                    played.events.add(new ScriptedDebate.Event("waiting", l -> l.waiting(ScriptedDebate.ID, who, waiting,
                             Duration.ofSeconds(2), "rate limit of 10/min for this model")));
                 } else if (step instanceof Fallback fallback) {
                     FallbackNote note = new FallbackNote(model, fallback.toModel(),
                             "error in stream (server_error): Provider disconnected", fallback.continuing());
                     notes.add(note);
                     model = fallback.toModel();
-                    played.events.add(new ScriptedDebate.Event("fallback " + label, l -> l.fallback(label, note)));
+                    played.events.add(new ScriptedDebate.Event("fallback " + who.label(),
+                            l -> l.fallback(ScriptedDebate.ID, who, note)));
                 }
             }
             clock += 100;
@@ -199,16 +201,16 @@ final class GeneratedDebates {
                 case FAILED -> "every model failed: " + model + ": HTTP 503: Service Unavailable";
                 case INTERRUPTED -> FighterAgent.INTERRUPTED;
             };
-            Turn turn = new Turn(round, side, phase, model, script.text(),
+            Turn turn = new Turn(round, side, phase, fighter.model(), model, script.text(),
                     error == null ? script.usage() : Usage.NONE, startedAt, ScriptedDebate.at(clock), notes, error);
             played.turns.add(turn);
-            played.events.add(new ScriptedDebate.Event("turnEnded " + round + " " + side, l -> l.turnEnded(turn)));
+            played.events.add(new ScriptedDebate.Event("turnEnded " + round + " " + side, l -> l.turnEnded(ScriptedDebate.ID, turn)));
             return clock + 100;
         }
 
         private static ScriptedDebate.Event turnStarted(int round, Side side, Phase phase, String model, long at) {
             return new ScriptedDebate.Event("turnStarted " + round + " " + side,
-                    l -> l.turnStarted(round, side, phase, model, ScriptedDebate.at(at)));
+                    l -> l.turnStarted(ScriptedDebate.ID, round, side, phase, model, ScriptedDebate.at(at)));
         }
 
         private static List<FighterStats> stats(List<Turn> turns) {

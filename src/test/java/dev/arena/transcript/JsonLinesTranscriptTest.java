@@ -174,9 +174,9 @@ class JsonLinesTranscriptTest {
                 dev.arena.debate.Winner.CON, java.util.Map.of(), "r", "{}", true);
         dev.arena.debate.JudgeReading unread = new dev.arena.debate.JudgeReading(dev.arena.debate.Side.CON,
                 dev.arena.debate.Winner.TIE, java.util.Map.of(), "?", "?", false);
-        writer.verdict(new dev.arena.debate.Verdict(dev.arena.debate.Winner.TIE, java.util.Map.of(), "r", "j", false,
+        writer.verdict(ScriptedDebate.ID, new dev.arena.debate.Verdict(dev.arena.debate.Winner.TIE, java.util.Map.of(), "r", "j", false,
                 List.of(read, otherWay)));
-        writer.verdict(new dev.arena.debate.Verdict(dev.arena.debate.Winner.TIE, java.util.Map.of(), "r", "j", false,
+        writer.verdict(ScriptedDebate.ID, new dev.arena.debate.Verdict(dev.arena.debate.Winner.TIE, java.util.Map.of(), "r", "j", false,
                 List.of(read, unread)));
         List<JsonObject> events = events();
         assertEquals("readings_disagreed", events.get(0).get("tie_reason").getAsString());

@@ -12,6 +12,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.arena.debate.Phase;
 import dev.arena.debate.Side;
+import dev.arena.debate.Speaker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -188,16 +189,16 @@ class JsonTranscriptFileTest {
     @Test
     void turnInProgressIsWrittenWithItsTextSoFar() throws IOException {
         try (JsonDebateFile transcript = open()) {
-            transcript.debateStarted(ScriptedDebate.judgedSettings(), at(0));
-            transcript.fallback("Pro", ScriptedDebate.MID_STREAM); // before the turn starts speaking
-            transcript.turnStarted(1, Side.PRO, Phase.OPENING, "openai/gpt-4o-mini", at(1000));
+            transcript.debateStarted(ScriptedDebate.ID, ScriptedDebate.judgedSettings(), at(0));
+            transcript.fallback(ScriptedDebate.ID, Speaker.PRO, ScriptedDebate.MID_STREAM); // before the turn starts speaking
+            transcript.turnStarted(ScriptedDebate.ID, 1, Side.PRO, Phase.OPENING, "openai/gpt-4o-mini", at(1000));
             JsonObject turn = lastTurn(read());
             assertTrue(turn.get("in_progress").getAsBoolean());
             assertEquals("", turn.get("text").getAsString());
             assertEquals(1, turn.getAsJsonArray("fallbacks").size());
 
             clock.advance(250);
-            transcript.delta(Side.PRO, "Cars ");
+            transcript.delta(ScriptedDebate.ID, Side.PRO, "Cars ");
             turn = lastTurn(read());
             assertEquals("Cars ", turn.get("text").getAsString());
             assertEquals("2026-11-25T10:00:01Z", turn.get("started_at").getAsString());
@@ -205,7 +206,7 @@ class JsonTranscriptFileTest {
             assertTrue(read().get("summary").isJsonNull());
             assertFalse(read().get("finished").getAsBoolean());
 
-            transcript.turnEnded(ScriptedDebate.PRO_OPENING);
+            transcript.turnEnded(ScriptedDebate.ID, ScriptedDebate.PRO_OPENING);
             turn = lastTurn(read());
             assertFalse(turn.get("in_progress").getAsBoolean());
             assertEquals(1, read().getAsJsonArray("turns").size());
@@ -216,25 +217,25 @@ class JsonTranscriptFileTest {
     void manyQuickDeltasCauseFewRewritesButNothingIsLost() throws IOException {
         StringBuilder expected = new StringBuilder();
         try (JsonDebateFile transcript = open()) {
-            transcript.debateStarted(ScriptedDebate.judgedSettings(), at(0));
-            transcript.turnStarted(1, Side.PRO, Phase.OPENING, "openai/gpt-4o-mini", at(0));
+            transcript.debateStarted(ScriptedDebate.ID, ScriptedDebate.judgedSettings(), at(0));
+            transcript.turnStarted(ScriptedDebate.ID, 1, Side.PRO, Phase.OPENING, "openai/gpt-4o-mini", at(0));
             int before = transcript.rewrites();
             for (int i = 0; i < 1000; i++) {
                 clock.advance(1); // 1000 deltas in one second
                 String piece = "w" + i + " ";
                 expected.append(piece);
-                transcript.delta(Side.PRO, piece);
+                transcript.delta(ScriptedDebate.ID, Side.PRO, piece);
             }
             expected.append("tail");
-            transcript.delta(Side.PRO, "tail"); // same millisecond as the last write
+            transcript.delta(ScriptedDebate.ID, Side.PRO, "tail"); // same millisecond as the last write
             int duringTurn = transcript.rewrites() - before;
             assertTrue(duringTurn >= 3 && duringTurn <= 4, "one rewrite per 250 ms, got " + duringTurn);
             assertTrue(scheduler.tasks.size() <= 1, "at most one delayed write pending");
             assertEquals(expected.length() - "tail".length(), lastTurn(read()).get("text").getAsString().length(),
                     "the latest delta waits for the window");
 
-            transcript.turnEnded(new dev.arena.debate.Turn(1, Side.PRO, Phase.OPENING, "openai/gpt-4o-mini",
-                    expected.toString(), dev.arena.openrouter.Usage.NONE, at(0), at(1000), List.of(), null));
+            transcript.turnEnded(ScriptedDebate.ID, new dev.arena.debate.Turn(1, Side.PRO, Phase.OPENING, "openai/gpt-4o-mini",
+                    "openai/gpt-4o-mini", expected.toString(), dev.arena.openrouter.Usage.NONE, at(0), at(1000), List.of(), null));
             assertEquals(expected.toString(), lastTurn(read()).get("text").getAsString());
             scheduler.runAll(); // a delayed write after the turn ended has nothing left to do
             assertEquals(expected.toString(), lastTurn(read()).get("text").getAsString());
@@ -244,11 +245,11 @@ class JsonTranscriptFileTest {
     @Test
     void deltasThatStopArriveStillReachTheFileAfterTheWindow() throws IOException {
         try (JsonDebateFile transcript = open()) {
-            transcript.debateStarted(ScriptedDebate.judgedSettings(), at(0));
-            transcript.turnStarted(1, Side.PRO, Phase.OPENING, "openai/gpt-4o-mini", at(0));
+            transcript.debateStarted(ScriptedDebate.ID, ScriptedDebate.judgedSettings(), at(0));
+            transcript.turnStarted(ScriptedDebate.ID, 1, Side.PRO, Phase.OPENING, "openai/gpt-4o-mini", at(0));
             clock.advance(100);
-            transcript.delta(Side.PRO, "Cars ");
-            transcript.delta(Side.PRO, "choke");
+            transcript.delta(ScriptedDebate.ID, Side.PRO, "Cars ");
+            transcript.delta(ScriptedDebate.ID, Side.PRO, "choke");
             assertEquals("", lastTurn(read()).get("text").getAsString(), "inside the window: not yet written");
             assertEquals(List.of(Duration.ofMillis(150)), scheduler.delays, "one write, due when the window ends");
 
@@ -262,9 +263,9 @@ class JsonTranscriptFileTest {
     @Test
     void closeWritesWhatIsPendingAndStopsTheTimer() throws IOException {
         JsonDebateFile transcript = open();
-        transcript.debateStarted(ScriptedDebate.judgedSettings(), at(0));
-        transcript.turnStarted(1, Side.PRO, Phase.OPENING, "openai/gpt-4o-mini", at(0));
-        transcript.delta(Side.PRO, "interrupted mid");
+        transcript.debateStarted(ScriptedDebate.ID, ScriptedDebate.judgedSettings(), at(0));
+        transcript.turnStarted(ScriptedDebate.ID, 1, Side.PRO, Phase.OPENING, "openai/gpt-4o-mini", at(0));
+        transcript.delta(ScriptedDebate.ID, Side.PRO, "interrupted mid");
         transcript.close();
         assertEquals("interrupted mid", lastTurn(read()).get("text").getAsString());
         assertTrue(scheduler.shutdown);
@@ -278,9 +279,9 @@ class JsonTranscriptFileTest {
     @Test
     void fileIsReplacedNotRewrittenInPlace() throws IOException {
         try (JsonDebateFile transcript = open()) {
-            transcript.debateStarted(ScriptedDebate.judgedSettings(), at(0));
+            transcript.debateStarted(ScriptedDebate.ID, ScriptedDebate.judgedSettings(), at(0));
             Object before = Files.readAttributes(file(), BasicFileAttributes.class).fileKey();
-            transcript.turnStarted(1, Side.PRO, Phase.OPENING, "openai/gpt-4o-mini", at(0));
+            transcript.turnStarted(ScriptedDebate.ID, 1, Side.PRO, Phase.OPENING, "openai/gpt-4o-mini", at(0));
             Object after = Files.readAttributes(file(), BasicFileAttributes.class).fileKey();
             if (before != null) {
                 assertNotEquals(before, after, "a new file moved over the old one");
@@ -294,7 +295,7 @@ class JsonTranscriptFileTest {
         JsonDebateFile transcript = new JsonDebateFile(dir.resolve("gone").resolve("debate.json"), clock, scheduler);
         Path path = dir.resolve("gone").resolve("debate.json");
         TranscriptWriteException e = assertThrows(TranscriptWriteException.class,
-                () -> transcript.debateStarted(ScriptedDebate.judgedSettings(), at(0)));
+                () -> transcript.debateStarted(ScriptedDebate.ID, ScriptedDebate.judgedSettings(), at(0)));
         assertEquals("cannot write the transcript " + path + " (" + path.getParent() + " does not exist)", e.getMessage(),
                 "the directory, not the name of a temporary file");
         assertEquals(path, e.path());

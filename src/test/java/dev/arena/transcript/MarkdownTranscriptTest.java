@@ -11,6 +11,7 @@ import dev.arena.debate.Fighter;
 import dev.arena.debate.JudgeReading;
 import dev.arena.debate.Phase;
 import dev.arena.debate.Side;
+import dev.arena.debate.Speaker;
 import dev.arena.debate.Turn;
 import dev.arena.debate.Verdict;
 import dev.arena.debate.Winner;
@@ -167,7 +168,7 @@ class MarkdownTranscriptTest {
 
     @Test
     void headerListsOnlyTheParametersThatWereSet() {
-        writer.debateStarted(new DebateSettings("Tea beats coffee", 1,
+        writer.debateStarted(ScriptedDebate.ID, new DebateSettings("Tea beats coffee", 1,
                 new Fighter(Side.PRO, List.of("a/one"), "You are a tea sommelier.\nBe warm."),
                 new Fighter(Side.CON, List.of("b/two", "c/three", "d/four"), null),
                 1.0, null, 42L, List.of()), at(0));
@@ -184,9 +185,9 @@ class MarkdownTranscriptTest {
 
     @Test
     void turnThatFailsWithoutTextAfterAFallback() {
-        writer.turnStarted(2, Side.PRO, Phase.REBUTTAL, "a/one", at(0));
-        writer.fallback("Pro", new FallbackNote("a/one", "c/two", "HTTP 500: oops", false));
-        writer.turnEnded(new Turn(2, Side.PRO, Phase.REBUTTAL, "c/two", "", Usage.NONE, at(0), at(10),
+        writer.turnStarted(ScriptedDebate.ID, 2, Side.PRO, Phase.REBUTTAL, "a/one", at(0));
+        writer.fallback(ScriptedDebate.ID, Speaker.PRO, new FallbackNote("a/one", "c/two", "HTTP 500: oops", false));
+        writer.turnEnded(ScriptedDebate.ID, new Turn(2, Side.PRO, Phase.REBUTTAL, "a/one", "c/two", "", Usage.NONE, at(0), at(10),
                 List.of(new FallbackNote("a/one", "c/two", "HTTP 500: oops", false)), "c/two: connection refused"));
         assertEquals("""
                 ## Round 2 — Pro (a/one)
@@ -203,7 +204,7 @@ class MarkdownTranscriptTest {
 
     @Test
     void disagreeingReadingsAreATieAndUnreadableScoresAreSaid() {
-        writer.verdict(new Verdict(Winner.TIE, Map.of(), null, "j/judge", false, List.of()));
+        writer.verdict(ScriptedDebate.ID, new Verdict(Winner.TIE, Map.of(), null, "j/judge", false, List.of()));
         String text = text();
         assertTrue(text.startsWith("## Verdict\n\n**Winner: Tie.** The judge's two readings"), text);
         assertTrue(text.contains("disagreed, so the debate is a tie.\n\n*The judge's scores could not be read.*\n"),
@@ -215,7 +216,7 @@ class MarkdownTranscriptTest {
     void anUnreadableJudgeAnswerIsNotCalledADisagreement() {
         JudgeReading read = new JudgeReading(Side.PRO, Winner.PRO, Map.of(), "Pro.", "{\"winner\":\"A\"}", true);
         JudgeReading unread = new JudgeReading(Side.CON, Winner.TIE, Map.of(), "Hmm.", "Hmm.", false);
-        writer.verdict(new Verdict(Winner.TIE, Map.of(), "Pro.", "j/judge", false, List.of(read, unread)));
+        writer.verdict(ScriptedDebate.ID, new Verdict(Winner.TIE, Map.of(), "Pro.", "j/judge", false, List.of(read, unread)));
         String text = text();
         assertTrue(text.startsWith("## Verdict\n\n**Winner: Tie.** One of the judge's answers could not be read, "
                 + "so the debate is a tie.\n"), text);
@@ -224,16 +225,16 @@ class MarkdownTranscriptTest {
 
     @Test
     void controlCharactersFromModelsNeverReachTheDocument() {
-        writer.debateStarted(new DebateSettings("Tabs \u001b]0;pwned\u0007beat spaces", 1,
+        writer.debateStarted(ScriptedDebate.ID, new DebateSettings("Tabs \u001b]0;pwned\u0007beat spaces", 1,
                 new Fighter(Side.PRO, List.of("a/one"), null), new Fighter(Side.CON, List.of("b/two"), null),
                 null, null, null, List.of()), at(0));
-        writer.turnStarted(1, Side.PRO, Phase.OPENING, "a/one", at(0));
-        writer.delta(Side.PRO, "Tabs \u001b[");   // a sequence split between two deltas
-        writer.delta(Side.PRO, "2Jare\u0000 better.\r");
-        writer.delta(Side.PRO, "Really\u001b]8;;http://evil/\u001b\\.");
-        writer.turnEnded(new Turn(1, Side.PRO, Phase.OPENING, "a/one\u001b[31m", "x", Usage.NONE, at(0), at(10),
+        writer.turnStarted(ScriptedDebate.ID, 1, Side.PRO, Phase.OPENING, "a/one", at(0));
+        writer.delta(ScriptedDebate.ID, Side.PRO, "Tabs \u001b[");   // a sequence split between two deltas
+        writer.delta(ScriptedDebate.ID, Side.PRO, "2Jare\u0000 better.\r");
+        writer.delta(ScriptedDebate.ID, Side.PRO, "Really\u001b]8;;http://evil/\u001b\\.");
+        writer.turnEnded(ScriptedDebate.ID, new Turn(1, Side.PRO, Phase.OPENING, "a/one", "a/one\u001b[31m", "x", Usage.NONE, at(0), at(10),
                 List.of(), "a/one: \u001b[2Jboom\u0007"));
-        writer.verdict(new Verdict(Winner.PRO, Map.of(), "Pro \u001b[5mwins\u009b1m.", "j\u0000/judge", true, List.of()));
+        writer.verdict(ScriptedDebate.ID, new Verdict(Winner.PRO, Map.of(), "Pro \u001b[5mwins\u009b1m.", "j\u0000/judge", true, List.of()));
         String text = text();
         for (char c : text.toCharArray()) {
             assertTrue(c == '\n' || c == '\t' || (c >= 0x20 && c != 0x7f && (c < 0x80 || c > 0x9f)),
@@ -247,17 +248,17 @@ class MarkdownTranscriptTest {
 
     @Test
     void aNewTurnStartsWithACleanSanitizer() {
-        writer.turnStarted(1, Side.PRO, Phase.OPENING, "a/one", at(0));
-        writer.delta(Side.PRO, "cut off \u001b]0;unterminated title");
-        writer.turnEnded(new Turn(1, Side.PRO, Phase.OPENING, "a/one", "", Usage.NONE, at(0), at(10), List.of(), "x"));
-        writer.turnStarted(1, Side.CON, Phase.OPENING, "b/two", at(20));
-        writer.delta(Side.CON, "Con speaks.");
+        writer.turnStarted(ScriptedDebate.ID, 1, Side.PRO, Phase.OPENING, "a/one", at(0));
+        writer.delta(ScriptedDebate.ID, Side.PRO, "cut off \u001b]0;unterminated title");
+        writer.turnEnded(ScriptedDebate.ID, new Turn(1, Side.PRO, Phase.OPENING, "a/one", "a/one", "", Usage.NONE, at(0), at(10), List.of(), "x"));
+        writer.turnStarted(ScriptedDebate.ID, 1, Side.CON, Phase.OPENING, "b/two", at(20));
+        writer.delta(ScriptedDebate.ID, Side.CON, "Con speaks.");
         assertTrue(text().endsWith("\n\nCon speaks."), text());
     }
 
     @Test
     void agreedTieNeedsNoNote() {
-        writer.verdict(new Verdict(Winner.TIE, Map.of(Side.PRO, ScriptedDebate.PRO_SCORES,
+        writer.verdict(ScriptedDebate.ID, new Verdict(Winner.TIE, Map.of(Side.PRO, ScriptedDebate.PRO_SCORES,
                 Side.CON, ScriptedDebate.PRO_SCORES), "Even.", "j/judge", true, List.of()));
         assertTrue(text().startsWith("## Verdict\n\n**Winner: Tie**\n\n| Criterion | Pro | Con |\n"), text());
         assertTrue(text().contains("| **Total** | **30.5** | **30.5** |\n\nEven.\n"), text());

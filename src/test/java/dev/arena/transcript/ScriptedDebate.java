@@ -10,6 +10,7 @@ import dev.arena.debate.JudgeReading;
 import dev.arena.debate.Phase;
 import dev.arena.debate.Scores;
 import dev.arena.debate.Side;
+import dev.arena.debate.Speaker;
 import dev.arena.debate.Turn;
 import dev.arena.debate.Verdict;
 import dev.arena.debate.Winner;
@@ -26,6 +27,8 @@ import java.util.function.Consumer;
 /** Debates as the orchestrator would report them, event by event, for the transcript writers. */
 final class ScriptedDebate {
 
+    /** The id every scripted debate's events carry; no transcript shows it. */
+    static final String ID = "debate-1";
     static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
     static final String PRO_MODEL = "openai/gpt-4o-mini";
     static final String PRO_FALLBACK = "mistralai/mistral-small";
@@ -65,14 +68,14 @@ final class ScriptedDebate {
                 null, null, null, List.of());
     }
 
-    static final Turn PRO_OPENING = new Turn(1, Side.PRO, Phase.OPENING, PRO_FALLBACK,
+    static final Turn PRO_OPENING = new Turn(1, Side.PRO, Phase.OPENING, PRO_MODEL, PRO_FALLBACK,
             "Cars choke cities. Ban them.", new Usage(120, 310, 0.000123), at(1000), at(5200),
             List.of(MID_STREAM), null);
-    static final Turn CON_OPENING = new Turn(1, Side.CON, Phase.OPENING, CON_MODEL,
+    static final Turn CON_OPENING = new Turn(1, Side.CON, Phase.OPENING, CON_MODEL, CON_MODEL,
             "Freedom of movement matters.\n", new Usage(100, 200, null), at(5300), at(7300), List.of(), null);
-    static final Turn PRO_CLOSING = new Turn(2, Side.PRO, Phase.CLOSING, PRO_MODEL,
+    static final Turn PRO_CLOSING = new Turn(2, Side.PRO, Phase.CLOSING, PRO_MODEL, PRO_MODEL,
             "Closing: ban them.", new Usage(150, 50, 0.0125), at(7400), at(8900), List.of(), null);
-    static final Turn CON_CLOSING = new Turn(2, Side.CON, Phase.CLOSING, CON_MODEL,
+    static final Turn CON_CLOSING = new Turn(2, Side.CON, Phase.CLOSING, CON_MODEL, CON_MODEL,
             "Closing: keep them.\n\n", new Usage(140, 60, null), at(9000), at(19_000), List.of(), null);
 
     static final Verdict VERDICT = new Verdict(Winner.PRO, Map.of(Side.PRO, PRO_SCORES, Side.CON, CON_SCORES),
@@ -90,43 +93,43 @@ final class ScriptedDebate {
     /** A judged two-round debate; Pro's opening falls back mid-stream, the judge falls back once. */
     static List<Event> judgedDebate() {
         List<Event> events = new ArrayList<>();
-        events.add(new Event("debateStarted", l -> l.debateStarted(judgedSettings(), T0)));
+        events.add(new Event("debateStarted", l -> l.debateStarted(ID, judgedSettings(), T0)));
         events.add(new Event("turnStarted 1 pro",
-                l -> l.turnStarted(1, Side.PRO, Phase.OPENING, PRO_MODEL, at(1000))));
-        events.add(new Event("delta 'Cars '", l -> l.delta(Side.PRO, "Cars ")));
-        events.add(new Event("delta 'choke cities.'", l -> l.delta(Side.PRO, "choke cities.")));
-        events.add(new Event("retry (ignored)", l -> l.retry("Pro",
+                l -> l.turnStarted(ID, 1, Side.PRO, Phase.OPENING, PRO_MODEL, at(1000))));
+        events.add(new Event("delta 'Cars '", l -> l.delta(ID, Side.PRO, "Cars ")));
+        events.add(new Event("delta 'choke cities.'", l -> l.delta(ID, Side.PRO, "choke cities.")));
+        events.add(new Event("retry (ignored)", l -> l.retry(ID, Speaker.PRO,
                 new HttpStatusException(PRO_MODEL, 503, "Unavailable", null, null), Duration.ofMillis(500), 1, 2)));
-        events.add(new Event("fallback pro", l -> l.fallback("Pro", MID_STREAM)));
-        events.add(new Event("delta ' Ban them.'", l -> l.delta(Side.PRO, " Ban them.")));
-        events.add(new Event("turnEnded 1 pro", l -> l.turnEnded(PRO_OPENING)));
-        events.add(new Event("waiting (ignored)", l -> l.waiting("Con", CON_MODEL, Duration.ofSeconds(2),
+        events.add(new Event("fallback pro", l -> l.fallback(ID, Speaker.PRO, MID_STREAM)));
+        events.add(new Event("delta ' Ban them.'", l -> l.delta(ID, Side.PRO, " Ban them.")));
+        events.add(new Event("turnEnded 1 pro", l -> l.turnEnded(ID, PRO_OPENING)));
+        events.add(new Event("waiting (ignored)", l -> l.waiting(ID, Speaker.CON, CON_MODEL, Duration.ofSeconds(2),
                 "rate limit of 10/min for this model")));
         events.add(new Event("turnStarted 1 con",
-                l -> l.turnStarted(1, Side.CON, Phase.OPENING, CON_MODEL, at(5300))));
+                l -> l.turnStarted(ID, 1, Side.CON, Phase.OPENING, CON_MODEL, at(5300))));
         events.add(new Event("delta 'Freedom of movement matters.\\n'",
-                l -> l.delta(Side.CON, "Freedom of movement matters.\n")));
-        events.add(new Event("turnEnded 1 con", l -> l.turnEnded(CON_OPENING)));
+                l -> l.delta(ID, Side.CON, "Freedom of movement matters.\n")));
+        events.add(new Event("turnEnded 1 con", l -> l.turnEnded(ID, CON_OPENING)));
         events.add(new Event("turnStarted 2 pro",
-                l -> l.turnStarted(2, Side.PRO, Phase.CLOSING, PRO_MODEL, at(7400))));
-        events.add(new Event("delta 'Closing: ban them.'", l -> l.delta(Side.PRO, "Closing: ban them.")));
-        events.add(new Event("turnEnded 2 pro", l -> l.turnEnded(PRO_CLOSING)));
+                l -> l.turnStarted(ID, 2, Side.PRO, Phase.CLOSING, PRO_MODEL, at(7400))));
+        events.add(new Event("delta 'Closing: ban them.'", l -> l.delta(ID, Side.PRO, "Closing: ban them.")));
+        events.add(new Event("turnEnded 2 pro", l -> l.turnEnded(ID, PRO_CLOSING)));
         events.add(new Event("turnStarted 2 con",
-                l -> l.turnStarted(2, Side.CON, Phase.CLOSING, CON_MODEL, at(9000))));
-        events.add(new Event("delta 'Closing: '", l -> l.delta(Side.CON, "Closing: ")));
-        events.add(new Event("delta 'keep them.\\n\\n'", l -> l.delta(Side.CON, "keep them.\n\n")));
-        events.add(new Event("turnEnded 2 con", l -> l.turnEnded(CON_CLOSING)));
-        events.add(new Event("judging", l -> l.judging(JUDGE)));
-        events.add(new Event("fallback judge", l -> l.fallback("Judge", JUDGE_FALLBACK)));
-        events.add(new Event("verdict", l -> l.verdict(VERDICT)));
-        events.add(new Event("finished", l -> l.finished(JUDGED_SUMMARY)));
+                l -> l.turnStarted(ID, 2, Side.CON, Phase.CLOSING, CON_MODEL, at(9000))));
+        events.add(new Event("delta 'Closing: '", l -> l.delta(ID, Side.CON, "Closing: ")));
+        events.add(new Event("delta 'keep them.\\n\\n'", l -> l.delta(ID, Side.CON, "keep them.\n\n")));
+        events.add(new Event("turnEnded 2 con", l -> l.turnEnded(ID, CON_CLOSING)));
+        events.add(new Event("judging", l -> l.judging(ID, JUDGE)));
+        events.add(new Event("fallback judge", l -> l.fallback(ID, Speaker.JUDGE, JUDGE_FALLBACK)));
+        events.add(new Event("verdict", l -> l.verdict(ID, VERDICT)));
+        events.add(new Event("finished", l -> l.finished(ID, JUDGED_SUMMARY)));
         return events;
     }
 
-    static final Turn PRO_ONLY = new Turn(1, Side.PRO, Phase.OPENING, PRO_MODEL, "Commutes waste lives.",
+    static final Turn PRO_ONLY = new Turn(1, Side.PRO, Phase.OPENING, PRO_MODEL, PRO_MODEL, "Commutes waste lives.",
             new Usage(50, 20, 0.0), at(1000), at(1800), List.of(), null);
     static final String FAILURE = "every model failed: anthropic/claude-3.5-haiku: HTTP 503: Service Unavailable";
-    static final Turn CON_FAILED = new Turn(1, Side.CON, Phase.OPENING, CON_MODEL, "Offices build",
+    static final Turn CON_FAILED = new Turn(1, Side.CON, Phase.OPENING, CON_MODEL, CON_MODEL, "Offices build",
             Usage.NONE, at(2000), at(4000), List.of(), FAILURE);
     static final DebateSummary STOPPED_SUMMARY = new DebateSummary(List.of(
             new FighterStats(Side.PRO, 1, 50, 20, 0.0, Duration.ofMillis(800), 0),
@@ -136,16 +139,16 @@ final class ScriptedDebate {
     /** An unjudged debate stopped by Con's failed opening, after part of its text arrived. */
     static List<Event> stoppedDebate() {
         List<Event> events = new ArrayList<>();
-        events.add(new Event("debateStarted", l -> l.debateStarted(unjudgedSettings(), T0)));
+        events.add(new Event("debateStarted", l -> l.debateStarted(ID, unjudgedSettings(), T0)));
         events.add(new Event("turnStarted 1 pro",
-                l -> l.turnStarted(1, Side.PRO, Phase.OPENING, PRO_MODEL, at(1000))));
-        events.add(new Event("delta 'Commutes waste lives.'", l -> l.delta(Side.PRO, "Commutes waste lives.")));
-        events.add(new Event("turnEnded 1 pro", l -> l.turnEnded(PRO_ONLY)));
+                l -> l.turnStarted(ID, 1, Side.PRO, Phase.OPENING, PRO_MODEL, at(1000))));
+        events.add(new Event("delta 'Commutes waste lives.'", l -> l.delta(ID, Side.PRO, "Commutes waste lives.")));
+        events.add(new Event("turnEnded 1 pro", l -> l.turnEnded(ID, PRO_ONLY)));
         events.add(new Event("turnStarted 1 con",
-                l -> l.turnStarted(1, Side.CON, Phase.OPENING, CON_MODEL, at(2000))));
-        events.add(new Event("delta 'Offices build'", l -> l.delta(Side.CON, "Offices build")));
-        events.add(new Event("turnEnded 1 con (failed)", l -> l.turnEnded(CON_FAILED)));
-        events.add(new Event("finished", l -> l.finished(STOPPED_SUMMARY)));
+                l -> l.turnStarted(ID, 1, Side.CON, Phase.OPENING, CON_MODEL, at(2000))));
+        events.add(new Event("delta 'Offices build'", l -> l.delta(ID, Side.CON, "Offices build")));
+        events.add(new Event("turnEnded 1 con (failed)", l -> l.turnEnded(ID, CON_FAILED)));
+        events.add(new Event("finished", l -> l.finished(ID, STOPPED_SUMMARY)));
         return events;
     }
 

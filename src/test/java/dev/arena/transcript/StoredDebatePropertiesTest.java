@@ -1,6 +1,5 @@
 package dev.arena.transcript;
 
-import dev.arena.catalog.CostEstimator;
 import dev.arena.debate.DebateListeners;
 import dev.arena.debate.DebateOutcome;
 import dev.arena.output.TextSink;
@@ -48,12 +47,12 @@ class StoredDebatePropertiesTest {
             ByteArrayOutputStream live = new ByteArrayOutputStream();
             String id;
             try (StoreWriter writer = new StoreWriter(db, dir.resolve("cache"), java.time.Duration.ZERO)) {
-                id = new RequestRecorder(writer, Redactor.NONE, CostEstimator.NONE).startDebate(debate.settings().topic(),
+                id = new RequestRecorder(writer, Redactor.NONE).startDebate(debate.settings().topic(),
                         ScriptedDebate.T0);
                 DebateListeners both = new DebateListeners(List.of(new MarkdownDebateWriter(new TextSink(live)),
                         new DebateRecorder(writer, Redactor.NONE, id)));
                 GeneratedDebates.play(debate, both);
-                both.ended(DebateOutcome.COMPLETE);
+                both.ended(ScriptedDebate.ID, DebateOutcome.COMPLETE);
                 writer.close();
                 assertEquals(java.util.Optional.empty(), writer.takeWarning());
             }

@@ -86,10 +86,10 @@ class TranscriptFilesTest {
     void jsonFileWritesAStalledTurnsTextOnItsOwnTimer() throws Exception {
         Path path = dir.resolve("debate.json");
         try (TranscriptFile file = Transcripts.open(path, TranscriptFormat.JSON, false)) {
-            file.debateStarted(ScriptedDebate.judgedSettings(), ScriptedDebate.T0);
-            file.turnStarted(1, dev.arena.debate.Side.PRO, dev.arena.debate.Phase.OPENING, "a/one",
+            file.debateStarted(ScriptedDebate.ID, ScriptedDebate.judgedSettings(), ScriptedDebate.T0);
+            file.turnStarted(ScriptedDebate.ID, 1, dev.arena.debate.Side.PRO, dev.arena.debate.Phase.OPENING, "a/one",
                     ScriptedDebate.T0);
-            file.delta(dev.arena.debate.Side.PRO, "then the stream stalls"); // inside the 250 ms window
+            file.delta(ScriptedDebate.ID, dev.arena.debate.Side.PRO, "then the stream stalls"); // inside the 250 ms window
             long deadline = System.nanoTime() + 5_000_000_000L;
             String text = "";
             while (!text.equals("then the stream stalls") && System.nanoTime() < deadline) {

@@ -42,7 +42,7 @@ class TranscriptOutcomeTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         MarkdownDebateWriter writer = new MarkdownDebateWriter(new TextSink(out));
         ScriptedDebate.play(ScriptedDebate.stoppedDebate(), writer);
-        writer.ended(outcome(result));
+        writer.ended(ScriptedDebate.ID, outcome(result));
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
         String reason = outcome(result).reason();
         assertEquals("*Outcome: " + result.id() + (reason == null ? "" : " — " + reason) + "*", lines.get(lines.size() - 1));
@@ -55,7 +55,7 @@ class TranscriptOutcomeTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         JsonLinesDebateWriter writer = new JsonLinesDebateWriter(new TextSink(out));
         ScriptedDebate.play(ScriptedDebate.stoppedDebate(), writer);
-        writer.ended(outcome(result));
+        writer.ended(ScriptedDebate.ID, outcome(result));
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
         JsonObject last = JsonParser.parseString(lines.get(lines.size() - 1)).getAsJsonObject();
         assertEquals("debate_end", last.get("type").getAsString());
@@ -75,7 +75,7 @@ class TranscriptOutcomeTest {
         try (TranscriptFile file = Transcripts.open(path, TranscriptFormat.JSON, false)) {
             ScriptedDebate.play(ScriptedDebate.stoppedDebate(), file);
             assertTrue(read(path).get("outcome").isJsonNull(), "not ended yet, whatever the summary says");
-            file.ended(outcome(result));
+            file.ended(ScriptedDebate.ID, outcome(result));
         }
         JsonObject doc = read(path);
         assertEquals(result.id(), doc.get("outcome").getAsString());
@@ -88,7 +88,7 @@ class TranscriptOutcomeTest {
         Path path = dir.resolve("d.md");
         try (TranscriptFile file = Transcripts.open(path, TranscriptFormat.MARKDOWN, false)) {
             ScriptedDebate.play(ScriptedDebate.judgedDebate(), file);
-            file.ended(DebateOutcome.COMPLETE);
+            file.ended(ScriptedDebate.ID, DebateOutcome.COMPLETE);
         }
         List<String> lines = Files.readAllLines(path);
         assertEquals("*Outcome: complete*", lines.get(lines.size() - 1));
@@ -99,7 +99,7 @@ class TranscriptOutcomeTest {
         Path path = dir.resolve("d.jsonl");
         try (TranscriptFile file = Transcripts.open(path, TranscriptFormat.JSONL, false)) {
             ScriptedDebate.play(ScriptedDebate.judgedDebate(), file);
-            file.ended(outcome(Result.INTERRUPTED));
+            file.ended(ScriptedDebate.ID, outcome(Result.INTERRUPTED));
         }
         List<String> lines = Files.readAllLines(path);
         JsonObject last = JsonParser.parseString(lines.get(lines.size() - 1)).getAsJsonObject();

@@ -54,11 +54,11 @@ class TranscriptWriteFailureTest {
         Path full = Path.of("/dev/full");
         try (TranscriptFile file = Transcripts.open(full, TranscriptFormat.MARKDOWN, false)) {
             TranscriptWriteException e = assertThrows(TranscriptWriteException.class,
-                    () -> file.debateStarted(ScriptedDebate.judgedSettings(), ScriptedDebate.T0));
+                    () -> file.debateStarted(ScriptedDebate.ID, ScriptedDebate.judgedSettings(), ScriptedDebate.T0));
             assertEquals("cannot write the transcript /dev/full (no space left on device)", e.getMessage());
             assertEquals(full, e.path());
             // The end record after the failure is dropped, not a second exception.
-            file.ended(new DebateOutcome(DebateOutcome.Result.WRITE_FAILED, e.getMessage()));
+            file.ended(ScriptedDebate.ID, new DebateOutcome(DebateOutcome.Result.WRITE_FAILED, e.getMessage()));
         }
     }
 
@@ -80,12 +80,12 @@ class TranscriptWriteFailureTest {
             }
         });
         try (TranscriptFile file = Transcripts.open(fifo, TranscriptFormat.JSONL, false)) {
-            file.delta(dev.arena.debate.Side.PRO, "read by the reader, which then leaves");
+            file.delta(ScriptedDebate.ID, dev.arena.debate.Side.PRO, "read by the reader, which then leaves");
             assertEquals("{\"type\":\"d", new String(reader.get(10, TimeUnit.SECONDS), StandardCharsets.UTF_8),
                     "the reader had its first bytes");
             TranscriptWriteException e = assertThrows(TranscriptWriteException.class, () -> {
                 for (int i = 0; i < 1000; i++) {
-                    file.delta(dev.arena.debate.Side.PRO, "words nobody reads ");
+                    file.delta(ScriptedDebate.ID, dev.arena.debate.Side.PRO, "words nobody reads ");
                 }
             });
             assertEquals("cannot write the transcript " + fifo + " (broken pipe)", e.getMessage());
@@ -102,11 +102,11 @@ class TranscriptWriteFailureTest {
         try {
             Path path = small.resolve("debate.json");
             TranscriptFile file = Transcripts.open(path, TranscriptFormat.JSON, false);
-            file.debateStarted(ScriptedDebate.judgedSettings(), ScriptedDebate.T0);
-            file.turnStarted(1, dev.arena.debate.Side.PRO, dev.arena.debate.Phase.OPENING, "a/b", ScriptedDebate.T0);
+            file.debateStarted(ScriptedDebate.ID, ScriptedDebate.judgedSettings(), ScriptedDebate.T0);
+            file.turnStarted(ScriptedDebate.ID, 1, dev.arena.debate.Side.PRO, dev.arena.debate.Phase.OPENING, "a/b", ScriptedDebate.T0);
             TranscriptWriteException e = assertThrows(TranscriptWriteException.class, () -> {
                 for (int i = 0; i < 100; i++) {
-                    file.delta(dev.arena.debate.Side.PRO, "x".repeat(8 * 1024));
+                    file.delta(ScriptedDebate.ID, dev.arena.debate.Side.PRO, "x".repeat(8 * 1024));
                     Thread.sleep(JsonDebateFile.THROTTLE_MS + 10); // each delta written, not throttled
                 }
             });
