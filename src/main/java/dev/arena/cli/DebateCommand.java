@@ -1,12 +1,9 @@
 package dev.arena.cli;
 
-import dev.arena.catalog.Aliases;
-import dev.arena.catalog.ModelCheck;
 import dev.arena.debate.DebateSettings;
+import dev.arena.debate.DebateSetup;
 import dev.arena.debate.DryRun;
-import dev.arena.debate.Fighter;
-import dev.arena.debate.Side;
-import dev.arena.debate.Stances;
+import dev.arena.debate.InvalidSettingsException;
 import dev.arena.openrouter.RequestBody;
 import dev.arena.output.TextSink;
 import dev.arena.store.StoreWriter;
@@ -20,15 +17,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code arena debate}: two models argue a topic through rounds, live; a third may judge. */
@@ -137,7 +130,7 @@ final class DebateCommand implements Callable<Integer> {
         TextSink err = TextSink.stderr(io.err());
         if (dryRun) {
             // A dry run needs no network: ids are checked against the cached list only.
-            modelCheck.checkCached(io, err, output.quiet, connection.baseUri(), requestedModels(settings));
+            modelCheck.checkCached(io, err, output.quiet, connection.baseUri(), DebateSetup.requestedModels(settings));
             return printPlan(io, settings);
         }
         StoreWriter writer = store.writer(io, root, Duration.ZERO);
@@ -145,7 +138,7 @@ final class DebateCommand implements Callable<Integer> {
             // Every turn is history for the turns after it, so turns are kept whole.
             Connection conn = connection.connect(io, err, Integer.MAX_VALUE);
             modelCheck.check(io, err, output.quiet, conn.settings().baseUrl(), conn.settings().apiKey(),
-                    requestedModels(settings));
+                    DebateSetup.requestedModels(settings));
             return new DebateRun(conn, settings, output, io, err, writer).run(out, transcriptFormat, force);
         } finally {
             StoreOptions.finish(writer, err);
@@ -153,63 +146,22 @@ final class DebateCommand implements Callable<Integer> {
     }
 
     private DebateSettings settings() {
-        // --rounds, --temperature and --max-tokens were checked by their converters.
-        if (pro.isBlank() || con.isBlank()) {
-            throw new ParameterException(spec.commandLine(), "--pro and --con must not be empty");
+        try {
+            return new DebateSetup(root.aliases())
+                    .topic(topicWords)
+                    .pro(pro, proFallbacks)
+                    .con(con, conFallbacks)
+                    .sharedFallbacks(fallbacks)
+                    .judge(judge)
+                    .stances(stanceFile, systemPro, systemCon)
+                    .rounds(rounds)
+                    .temperature(temperature)
+                    .maxTokens(maxTokens)
+                    .seed(seed)
+                    .build();
+        } catch (InvalidSettingsException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        String topic = String.join(" ", topicWords).strip();
-        if (topic.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "the topic is empty");
-        }
-        Map<Side, String> stances = stances();
-        Fighter proFighter = new Fighter(Side.PRO, chain(pro, proFallbacks), stances.get(Side.PRO));
-        Fighter conFighter = new Fighter(Side.CON, chain(con, conFallbacks), stances.get(Side.CON));
-        List<String> judgeModels = chain(null, judge);
-        if (!judge.isEmpty() && judgeModels.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "--judge needs a model id");
-        }
-        return new DebateSettings(topic, rounds, proFighter, conFighter, temperature, maxTokens, seed, judgeModels);
-    }
-
-    /** The side's own model, its own fallbacks, then the shared ones; each once, aliases resolved. */
-    private List<String> chain(String first, List<String> own) {
-        Aliases aliases = root.aliases();
-        LinkedHashSet<String> models = new LinkedHashSet<>();
-        if (first != null) {
-            models.add(aliases.resolve(first));
-        }
-        own.stream().map(String::strip).filter(m -> !m.isEmpty()).map(aliases::resolve).forEach(models::add);
-        if (first != null) {
-            fallbacks.stream().map(String::strip).filter(m -> !m.isEmpty()).map(aliases::resolve).forEach(models::add);
-        }
-        return List.copyOf(models);
-    }
-
-    /** Every model the debate may ask, with the role it plays, for checking against the catalogue. */
-    private static List<ModelCheck.Requested> requestedModels(DebateSettings settings) {
-        List<ModelCheck.Requested> ids = new ArrayList<>(ModelCheck.requested("Pro", settings.pro().models()));
-        ids.addAll(ModelCheck.requested("Con", settings.con().models()));
-        ids.addAll(ModelCheck.requested("--judge", settings.judgeModels()));
-        return ids;
-    }
-
-    /** Personas from --system-pro/--system-con, which win over the stance file's. */
-    private Map<Side, String> stances() {
-        Map<Side, String> stances = new EnumMap<>(Side.class);
-        if (stanceFile != null) {
-            try {
-                stances.putAll(Stances.read(stanceFile));
-            } catch (IOException e) {
-                throw new ParameterException(spec.commandLine(), "--stance-file: " + Stances.describe(e, stanceFile));
-            }
-        }
-        if (systemPro != null) {
-            stances.put(Side.PRO, systemPro);
-        }
-        if (systemCon != null) {
-            stances.put(Side.CON, systemCon);
-        }
-        return stances;
     }
 
     private TranscriptFormat transcriptFormat() {

@@ -100,6 +100,25 @@ public final class ValueChecks {
         return wholeNumber(text, 0, Long.MAX_VALUE);
     }
 
+    // ---- the same checks for values that arrive as numbers, from code that did not parse
+    // them (a tournament building many debates, a test): the text the number stands for goes
+    // through the check above, so the limits and the sentence are the ones a user typing it gets.
+
+    /** {@link #rounds(String)} of a number. */
+    public static int rounds(int n) {
+        return rounds(Integer.toString(n));
+    }
+
+    /** {@link #temperature(String)} of a number, written as people do ({@code 0.00001}, not {@code 1.0E-5}). */
+    public static double temperature(double t) {
+        return temperature(Double.isFinite(t) ? BigDecimal.valueOf(t).toPlainString() : Double.toString(t));
+    }
+
+    /** {@link #maxTokens(String)} of a number. */
+    public static int maxTokens(int n) {
+        return maxTokens(Integer.toString(n));
+    }
+
     // ---- the kinds of value
 
     /** A duration more than zero, as {@link Durations#parse} reads it. */
