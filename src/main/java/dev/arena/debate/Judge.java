@@ -27,9 +27,9 @@ import java.util.TreeMap;
 public final class Judge {
 
     /** Enough for the JSON verdict and its short rationale; the debaters' own limit does not apply. */
-    static final int MAX_TOKENS = 800;
+    public static final int MAX_TOKENS = 800;
 
-    static final String SYSTEM_PROMPT = """
+    public static final String SYSTEM_PROMPT = """
             You are the impartial judge of a formal debate between two debaters, Debater A and Debater B. \
             Judge only the arguments made in the transcript, not your own opinion of the topic. \
             The order in which the debaters appear is arbitrary and must not influence your verdict; \

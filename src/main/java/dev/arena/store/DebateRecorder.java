@@ -44,9 +44,19 @@ public final class DebateRecorder implements DebateListener {
 
     /** Records the debate whose conversation is {@code id} ({@link RequestRecorder#startDebate}). */
     public DebateRecorder(StoreWriter writer, Redactor redactor, String id) {
+        this(writer, redactor, id, 0);
+    }
+
+    /**
+     * Records a debate that goes on from its first {@code kept} turns, recorded by an earlier run
+     * (a tournament resumed): the debate is marked running again and the new turns follow the
+     * kept ones, a failed turn of the earlier run replaced by the one spoken in its place.
+     */
+    public DebateRecorder(StoreWriter writer, Redactor redactor, String id, int kept) {
         this.writer = writer;
         this.redactor = redactor;
         this.id = id;
+        this.turns = kept;
     }
 
     @Override
@@ -59,7 +69,9 @@ public final class DebateRecorder implements DebateListener {
                 try (PreparedStatement s = connection.prepareStatement("""
                         INSERT INTO debates (id, topic, rounds, pro_models, con_models, judge_models, pro_stance, con_stance,
                           temperature, max_tokens, seed, status, started_at, process)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', ?, ?)""")) {
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', ?, ?)
+                        ON CONFLICT (id) DO UPDATE SET status = 'running', outcome_reason = NULL, stop_reason = NULL,
+                          ended_at = NULL, process = excluded.process""")) {
                     s.setString(1, id);
                     s.setString(2, topic);
                     s.setInt(3, settings.rounds());
@@ -100,7 +112,7 @@ public final class DebateRecorder implements DebateListener {
             long elapsedNs = Duration.between(turn.startedAt(), turn.endedAt()).toNanos();
             return connection -> {
                 try (PreparedStatement s = connection.prepareStatement("""
-                        INSERT INTO turns (debate_id, idx, round, side, phase, model_asked, model, text, prompt_tokens,
+                        INSERT OR REPLACE INTO turns (debate_id, idx, round, side, phase, model_asked, model, text, prompt_tokens,
                           completion_tokens, cost_usd, cost_estimated, usage_invalid, started_at, ended_at, elapsed_ns,
                           fallbacks, error, first_model)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {

@@ -18,7 +18,7 @@ import java.util.Optional;
 final class Recovery {
 
     /** The tables whose rows have a status and a process; later migrations add theirs here. */
-    private static final List<String> TABLES = List.of("requests", "debates");
+    private static final List<String> TABLES = List.of("requests", "debates", "tournaments");
 
     static final String THIS_PROCESS = token(ProcessHandle.current());
 
@@ -61,9 +61,16 @@ final class Recovery {
         });
     }
 
-    /** Where a table says why a row ended: a request's error, a debate's outcome reason (as transcripts name it). */
+    /** Where a table says why a row ended: a request's error, a debate's outcome reason (as transcripts name it), a tournament's stop reason. */
     private static String reasonColumn(String table) {
-        return table.equals("debates") ? "outcome_reason" : "error";
+        switch (table) {
+            case "debates":
+                return "outcome_reason";
+            case "tournaments":
+                return "stop_reason";
+            default:
+                return "error";
+        }
     }
 
     static boolean alive(String process) {

@@ -187,6 +187,58 @@ final class Schema {
                       path TEXT PRIMARY KEY,
                       conversation_id TEXT REFERENCES conversations (id),
                       imported_at TEXT NOT NULL
+                    )""")),
+            // A tournament: its settings as first run (a resume must match them), every scheduled
+            // debate in schedule order with its state and panel result, and every judge reading of
+            // the panel, each stored as it arrives so a resume asks only for the missing ones.
+            new Migration(4, "tournaments", List.of(
+                    """
+                    CREATE TABLE tournaments (
+                      name TEXT PRIMARY KEY,
+                      settings TEXT NOT NULL,
+                      status TEXT NOT NULL CHECK (status IN ('running', 'complete', 'budget', 'interrupted', 'failed')),
+                      budget_usd REAL,
+                      stop_reason TEXT,
+                      created_at TEXT NOT NULL,
+                      updated_at TEXT NOT NULL,
+                      ended_at TEXT,
+                      process TEXT NOT NULL
+                    )""",
+                    """
+                    CREATE TABLE tournament_debates (
+                      tournament TEXT NOT NULL REFERENCES tournaments (name),
+                      position INTEGER NOT NULL,
+                      group_key TEXT NOT NULL,
+                      leg INTEGER NOT NULL CHECK (leg IN (1, 2)),
+                      motion TEXT NOT NULL,
+                      pro_model TEXT NOT NULL,
+                      con_model TEXT NOT NULL,
+                      debate_id TEXT REFERENCES conversations (id),
+                      status TEXT NOT NULL CHECK (status IN ('pending', 'running', 'complete', 'failed', 'interrupted',
+                        'budget')),
+                      winner TEXT CHECK (winner IN ('pro', 'con', 'tie')),
+                      votes TEXT,
+                      fallback_spoke INTEGER NOT NULL DEFAULT 0,
+                      error TEXT,
+                      ended_at TEXT,
+                      PRIMARY KEY (tournament, group_key, leg)
+                    )""",
+                    "CREATE INDEX tournament_debates_by_debate ON tournament_debates (debate_id)",
+                    """
+                    CREATE TABLE panel_readings (
+                      debate_id TEXT NOT NULL REFERENCES conversations (id),
+                      judge_model TEXT NOT NULL,
+                      reading INTEGER NOT NULL CHECK (reading IN (1, 2)),
+                      presented_first TEXT NOT NULL CHECK (presented_first IN ('pro', 'con')),
+                      model TEXT,
+                      winner TEXT CHECK (winner IN ('pro', 'con', 'tie')),
+                      parsed INTEGER NOT NULL,
+                      pro_scores TEXT,
+                      con_scores TEXT,
+                      rationale TEXT,
+                      raw_answer TEXT,
+                      read_at TEXT NOT NULL,
+                      PRIMARY KEY (debate_id, judge_model, reading)
                     )""")));
 
     /** The newest schema this arena knows. */

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -36,6 +37,19 @@ public final class StoreWriter implements AutoCloseable {
 
     private static final Write END = connection -> {
     };
+
+    /**
+     * A point in the queue that {@link #sync} waits for: released once every write queued before it
+     * was committed, or was given up on (a store that cannot be written must not hang its caller).
+     */
+    private static final class SyncPoint implements Write {
+        private final CountDownLatch passed = new CountDownLatch(1);
+
+        @Override
+        public void apply(Connection connection) {
+            // Released after the commit, by the writer thread, not inside the transaction.
+        }
+    }
 
     private final Path file;
     private final Path cacheDir;
@@ -100,6 +114,31 @@ public final class StoreWriter implements AutoCloseable {
             }
             warningTaken = true;
             return Optional.of(warning);
+        }
+    }
+
+    /**
+     * Waits until everything submitted so far is committed, for at most {@code max}: a
+     * tournament calls it after each turn, so that a {@code kill -9} never costs a request whose
+     * answer had arrived. Returns false when the wait ran out (the store is held or slow); the
+     * writes still go on. Not for a patient writer, whose database may never be opened.
+     */
+    public boolean sync(Duration max) {
+        if (file == null) {
+            return true;
+        }
+        SyncPoint point = new SyncPoint();
+        synchronized (lock) {
+            if (closed) {
+                return false;
+            }
+        }
+        submit(point);
+        try {
+            return point.passed.await(max.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -201,6 +240,7 @@ public final class StoreWriter implements AutoCloseable {
                 if (!batch.isEmpty()) {
                     write(connection, batch);
                 }
+                release(batch);
                 batch.clear();
                 if (end) {
                     return;
@@ -277,11 +317,20 @@ public final class StoreWriter implements AutoCloseable {
 
     private void drainUntilEnd() {
         try {
-            while (queue.poll(1, TimeUnit.DAYS) != END) {
-                // Nothing can be written; the warning says so once.
+            for (Write w = queue.poll(1, TimeUnit.DAYS); w != END; w = queue.poll(1, TimeUnit.DAYS)) {
+                // Nothing can be written; the warning says so once. Whoever waits for a sync goes on.
+                release(w == null ? List.of() : List.of(w));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void release(List<Write> batch) {
+        for (Write write : batch) {
+            if (write instanceof SyncPoint point) {
+                point.passed.countDown();
+            }
         }
     }
 

@@ -160,11 +160,7 @@ public final class StoredDebate {
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     Instant started = StoreTime.parse(r.getString("started_at"));
-                    Turn turn = new Turn(r.getInt("round"), DebateColumns.side(r.getString("side")),
-                            DebateColumns.phase(r.getString("phase")), r.getString("model_asked"), r.getString("model"),
-                            r.getString("text"),
-                            DebateColumns.usage(r), started, started.plusNanos(r.getLong("elapsed_ns")),
-                            DebateColumns.notes(r.getString("fallbacks")), r.getString("error"));
+                    Turn turn = turn(r);
                     Instant first = firstTokens.get(r.getString("side") + ":" + turn.round());
                     Instant end = StoreTime.parse(r.getString("ended_at"));
                     String firstModel = r.getString("first_model");
@@ -174,6 +170,15 @@ public final class StoredDebate {
             }
         }
         return turns;
+    }
+
+    /** The turn a row of {@code turns} holds. */
+    static Turn turn(ResultSet r) throws SQLException {
+        Instant started = StoreTime.parse(r.getString("started_at"));
+        return new Turn(r.getInt("round"), DebateColumns.side(r.getString("side")),
+                DebateColumns.phase(r.getString("phase")), r.getString("model_asked"), r.getString("model"),
+                r.getString("text"), DebateColumns.usage(r), started, started.plusNanos(r.getLong("elapsed_ns")),
+                DebateColumns.notes(r.getString("fallbacks")), r.getString("error"));
     }
 
     private record VerdictRow(Verdict verdict, Instant at) {

@@ -52,6 +52,11 @@ public abstract class Reply {
         return new StreamReply(request -> words(lastUserText(request)));
     }
 
+    /** A stream of one piece computed from the last user message: a judge that follows a rule. */
+    public static StreamReply answering(java.util.function.Function<String, String> toLastUserMessage) {
+        return new StreamReply(request -> List.of(toLastUserMessage.apply(lastUserText(request))));
+    }
+
     /** An error before any stream: this status, {@code Content-Type: application/json}, this exact body. */
     public static ErrorReply error(int status, String jsonBody) {
         return new ErrorReply(status, jsonBody);

@@ -63,4 +63,30 @@ class StoreWriterTest {
         }
         assertEquals(0, StoreTesting.number(file, "SELECT count(*) FROM conversations"));
     }
+
+    @Test
+    void aSyncReturnsOnceEverythingBeforeItIsCommittedAndLaterWritesGoOn() throws Exception {
+        Path file = dir.resolve("sync.db");
+        StoreWriter writer = new StoreWriter(file, dir.resolve("cache"), Duration.ZERO);
+        for (int i = 0; i < 50; i++) {
+            writer.submit(conversation("s" + i));
+            assertTrue(writer.sync(Duration.ofSeconds(30)));
+            // Read by another connection, as another process would after a kill -9.
+            assertEquals(i + 1, StoreTesting.number(file, "SELECT count(*) FROM conversations"), "committed before sync returned");
+        }
+        writer.close();
+        assertEquals(Optional.empty(), writer.takeWarning());
+        assertTrue(!writer.sync(Duration.ofSeconds(1)), "a closed writer syncs nothing");
+    }
+
+    @Test
+    void aSyncOnAStoreThatCannotBeOpenedDoesNotHang() throws Exception {
+        Path notADirectory = dir.resolve("file");
+        java.nio.file.Files.writeString(notADirectory, "x");
+        StoreWriter writer = new StoreWriter(notADirectory.resolve("arena.db"), dir.resolve("cache"), Duration.ZERO);
+        writer.submit(conversation("x"));
+        assertTrue(writer.sync(Duration.ofSeconds(30)), "released although nothing could be written");
+        writer.close();
+        assertTrue(writer.takeWarning().isPresent());
+    }
 }
