@@ -157,6 +157,7 @@ function _complete_arena() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} chat" ];    then _picocli_arena; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} debate" ];    then _picocli_arena; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} models" ];    then _picocli_arena; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tournament" ];    then _picocli_arena; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} replay" ];    then _picocli_arena; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} logs" ];    then _picocli_arena; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} models show" ];    then _picocli_arena_models; return $?; fi
@@ -171,25 +172,27 @@ function _complete_arena() {
   local cmds0=(chat)
   local cmds1=(debate)
   local cmds2=(models)
-  local cmds3=(replay)
-  local cmds4=(logs)
-  local cmds5=(models show)
-  local cmds6=(logs path)
-  local cmds7=(logs status)
-  local cmds8=(logs on)
-  local cmds9=(logs off)
-  local cmds10=(logs show)
-  local cmds11=(logs export)
+  local cmds3=(tournament)
+  local cmds4=(replay)
+  local cmds5=(logs)
+  local cmds6=(models show)
+  local cmds7=(logs path)
+  local cmds8=(logs status)
+  local cmds9=(logs on)
+  local cmds10=(logs off)
+  local cmds11=(logs show)
+  local cmds12=(logs export)
 
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_arena_logs_export; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_arena_logs_show; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_arena_logs_off; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_arena_logs_on; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_arena_logs_status; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_arena_logs_path; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_arena_models_show; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_arena_logs; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_arena_replay; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_arena_logs_export; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_arena_logs_show; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_arena_logs_off; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_arena_logs_on; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_arena_logs_status; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_arena_logs_path; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_arena_models_show; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_arena_logs; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_arena_replay; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_arena_tournament; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_arena_models; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_arena_debate; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_arena_chat; return $?; fi
@@ -203,7 +206,7 @@ function _picocli_arena() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="chat debate models replay logs"
+  local commands="chat debate models tournament replay logs"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -430,6 +433,97 @@ function _picocli_arena_models() {
       return
       ;;
     '--api-key-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `tournament` subcommand.
+function _picocli_arena_tournament() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--extend' '--dry-run' '--debug' '--json' '--no-color' '-q' '--quiet' '--no-validate' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--models' '--motion' '--motions' '--judges' '--rounds' '--temperature' '--max-tokens' '--fallback' '--concurrency' '--budget' '--name' '--seed' '--resume' '--base-url' '--api-key-file' '--idle-timeout' '--retries' '--rate-limit' '--db'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--models')
+      return
+      ;;
+    '--motion')
+      return
+      ;;
+    '--motions')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--judges')
+      return
+      ;;
+    '--rounds')
+      return
+      ;;
+    '--temperature')
+      return
+      ;;
+    '--max-tokens')
+      return
+      ;;
+    '--fallback')
+      _arena_complete_model_ids "${curr_word}" # arena: model ids
+      return
+      ;;
+    '--concurrency')
+      return
+      ;;
+    '--budget')
+      return
+      ;;
+    '--name')
+      return
+      ;;
+    '--seed')
+      return
+      ;;
+    '--resume')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-key-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--idle-timeout')
+      return
+      ;;
+    '--retries')
+      return
+      ;;
+    '--rate-limit')
+      return
+      ;;
+    '--db')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files

@@ -62,6 +62,7 @@ public final class ArenaCommand {
         all.put("chat", ChatCommand::new);
         all.put("debate", DebateCommand::new);
         all.put("models", ModelsCommand::new);
+        all.put("tournament", TournamentCommand::new);
         all.put("replay", ReplayCommand::new);
         all.put("logs", LogsCommand::new);
         return all;

@@ -1,0 +1,271 @@
+package dev.arena.cli;
+
+import dev.arena.catalog.Catalog;
+import dev.arena.catalog.CatalogCache;
+import dev.arena.debate.Debate;
+import dev.arena.output.OutputClosedException;
+import dev.arena.output.OutputFailedException;
+import dev.arena.output.TextSink;
+import dev.arena.resilience.Answerer;
+import dev.arena.store.RequestRecorder;
+import dev.arena.store.StoreException;
+import dev.arena.store.StoreLocation;
+import dev.arena.store.StoreReader;
+import dev.arena.store.StoreWriter;
+import dev.arena.store.StoredTournaments;
+import dev.arena.store.TournamentRecorder;
+import dev.arena.openrouter.Cancellation;
+import dev.arena.tournament.Budget;
+import dev.arena.tournament.BudgetedAnswerer;
+import dev.arena.tournament.CostBound;
+import dev.arena.tournament.Families;
+import dev.arena.tournament.Group;
+import dev.arena.tournament.Leg;
+import dev.arena.tournament.PlannedDebate;
+import dev.arena.tournament.Schedule;
+import dev.arena.tournament.TournamentEnd;
+import dev.arena.tournament.TournamentListener;
+import dev.arena.tournament.TournamentRunner;
+import dev.arena.tournament.TournamentSpec;
+import dev.arena.tournament.TournamentStatus;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Runs a tournament in the store: finds it or makes it, refuses changed settings, schedules
+ * what is new, runs what is left, records how the run ended, and turns that into an exit code
+ * and one sentence that says how to go on. A tournament always records: the store is its memory.
+ */
+final class TournamentRun {
+
+    private final Stdio io;
+    private final TextSink err;
+    private final OutputOptions output;
+    private final Path storeFile;
+    private final int concurrency;
+    private final Double budget;
+    private final CommandLine commandLine;
+
+    TournamentRun(Stdio io, TextSink err, OutputOptions output, Path storeFile, int concurrency, Double budget,
+                  CommandLine commandLine) {
+        this.io = io;
+        this.err = err;
+        this.output = output;
+        this.storeFile = storeFile;
+        this.concurrency = concurrency;
+        this.budget = budget;
+        this.commandLine = commandLine;
+    }
+
+    private Path cacheDir() {
+        return StoreLocation.cacheDir(io.env(), CatalogOptions.home(io));
+    }
+
+    /** The settings tournament {@code name} was started with. */
+    TournamentSpec stored(String name) throws ConfigException {
+        try (StoreReader reader = StoreReader.open(storeFile, cacheDir()).orElse(null)) {
+            Optional<StoredTournaments.Tournament> found = reader == null ? Optional.empty()
+                    : new StoredTournaments(reader.connection(), storeFile).find(name);
+            if (found.isEmpty()) {
+                throw new ParameterException(commandLine, "there is no tournament " + name + " in " + storeFile
+                        + " (arena leaderboard --all lists them)");
+            }
+            return TournamentSpec.fromJson(name, found.get().settings());
+        } catch (StoreException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
+    /** The schedule, its requests and the most it may cost at the cached catalogue's prices; nothing is sent. */
+    int dryRun(TournamentSpec spec, URI base, boolean extend) {
+        Schedule schedule = Schedule.of(spec.models(), spec.motions(), spec.seed());
+        CostBound bound = new CostBound(CatalogCache.readCached(CatalogOptions.cacheDirectory(io), base).orElse(null));
+        TextSink out = TextSink.stdout(io.out());
+        out.write("Tournament " + spec.name() + ": " + spec.models().size() + " models, " + spec.motions().size()
+                + " motion" + (spec.motions().size() == 1 ? "" : "s") + ", " + schedule.groups().size() + " groups, "
+                + schedule.debates().size() + " debates of " + spec.rounds() + " round" + (spec.rounds() == 1 ? "" : "s")
+                + ", " + schedule.requests(spec.rounds(), spec.judges()) + " requests (retries and fallbacks aside)\n");
+        out.write("Judges: " + String.join(", ", spec.judges()) + (extend ? "; --extend schedules only the pairings the stored tournament lacks" : "") + "\n\n");
+        double total = 0;
+        boolean priced = true;
+        int n = 0;
+        for (Leg leg : schedule.debates()) {
+            List<String> panel = Families.panel(spec.judges(), leg.pro(), leg.con());
+            Optional<Double> most = bound.debate(spec, leg, panel, schedule.motion(leg.motion()));
+            priced &= most.isPresent();
+            total += most.orElse(0.0);
+            out.write(String.format(Locale.ROOT, "%4d. %s (pro) vs %s (con) on \"%s\"; judged by %s%s%n", ++n, leg.pro(), leg.con(),
+                    schedule.motion(leg.motion()), String.join(", ", panel),
+                    most.map(c -> String.format(Locale.ROOT, "; at most $%.4f", c)).orElse("")));
+        }
+        out.write("\n" + (priced
+                ? String.format(Locale.ROOT, "At most $%.2f at catalogue prices (every turn at its max tokens).%n", total)
+                : "The cost is unknown: the cached catalogue has no price for "
+                  + String.join(", ", bound.unpriced(allModels(spec))) + " (arena models fetches the catalogue).\n"));
+        out.flush();
+        return ExitCode.OK;
+    }
+
+    int start(TournamentSpec wanted, boolean extend, Connection conn) throws ConfigException {
+        Catalog catalog = CatalogCache.readCached(CatalogOptions.cacheDirectory(io), conn.settings().baseUrl()).orElse(null);
+        CostBound bound = new CostBound(catalog);
+        try (StoredTournaments store = StoredTournaments.open(storeFile, cacheDir())) {
+            Optional<StoredTournaments.Tournament> existing = store.find(wanted.name());
+            TournamentSpec spec = wanted;
+            TournamentSpec before = null;
+            if (existing.isPresent()) {
+                before = TournamentSpec.fromJson(wanted.name(), existing.get().settings());
+                String refusal = wanted.refusalToResume(before, extend);
+                if (refusal != null) {
+                    throw new ParameterException(commandLine, refusal);
+                }
+                spec = extend ? wanted : before;
+            } else if (extend) {
+                throw new ParameterException(commandLine, "there is no tournament " + wanted.name()
+                        + " to extend; leave out --extend to start it");
+            }
+            Double limit = budget != null ? budget : existing.map(StoredTournaments.Tournament::budget).orElse(null);
+            if (limit != null) {
+                List<String> unpriced = bound.unpriced(allModels(spec));
+                if (!unpriced.isEmpty()) {
+                    throw new ParameterException(commandLine, "--budget needs a price for every model, and the catalogue of "
+                            + conn.settings().baseUrl().getHost() + " has none for " + String.join(", ", unpriced));
+                }
+            }
+            try {
+                store.claim(spec.name(), spec.toJson(), limit, Instant.now());
+            } catch (StoreException e) {
+                say(e.getMessage());
+                return ExitCode.USAGE;
+            }
+            schedule(store, spec, before);
+            List<PlannedDebate> plan = plan(store, spec);
+            Budget money = limit == null ? Budget.unlimited(store.spent(spec.name()))
+                    : new Budget(limit, store.spent(spec.name()));
+            TournamentEnd end = run(spec, plan, conn, bound, money);
+            store.end(spec.name(), end.status(), end.reason(), Instant.now());
+            return report(spec, end);
+        } catch (StoreException e) {
+            throw new ConfigException("a tournament keeps everything in the store, and " + e.getMessage());
+        }
+    }
+
+    /**
+     * Puts what is new in the store's schedule: every debate of a new tournament, or the pairings
+     * an --extend adds after the groups already there.
+     */
+    private static void schedule(StoredTournaments store, TournamentSpec spec, TournamentSpec before) throws StoreException {
+        List<StoredTournaments.Entry> stored = store.entries(spec.name());
+        Schedule schedule = before == null ? Schedule.of(spec.models(), spec.motions(), spec.seed())
+                : Schedule.of(before.models(), before.motions(), before.seed()).extend(spec.models(), spec.motions());
+        Set<Group> known = new HashSet<>();
+        stored.forEach(e -> known.add(e.leg().group()));
+        int position = stored.stream().mapToInt(StoredTournaments.Entry::position).max().orElse(-1);
+        List<StoredTournaments.Entry> added = new ArrayList<>();
+        for (Group group : schedule.groups()) {
+            if (known.add(group)) {
+                position++;
+                for (Leg leg : group.legs()) {
+                    added.add(StoredTournaments.Entry.pending(leg, position, schedule.motion(group.motion())));
+                }
+            }
+        }
+        if (!added.isEmpty()) {
+            store.schedule(spec.name(), added);
+        }
+    }
+
+    /** Every scheduled debate, with what earlier runs kept of those begun. */
+    private static List<PlannedDebate> plan(StoredTournaments store, TournamentSpec spec) throws StoreException {
+        List<PlannedDebate> plan = new ArrayList<>();
+        for (StoredTournaments.Entry e : store.entries(spec.name())) {
+            boolean begun = e.debateId() != null && e.state() != dev.arena.tournament.DebateState.COMPLETE;
+            plan.add(new PlannedDebate(e.leg(), e.motion(), e.debateId(), e.state(),
+                    begun ? store.spokenTurns(e.debateId()) : List.of(), begun ? store.readings(e.debateId()) : List.of()));
+        }
+        return plan;
+    }
+
+    private TournamentEnd run(TournamentSpec spec, List<PlannedDebate> plan, Connection conn, CostBound bound,
+                              Budget money) {
+        StoreWriter writer = new StoreWriter(storeFile, cacheDir(), Duration.ZERO);
+        try {
+            RequestRecorder requests = new RequestRecorder(writer, conn.redactor());
+            Answerer answerer = conn.chain().recordingTo(requests)
+                    .pricedWith(CatalogOptions.cachedPrices(io, conn.settings().baseUrl()))
+                    .cuttingAnswersAt(Debate.TURN_TEXT_LIMIT);
+            if (money.limited()) {
+                answerer = new BudgetedAnswerer(answerer, money, bound,
+                        spec.maxTokens() == null ? dev.arena.debate.Judge.MAX_TOKENS : spec.maxTokens());
+            }
+            TournamentRecorder log = new TournamentRecorder(writer, conn.redactor(), spec.name(), requests);
+            TournamentRunner runner = new TournamentRunner(spec, plan, answerer, log, view(), concurrency, money);
+            Cancellation cancel = new Cancellation();
+            TournamentEnd end;
+            try (StopSignals ignored = StopSignals.cancel(cancel)) {
+                end = runner.run(cancel);
+            }
+            if (runner.accountProblem() != null) {
+                String sentence = conn.failures().exit(runner.accountProblem()).sentence().orElse("");
+                accountSentence = conn.redactor().redact(sentence);
+            }
+            return end;
+        } finally {
+            StoreOptions.finish(writer, err);
+        }
+    }
+
+    /** The 401 or 402 that stopped the run, as the user reads it. */
+    private String accountSentence;
+
+    private TournamentListener view() {
+        return new TournamentLines(TextSink.stdout(io.out()));
+    }
+
+    private int report(TournamentSpec spec, TournamentEnd end) {
+        String done = end.complete() + " of " + end.total() + " debates are done";
+        String resume = "arena tournament --resume " + spec.name();
+        String spent = String.format(Locale.ROOT, "$%.4f spent", end.spent());
+        switch (end.status()) {
+            case COMPLETE:
+                return ExitCode.OK;
+            case BUDGET:
+                say(end.reason() + "; " + done + "; to finish it, resume with a larger budget: " + resume + " --budget USD");
+                return ExitCode.BUDGET;
+            case INTERRUPTED:
+                say("interrupted; " + done + " (" + spent + "); to go on: " + resume);
+                return ExitCode.INTERRUPTED;
+            default:
+                if (accountSentence != null) {
+                    say(accountSentence + "; " + done + "; to go on once it is fixed: " + resume);
+                    return ExitCode.CONFIG;
+                }
+                say(end.reason() + " (arena logs shows why); " + done + "; to try them again: " + resume);
+                return ExitCode.FAILED;
+        }
+    }
+
+    private static List<String> allModels(TournamentSpec spec) {
+        return Stream.of(spec.models(), spec.fallbacks(), spec.judges()).flatMap(List::stream).distinct().toList();
+    }
+
+    private void say(String sentence) {
+        try {
+            err.write("arena: " + sentence + "\n").flush();
+        } catch (OutputClosedException | OutputFailedException e) {
+            // Nowhere left to say it; the exit code still tells.
+        }
+    }
+}
