@@ -74,8 +74,4 @@ public final class Budget {
     public boolean limited() {
         return limit != Double.POSITIVE_INFINITY;
     }
-
-    public double limit() {
-        return limit;
-    }
 }

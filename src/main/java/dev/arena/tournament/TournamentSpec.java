@@ -15,7 +15,7 @@ import java.util.Set;
  * Everything that defines a tournament's results: who fights (resolved ids), on which motions,
  * who judges, and the settings of every debate. It is stored when the tournament is first run,
  * and a resume must give the same, since a rating over debates run under different settings
- * would compare unlike things; only {@link #extendedBy more models or motions} may be added.
+ * would compare unlike things; only more models or motions may be added ({@code --extend}).
  *
  * @param fallbacks models that speak for a fighter whose own model failed, in order; a debate
  *                  where one spoke is left out of the ratings
@@ -102,11 +102,6 @@ public record TournamentSpec(String name, List<String> models, List<String> moti
         }
         return "tournament " + name + " was started with other settings: " + String.join("; ", changed)
                 + "; run it as it was started, or give it another --name";
-    }
-
-    /** Whether this spec adds models or motions to {@code stored}. */
-    public boolean extendedBy(TournamentSpec stored) {
-        return !Set.copyOf(stored.models).containsAll(models) || !Set.copyOf(stored.motions).containsAll(motions);
     }
 
     private static JsonArray array(List<String> values) {
