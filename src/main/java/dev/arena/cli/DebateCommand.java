@@ -52,17 +52,8 @@ final class DebateCommand implements Callable<Integer> {
             description = "Model arguing against the topic (default: ${DEFAULT-VALUE}).")
     String con;
 
-    @Option(names = "--rounds", paramLabel = "N", defaultValue = "3", converter = OptionConverters.Rounds.class,
-            description = "Rounds, 1 to 50 (default: ${DEFAULT-VALUE}).")
-    int rounds;
-
-    @Option(names = "--temperature", paramLabel = "T", defaultValue = "0.8", converter = OptionConverters.Temperature.class,
-            description = "Sampling temperature for the fighters, 0 to 2 (default: ${DEFAULT-VALUE}).")
-    double temperature;
-
-    @Option(names = "--max-tokens", paramLabel = "N", defaultValue = "500", converter = OptionConverters.MaxTokens.class,
-            description = "Longest turn, in tokens (default: ${DEFAULT-VALUE}).")
-    int maxTokens;
+    @Mixin
+    DebateShapeOptions shape;
 
     @Option(names = "--seed", paramLabel = "N", converter = OptionConverters.Seed.class,
             description = "Seed for sampling, where the models support it.")
@@ -154,9 +145,9 @@ final class DebateCommand implements Callable<Integer> {
                     .sharedFallbacks(fallbacks)
                     .judge(judge)
                     .stances(stanceFile, systemPro, systemCon)
-                    .rounds(rounds)
-                    .temperature(temperature)
-                    .maxTokens(maxTokens)
+                    .rounds(shape.rounds)
+                    .temperature(shape.temperature)
+                    .maxTokens(shape.maxTokens)
                     .seed(seed)
                     .build();
         } catch (InvalidSettingsException e) {

@@ -72,17 +72,8 @@ final class TournamentCommand implements Callable<Integer> {
             description = "The judge panel, comma-separated; three from different families is best (default: the configured judge).")
     List<String> judges = new ArrayList<>();
 
-    @Option(names = "--rounds", paramLabel = "N", defaultValue = "3", converter = OptionConverters.Rounds.class,
-            description = "Rounds of each debate, 1 to 50 (default: ${DEFAULT-VALUE}).")
-    int rounds;
-
-    @Option(names = "--temperature", paramLabel = "T", defaultValue = "0.8", converter = OptionConverters.Temperature.class,
-            description = "Sampling temperature for the fighters, 0 to 2 (default: ${DEFAULT-VALUE}).")
-    double temperature;
-
-    @Option(names = "--max-tokens", paramLabel = "N", defaultValue = "500", converter = OptionConverters.MaxTokens.class,
-            description = "Longest turn, in tokens (default: ${DEFAULT-VALUE}).")
-    int maxTokens;
+    @Mixin
+    DebateShapeOptions shape;
 
     @Option(names = "--fallback", split = ",", paramLabel = "MODEL",
             description = "Fallback models for every fighter; a debate where one spoke is left out of the ratings.")
@@ -180,18 +171,19 @@ final class TournamentCommand implements Callable<Integer> {
         try {
             // The same checks as a debate's, on the first debate of the schedule.
             new DebateSetup(aliases).topic(List.of(motionList.get(0))).pro(fighters.get(0), List.of())
-                    .con(fighters.get(1), List.of()).sharedFallbacks(shared).rounds(rounds).temperature(temperature)
-                    .maxTokens(maxTokens).build();
+                    .con(fighters.get(1), List.of()).sharedFallbacks(shared).rounds(shape.rounds)
+                    .temperature(shape.temperature).maxTokens(shape.maxTokens).build();
         } catch (InvalidSettingsException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        TournamentSpec unnamed = new TournamentSpec("unnamed", fighters, motionList, panel, shared, rounds, temperature,
-                maxTokens, seed);
+        TournamentSpec unnamed = new TournamentSpec("unnamed", fighters, motionList, panel, shared, shape.rounds,
+                shape.temperature, shape.maxTokens, seed);
         String tournamentName = name != null ? name.strip() : defaultName(unnamed);
         if (tournamentName.isEmpty() || tournamentName.chars().anyMatch(c -> Character.isISOControl(c))) {
             throw new ParameterException(spec.commandLine(), "--name must be a name without control characters");
         }
-        return new TournamentSpec(tournamentName, fighters, motionList, panel, shared, rounds, temperature, maxTokens, seed);
+        return new TournamentSpec(tournamentName, fighters, motionList, panel, shared, shape.rounds, shape.temperature,
+                shape.maxTokens, seed);
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.arena.openrouter.ClientSettings;
 import dev.arena.openrouter.Completion;
 import dev.arena.openrouter.Message;
 import dev.arena.openrouter.OpenRouterClient;
+import dev.arena.fake.QuietChainListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,27 +51,7 @@ class ContinuationLimitTest {
                 new RetryPolicy(0, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(1)), limit);
     }
 
-    private static final ChainListener QUIET = new ChainListener() {
-        @Override
-        public void onAttempt(String model, boolean continuing) {
-        }
-
-        @Override
-        public void onContent(String text) {
-        }
-
-        @Override
-        public void onRetry(ApiException failure, Duration delay, int retry, int maxRetries) {
-        }
-
-        @Override
-        public void onFallback(ApiException failure, String nextModel, boolean continuing) {
-        }
-
-        @Override
-        public void onWait(String model, Duration wait, String reason) {
-        }
-    };
+    private static final ChainListener QUIET = QuietChainListener.QUIET;
 
     private static ChatRequest request() {
         return new ChatRequest("ignored", List.of(Message.user("hi")), null, null, null);

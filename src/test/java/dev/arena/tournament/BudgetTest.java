@@ -11,6 +11,7 @@ import dev.arena.openrouter.Message;
 import dev.arena.resilience.ChainFailedException;
 import dev.arena.resilience.ChainListener;
 import dev.arena.resilience.RequestTag;
+import dev.arena.fake.QuietChainListener;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -30,27 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The budget holds even when every request running at once uses its max tokens; spending is what was really spent. */
 class BudgetTest {
 
-    private static final ChainListener QUIET = new ChainListener() {
-        @Override
-        public void onAttempt(String model, boolean continuing) {
-        }
-
-        @Override
-        public void onContent(String text) {
-        }
-
-        @Override
-        public void onRetry(dev.arena.openrouter.ApiException failure, java.time.Duration delay, int retry, int maxRetries) {
-        }
-
-        @Override
-        public void onFallback(dev.arena.openrouter.ApiException failure, String nextModel, boolean continuing) {
-        }
-
-        @Override
-        public void onWait(String model, java.time.Duration wait, String reason) {
-        }
-    };
+    private static final ChainListener QUIET = QuietChainListener.QUIET;
 
     private static Catalog catalog(String model, String promptPerToken, String completionPerToken) {
         ModelInfo info = new ModelInfo(model, model, null, 8192,
