@@ -242,7 +242,8 @@ final class TournamentRun {
             case COMPLETE:
                 return ExitCode.OK;
             case BUDGET:
-                say(end.reason() + "; " + done + "; to finish it, resume with a larger budget: " + resume + " --budget USD");
+                say(end.reason() + "; " + spent + "; " + done + "; to finish it, resume with a larger budget: " + resume
+                        + " --budget USD");
                 return ExitCode.BUDGET;
             case INTERRUPTED:
                 say("interrupted; " + done + " (" + spent + "); to go on: " + resume);

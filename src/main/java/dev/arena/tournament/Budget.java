@@ -57,7 +57,7 @@ public final class Budget {
     public synchronized Reservation reserve(double maxCost) throws BudgetReachedException {
         if (reached || spent + reserved + maxCost > limit) {
             reached = true;
-            throw new BudgetReachedException(limit, spent);
+            throw new BudgetReachedException(limit);
         }
         reserved += maxCost;
         return new Reservation(maxCost);

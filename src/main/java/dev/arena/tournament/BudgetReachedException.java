@@ -1,6 +1,6 @@
 package dev.arena.tournament;
 
-import java.util.Locale;
+import java.math.BigDecimal;
 
 /**
  * A request was not started because it could take the spending past the budget. It stops
@@ -8,8 +8,8 @@ import java.util.Locale;
  */
 public final class BudgetReachedException extends RuntimeException {
 
-    public BudgetReachedException(double limit, double spent) {
-        super(String.format(Locale.ROOT, "the budget of $%.2f is reached ($%.4f spent, and the next request could pass it)",
-                limit, spent));
+    public BudgetReachedException(double limit) {
+        super("the budget of $" + BigDecimal.valueOf(limit).stripTrailingZeros().toPlainString()
+                + " is reached: the next request could pass it");
     }
 }
