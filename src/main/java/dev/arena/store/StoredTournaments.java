@@ -7,6 +7,7 @@ import dev.arena.debate.Turn;
 import dev.arena.debate.JudgeReading;
 import dev.arena.debate.Scores;
 import dev.arena.debate.Winner;
+import dev.arena.leaderboard.ScheduledResult;
 import dev.arena.tournament.Group;
 import dev.arena.tournament.Leg;
 import dev.arena.tournament.DebateState;
@@ -292,24 +293,50 @@ public final class StoredTournaments implements AutoCloseable {
         });
     }
 
-    /** What each side's turns of one debate cost, for the leaderboard's cost per debate; null when unknown. */
-    public Map<Side, Double> turnCosts(String debateId) throws StoreException {
+    /**
+     * Every scheduled debate of tournament {@code name} with its result and what each side's
+     * turns cost, in schedule order, in one query: what a leaderboard is built from. A side's
+     * cost is unknown (null) when it has no turn request, or one that was answered (a first
+     * token arrived, so it was billed) at no known price; a request that failed before its first
+     * token costs nothing.
+     */
+    public List<ScheduledResult> results(String name) throws StoreException {
         return query(() -> {
-            Map<Side, Double> costs = new EnumMap<>(Side.class);
-            try (PreparedStatement s = connection.prepareStatement("SELECT side, sum(cost_usd) FROM requests"
-                    + " WHERE conversation_id = ? AND purpose = 'turn' GROUP BY side")) {
-                s.setString(1, debateId);
+            List<ScheduledResult> results = new ArrayList<>();
+            try (PreparedStatement s = connection.prepareStatement("""
+                    SELECT td.group_key, td.leg, td.status, td.winner, td.fallback_spoke,
+                      c.pro_requests, c.pro_unpriced, c.pro_cost, c.con_requests, c.con_unpriced, c.con_cost
+                    FROM tournament_debates td LEFT JOIN (
+                      SELECT conversation_id,
+                        count(*) FILTER (WHERE side = 'pro') AS pro_requests,
+                        count(*) FILTER (WHERE side = 'pro' AND cost_usd IS NULL AND first_token_at IS NOT NULL) AS pro_unpriced,
+                        total(cost_usd) FILTER (WHERE side = 'pro') AS pro_cost,
+                        count(*) FILTER (WHERE side = 'con') AS con_requests,
+                        count(*) FILTER (WHERE side = 'con' AND cost_usd IS NULL AND first_token_at IS NOT NULL) AS con_unpriced,
+                        total(cost_usd) FILTER (WHERE side = 'con') AS con_cost
+                      FROM requests
+                      WHERE purpose = 'turn'
+                        AND conversation_id IN (SELECT debate_id FROM tournament_debates WHERE tournament = ?)
+                      GROUP BY conversation_id) c ON c.conversation_id = td.debate_id
+                    WHERE td.tournament = ?
+                    ORDER BY td.position, td.leg""")) {
+                s.setString(1, name);
+                s.setString(2, name);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        double cost = r.getDouble(2);
-                        if (!r.wasNull()) {
-                            costs.put(DebateColumns.side(r.getString(1)), cost);
-                        }
+                        results.add(new ScheduledResult(name, new Leg(group(r.getString("group_key")), r.getInt("leg")),
+                                DebateState.of(r.getString("status")), DebateColumns.winner(r.getString("winner")),
+                                r.getInt("fallback_spoke") != 0, sideCost(r, "pro"), sideCost(r, "con")));
                     }
                 }
             }
-            return costs;
+            return results;
         });
+    }
+
+    private static Double sideCost(ResultSet r, String side) throws SQLException {
+        boolean known = r.getInt(side + "_requests") > 0 && r.getInt(side + "_unpriced") == 0;
+        return known ? r.getDouble(side + "_cost") : null;
     }
 
     private static Tournament tournament(ResultSet r) throws SQLException {

@@ -4,6 +4,12 @@ import dev.arena.debate.JudgeReading;
 import dev.arena.debate.Scores;
 import dev.arena.debate.Side;
 import dev.arena.debate.Winner;
+import dev.arena.leaderboard.ScheduledResult;
+import dev.arena.openrouter.ChatRequest;
+import dev.arena.openrouter.Message;
+import dev.arena.openrouter.Usage;
+import dev.arena.resilience.RequestOutcome;
+import dev.arena.resilience.RequestTag;
 import dev.arena.text.Redactor;
 import dev.arena.tournament.Group;
 import dev.arena.tournament.Leg;
@@ -91,6 +97,75 @@ class StoredTournamentsTest {
             assertNull(t.budget());
             assertNull(t.stopReason());
         }
+    }
+
+    @Test
+    void resultsGiveEveryScheduledDebateOfOneTournamentWithWhatEachSidesTurnsCost() throws Exception {
+        Path file = dir.resolve("results.db");
+        try (Connection c = Database.open(file, dir.resolve("cache"))) {
+            StoredTournaments store = new StoredTournaments(c, file);
+            store.claim("cup", "{}", null, Instant.now());
+            store.schedule("cup", List.of(pending(0, 1, 0, "a/x", "b/x"), pending(0, 2, 0, "a/x", "b/x"),
+                    pending(1, 1, 1, "a/x", "b/x")));
+            store.claim("other", "{}", null, Instant.now());
+            store.schedule("other", List.of(pending(0, 1, 0, "a/x", "b/x")));
+
+            StoreWriter writer = new StoreWriter(file, dir.resolve("cache"), Duration.ZERO);
+            RequestRecorder requests = new RequestRecorder(writer, Redactor.NONE);
+            TournamentRecorder cup = new TournamentRecorder(writer, Redactor.NONE, "cup", requests);
+            Leg first = new Leg(new Group(0, "a/x", "b/x"), 1);
+            Leg second = new Leg(new Group(0, "a/x", "b/x"), 2);
+            String played = cup.newDebate("motion 0");
+            cup.debateStarted(first, played);
+            turn(requests, played, "pro", 0.001, true);
+            turn(requests, played, "pro", 0.002, true);
+            turn(requests, played, "con", 0.004, true);
+            turn(requests, played, "con", null, false); // failed before its first token: cost nothing
+            requests.started(RequestTag.judge(played, 1), request(), List.of("j/judge"), Instant.now())
+                    .ended(outcome(0.5, true));
+            cup.debateEnded(first, DebateState.COMPLETE, Winner.CON, Map.of("j/judge", Winner.CON), true, null);
+            String failed = cup.newDebate("motion 0");
+            cup.debateStarted(second, failed);
+            turn(requests, failed, "pro", null, true); // answered, at no known price
+            cup.debateEnded(second, DebateState.FAILED, null, null, false, "every model failed");
+            TournamentRecorder other = new TournamentRecorder(writer, Redactor.NONE, "other", requests);
+            String elsewhere = other.newDebate("motion 0");
+            other.debateStarted(first, elsewhere);
+            turn(requests, elsewhere, "pro", 9.0, true);
+            other.sync();
+            writer.close();
+
+            List<ScheduledResult> results = store.results("cup");
+            assertEquals(3, results.size());
+            ScheduledResult complete = results.get(0);
+            assertEquals(new ScheduledResult("cup", first, DebateState.COMPLETE, Winner.CON, true, complete.proCost(),
+                    complete.conCost()), complete);
+            assertEquals(0.003, complete.proCost(), 1e-12, "the turns only, not the judge's readings");
+            assertEquals(0.004, complete.conCost(), 1e-12);
+            assertEquals(new ScheduledResult("cup", second, DebateState.FAILED, null, false, null, null), results.get(1),
+                    "Pro's answer has no price; Con never spoke");
+            assertEquals(new ScheduledResult("cup", new Leg(new Group(1, "a/x", "b/x"), 1), DebateState.PENDING, null, false,
+                    null, null), results.get(2));
+            assertEquals(9.0, store.results("other").get(0).proCost(), 1e-12);
+        }
+    }
+
+    private static ChatRequest request() {
+        return new ChatRequest("a/x", List.of(Message.user("argue")), 0.5, 100, null);
+    }
+
+    private static RequestOutcome outcome(Double cost, boolean answered) {
+        Instant at = Instant.now();
+        return answered
+                ? new RequestOutcome(RequestOutcome.Ending.COMPLETE, "a/x", null, null, "words", 5, "", new Usage(3, 4, cost),
+                        at, at, 0, List.of(), "stop", null)
+                : new RequestOutcome(RequestOutcome.Ending.FAILED, null, null, null, "", 0, "", null, null, at, 0, List.of(),
+                        null, "HTTP 500");
+    }
+
+    private static void turn(RequestRecorder requests, String debateId, String side, Double cost, boolean answered) {
+        requests.started(RequestTag.turn(debateId, side, 1), request(), List.of("a/x"), Instant.now())
+                .ended(outcome(cost, answered));
     }
 
     @Test
