@@ -3,10 +3,14 @@ package dev.arena.output;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain-text table with aligned columns: the first column left-aligned, the others right-aligned. */
+/**
+ * A plain-text table with aligned columns: the first column left-aligned (or the first few, see
+ * {@link #leftAligned}), the others right-aligned.
+ */
 public final class TextTable {
 
     private final List<String[]> rows = new ArrayList<>();
+    private int leftColumns = 1;
 
     public TextTable(String... header) {
         rows.add(header);
@@ -17,6 +21,12 @@ public final class TextTable {
             throw new IllegalArgumentException("expected " + rows.get(0).length + " cells, got " + cells.length);
         }
         rows.add(cells);
+        return this;
+    }
+
+    /** Left-aligns the first {@code columns} columns: names after a rank, say. */
+    public TextTable leftAligned(int columns) {
+        this.leftColumns = columns;
         return this;
     }
 
@@ -34,7 +44,7 @@ public final class TextTable {
             StringBuilder line = new StringBuilder();
             for (int c = 0; c < columns; c++) {
                 String pad = " ".repeat(widths[c] - row[c].codePointCount(0, row[c].length()));
-                line.append(c == 0 ? "" : "  ").append(c == 0 ? row[c] + pad : pad + row[c]);
+                line.append(c == 0 ? "" : "  ").append(c < leftColumns ? row[c] + pad : pad + row[c]);
             }
             lines.add(line.toString().stripTrailing());
         }
