@@ -63,6 +63,7 @@ public final class ArenaCommand {
         all.put("debate", DebateCommand::new);
         all.put("models", ModelsCommand::new);
         all.put("tournament", TournamentCommand::new);
+        all.put("leaderboard", LeaderboardCommand::new);
         all.put("replay", ReplayCommand::new);
         all.put("logs", LogsCommand::new);
         return all;

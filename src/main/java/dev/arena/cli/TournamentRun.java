@@ -3,6 +3,8 @@ package dev.arena.cli;
 import dev.arena.catalog.Catalog;
 import dev.arena.catalog.CatalogCache;
 import dev.arena.debate.Debate;
+import dev.arena.leaderboard.LeaderboardTable;
+import dev.arena.output.LeaderboardText;
 import dev.arena.output.OutputClosedException;
 import dev.arena.output.OutputFailedException;
 import dev.arena.output.TextSink;
@@ -156,6 +158,7 @@ final class TournamentRun {
                     : new Budget(limit, store.spent(spec.name()));
             TournamentEnd end = run(spec, plan, conn, bound, money);
             store.end(spec.name(), end.status(), end.reason(), Instant.now());
+            printLeaderboard(store, spec);
             return report(spec, end);
         } catch (StoreException e) {
             throw new ConfigException("a tournament keeps everything in the store, and " + e.getMessage());
@@ -232,6 +235,28 @@ final class TournamentRun {
 
     private TournamentListener view() {
         return new TournamentLines(TextSink.stdout(io.out()));
+    }
+
+    /**
+     * The ratings as they stand, however the run ended: after a stop they rate what was played.
+     * Not with --json, whose events carry them.
+     */
+    private void printLeaderboard(StoredTournaments store, TournamentSpec spec) {
+        if (output.json) {
+            return;
+        }
+        TextSink out = TextSink.stdout(io.out());
+        try {
+            LeaderboardTable table = LeaderboardTable.of(List.of(spec.name()), store.results(spec.name()), spec.seed());
+            out.write("\n");
+            LeaderboardText.lines(table).forEach(line -> out.write(line + "\n"));
+            out.flush();
+        } catch (OutputClosedException e) {
+            // | head: the reader has what it wanted; the exit code still tells how the run ended.
+        } catch (OutputFailedException | StoreException e) {
+            // The run itself is recorded: its report and exit code matter more than the table.
+            say(e.getMessage() + "; the leaderboard is not complete (arena leaderboard " + spec.name() + " prints it again)");
+        }
     }
 
     private int report(TournamentSpec spec, TournamentEnd end) {
