@@ -158,6 +158,7 @@ function _complete_arena() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} debate" ];    then _picocli_arena; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} models" ];    then _picocli_arena; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tournament" ];    then _picocli_arena; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} leaderboard" ];    then _picocli_arena; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} replay" ];    then _picocli_arena; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} logs" ];    then _picocli_arena; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} models show" ];    then _picocli_arena_models; return $?; fi
@@ -173,25 +174,27 @@ function _complete_arena() {
   local cmds1=(debate)
   local cmds2=(models)
   local cmds3=(tournament)
-  local cmds4=(replay)
-  local cmds5=(logs)
-  local cmds6=(models show)
-  local cmds7=(logs path)
-  local cmds8=(logs status)
-  local cmds9=(logs on)
-  local cmds10=(logs off)
-  local cmds11=(logs show)
-  local cmds12=(logs export)
+  local cmds4=(leaderboard)
+  local cmds5=(replay)
+  local cmds6=(logs)
+  local cmds7=(models show)
+  local cmds8=(logs path)
+  local cmds9=(logs status)
+  local cmds10=(logs on)
+  local cmds11=(logs off)
+  local cmds12=(logs show)
+  local cmds13=(logs export)
 
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_arena_logs_export; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_arena_logs_show; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_arena_logs_off; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_arena_logs_on; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_arena_logs_status; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_arena_logs_path; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_arena_models_show; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_arena_logs; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_arena_replay; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_arena_logs_export; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_arena_logs_show; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_arena_logs_off; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_arena_logs_on; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_arena_logs_status; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_arena_logs_path; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_arena_models_show; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_arena_logs; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_arena_replay; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_arena_leaderboard; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_arena_tournament; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_arena_models; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_arena_debate; return $?; fi
@@ -206,7 +209,7 @@ function _picocli_arena() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="chat debate models tournament replay logs"
+  local commands="chat debate models tournament leaderboard replay logs"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -521,6 +524,39 @@ function _picocli_arena_tournament() {
       return
       ;;
     '--rate-limit')
+      return
+      ;;
+    '--db')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `leaderboard` subcommand.
+function _picocli_arena_leaderboard() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--all' '--json' '--markdown' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--seed' '--db'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--seed')
       return
       ;;
     '--db')
