@@ -78,11 +78,13 @@ final class TournamentRun {
     /** The settings tournament {@code name} was started with. */
     TournamentSpec stored(String name) throws ConfigException {
         try (StoreReader reader = StoreReader.open(storeFile, cacheDir()).orElse(null)) {
-            Optional<StoredTournaments.Tournament> found = reader == null ? Optional.empty()
-                    : new StoredTournaments(reader.connection(), storeFile).find(name);
+            StoredTournaments store = reader == null ? null : new StoredTournaments(reader.connection(), storeFile);
+            Optional<StoredTournaments.Tournament> found = store == null ? Optional.empty() : store.find(name);
             if (found.isEmpty()) {
+                List<String> names = store == null ? List.of()
+                        : store.all().stream().map(StoredTournaments.Tournament::name).toList();
                 throw new ParameterException(commandLine, "there is no tournament " + name + " in " + storeFile
-                        + " (arena leaderboard --all lists them)");
+                        + (names.isEmpty() ? "" : "; it has " + String.join(", ", names)));
             }
             return TournamentSpec.fromJson(name, found.get().settings());
         } catch (StoreException e) {
