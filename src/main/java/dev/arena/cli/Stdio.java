@@ -12,7 +12,8 @@ import java.util.Map;
  * tests can run arena in-process with their own input, output and environment.
  */
 public record Stdio(InputStream in, OutputStream out, OutputStream err,
-                    boolean stdinIsTerminal, boolean stdoutIsTerminal, Map<String, String> env) {
+                    boolean stdinIsTerminal, boolean stdoutIsTerminal, boolean stderrIsTerminal,
+                    Map<String, String> env) {
 
     /**
      * The real process streams. Raw file descriptors, not {@code System.out}: a
@@ -24,7 +25,8 @@ public record Stdio(InputStream in, OutputStream out, OutputStream err,
         boolean console = System.console() != null;
         return new Stdio(new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out),
                 new FileOutputStream(FileDescriptor.err),
-                flag("arena.stdin.tty", console), flag("arena.stdout.tty", console), System.getenv());
+                flag("arena.stdin.tty", console), flag("arena.stdout.tty", console), flag("arena.stderr.tty", console),
+                System.getenv());
     }
 
     private static boolean flag(String property, boolean fallback) {

@@ -62,7 +62,7 @@ public final class TrainingRun {
 
     private static int run(Map<String, String> env, String... args) {
         return Main.run(new Stdio(InputStream.nullInputStream(), OutputStream.nullOutputStream(),
-                OutputStream.nullOutputStream(), false, false, env), args);
+                OutputStream.nullOutputStream(), false, false, false, env), args);
     }
 
     private static void deleteTree(Path root) throws IOException {

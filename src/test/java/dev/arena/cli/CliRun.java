@@ -16,10 +16,17 @@ record CliRun(int exitCode, String out, String err) {
      * {@code stdoutTerminal} says whether stdout counts as a terminal.
      */
     static CliRun of(String stdin, boolean stdoutTerminal, Map<String, String> env, String... args) {
+        return of(stdin, stdoutTerminal, false, env, args);
+    }
+
+    /** As {@link #of(String, boolean, Map, String...)}, with {@code stderrTerminal} saying whether stderr counts as one. */
+    static CliRun of(String stdin, boolean stdoutTerminal, boolean stderrTerminal, Map<String, String> env,
+                     String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         byte[] in = stdin == null ? new byte[0] : stdin.getBytes(StandardCharsets.UTF_8);
-        Stdio stdio = new Stdio(new ByteArrayInputStream(in), out, err, stdin == null, stdoutTerminal, env);
+        Stdio stdio = new Stdio(new ByteArrayInputStream(in), out, err, stdin == null, stdoutTerminal, stderrTerminal,
+                env);
         int code = Main.run(stdio, args);
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -73,7 +73,7 @@ class WriteFailuresTest {
     private Run run(OutputStream out, OutputStream err, String... args) {
         List<String> all = new ArrayList<>(List.of(args[0], "--base-url", fake.baseUrl()));
         all.addAll(List.of(args).subList(1, args.length));
-        Stdio stdio = new Stdio(new ByteArrayInputStream(new byte[0]), out, err, true, false, env);
+        Stdio stdio = new Stdio(new ByteArrayInputStream(new byte[0]), out, err, true, false, false, env);
         int code = Main.run(stdio, all.toArray(String[]::new));
         return new Run(code, err instanceof ByteArrayOutputStream bytes ? bytes.toString(StandardCharsets.UTF_8) : "");
     }
