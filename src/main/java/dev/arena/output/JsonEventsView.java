@@ -6,7 +6,6 @@ import dev.arena.openrouter.ApiException;
 import dev.arena.openrouter.HttpStatusException;
 import dev.arena.openrouter.Usage;
 import dev.arena.resilience.Answer;
-import dev.arena.text.TerminalJson;
 
 import java.time.Duration;
 import java.util.List;
@@ -14,22 +13,19 @@ import java.util.List;
 /**
  * {@code --json}: one JSON object per line on stdout, flushed as it happens, for
  * programs. Events: start, delta, reasoning, retry, wait, fallback, usage, end, error.
- * The human sentence for an error still goes to stderr as well.
- *
- * <p>On a terminal, the events are read by a person as much as a program, so the C1 and bidi
- * controls that Gson leaves as they are are written as escapes too ({@link TerminalJson}).
+ * The human sentence for an error still goes to stderr as well. Written through {@link JsonLines}.
  */
 public final class JsonEventsView implements AnswerView {
 
     private final TextSink out;
     private final TextSink err;
-    private final boolean terminal;
+    private final JsonLines lines;
 
     /** {@code terminal}: stdout is a terminal, so controls a terminal acts on are escaped. */
     public JsonEventsView(TextSink out, TextSink err, boolean terminal) {
         this.out = out;
         this.err = err;
-        this.terminal = terminal;
+        this.lines = new JsonLines(out, terminal);
     }
 
     @Override
@@ -39,7 +35,7 @@ public final class JsonEventsView implements AnswerView {
         JsonArray fallbacks = new JsonArray();
         models.subList(1, models.size()).forEach(fallbacks::add);
         e.add("fallbacks", fallbacks);
-        emit(e);
+        lines.emit(e);
     }
 
     @Override
@@ -50,14 +46,14 @@ public final class JsonEventsView implements AnswerView {
     public void onContent(String text) {
         JsonObject e = event("delta");
         e.addProperty("content", text);
-        write(e);
+        lines.write(e);
     }
 
     @Override
     public void onReasoning(String text) {
         JsonObject e = event("reasoning");
         e.addProperty("content", text);
-        write(e);
+        lines.write(e);
     }
 
     /** Deltas of one network read are flushed together; every other event at once. */
@@ -72,7 +68,7 @@ public final class JsonEventsView implements AnswerView {
         e.addProperty("retry", retry);
         e.addProperty("max_retries", maxRetries);
         e.addProperty("delay_ms", delay.toMillis());
-        emit(e);
+        lines.emit(e);
     }
 
     @Override
@@ -80,7 +76,7 @@ public final class JsonEventsView implements AnswerView {
         JsonObject e = failureEvent("fallback", failure);
         e.addProperty("to", nextModel);
         e.addProperty("continuing", continuing);
-        emit(e);
+        lines.emit(e);
     }
 
     @Override
@@ -89,7 +85,7 @@ public final class JsonEventsView implements AnswerView {
         e.addProperty("model", model);
         e.addProperty("wait_ms", wait.toMillis());
         e.addProperty("reason", reason);
-        emit(e);
+        lines.emit(e);
     }
 
     @Override
@@ -108,13 +104,13 @@ public final class JsonEventsView implements AnswerView {
         if (usage.costEstimated()) {
             u.addProperty("cost_estimated", true); // computed from the catalogue's prices, not reported by the server
         }
-        emit(u);
+        lines.emit(u);
         JsonObject end = event("end");
         end.addProperty("model", answer.answeringModel());
         end.addProperty("finish_reason", answer.completion().finishReason());
         end.addProperty("generation_id", answer.completion().generationId());
         end.addProperty("elapsed_ms", answer.elapsed().toMillis());
-        emit(end);
+        lines.emit(end);
     }
 
     @Override
@@ -122,7 +118,7 @@ public final class JsonEventsView implements AnswerView {
         JsonObject e = event("error");
         e.addProperty("message", sentence);
         e.addProperty("exit_code", exitCode);
-        emit(e);
+        lines.emit(e);
         err.write("arena: " + sentence + "\n").flush();
     }
 
@@ -140,15 +136,5 @@ public final class JsonEventsView implements AnswerView {
         JsonObject e = new JsonObject();
         e.addProperty("type", type);
         return e;
-    }
-
-    private void emit(JsonObject event) {
-        write(event);
-        out.flush();
-    }
-
-    private void write(JsonObject event) {
-        String json = event.toString();
-        out.write(terminal ? TerminalJson.escape(json) : json).write("\n");
     }
 }

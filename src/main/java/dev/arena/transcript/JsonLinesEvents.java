@@ -1,6 +1,7 @@
 package dev.arena.transcript;
 
 import com.google.gson.JsonObject;
+import dev.arena.output.JsonLines;
 import dev.arena.output.TextSink;
 import dev.arena.text.TerminalJson;
 
@@ -13,18 +14,16 @@ import java.time.Instant;
  */
 final class JsonLinesEvents {
 
-    private final TextSink out;
+    private final JsonLines lines;
     private final Clock clock;
-    private final boolean terminal;
 
     /**
      * {@code clock} stamps events that carry no time of their own; {@code terminal}: {@code out}
      * is a terminal, so C1 and bidi controls are escaped too ({@link TerminalJson}).
      */
     JsonLinesEvents(TextSink out, Clock clock, boolean terminal) {
-        this.out = out;
+        this.lines = new JsonLines(out, terminal);
         this.clock = clock;
-        this.terminal = terminal;
     }
 
     /** A new event of {@code type} at {@code at}, or now when it has no time of its own. */
@@ -36,7 +35,6 @@ final class JsonLinesEvents {
     }
 
     void emit(JsonObject event) {
-        String json = event.toString();
-        out.write(terminal ? TerminalJson.escape(json) : json).write("\n").flush();
+        lines.emit(event);
     }
 }
