@@ -51,19 +51,6 @@ public final class StoredTournaments implements AutoCloseable {
         }
     }
 
-    /**
-     * A group as {@code group_key} holds it: the motion's index and the two ids, separated by
-     * spaces, which no model id has (ids may have colons: {@code :free}).
-     */
-    static String groupKey(Group group) {
-        return group.motion() + " " + group.first() + " " + group.second();
-    }
-
-    static Group group(String key) {
-        String[] parts = key.split(" ");
-        return new Group(Integer.parseInt(parts[0]), parts[1], parts[2]);
-    }
-
     private final Connection connection;
     private final Path file;
 
@@ -179,7 +166,7 @@ public final class StoredTournaments implements AutoCloseable {
                 for (Entry e : entries) {
                     s.setString(1, name);
                     s.setInt(2, e.position());
-                    s.setString(3, groupKey(e.leg().group()));
+                    s.setString(3, e.leg().group().key());
                     s.setInt(4, e.leg().number());
                     s.setString(5, e.motion());
                     s.setString(6, e.leg().pro());
@@ -215,7 +202,7 @@ public final class StoredTournaments implements AutoCloseable {
                 s.setString(1, name);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        entries.add(new Entry(new Leg(group(r.getString("group_key")), r.getInt("leg")), r.getInt("position"),
+                        entries.add(new Entry(new Leg(Group.ofKey(r.getString("group_key")), r.getInt("leg")), r.getInt("position"),
                                 r.getString("motion"), r.getString("debate_id"), DebateState.of(r.getString("status")),
                                 DebateColumns.winner(r.getString("winner")), votes(r.getString("votes")),
                                 r.getInt("fallback_spoke") != 0, r.getString("error")));
@@ -324,7 +311,7 @@ public final class StoredTournaments implements AutoCloseable {
                 s.setString(2, name);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        results.add(new ScheduledResult(name, new Leg(group(r.getString("group_key")), r.getInt("leg")),
+                        results.add(new ScheduledResult(name, new Leg(Group.ofKey(r.getString("group_key")), r.getInt("leg")),
                                 DebateState.of(r.getString("status")), DebateColumns.winner(r.getString("winner")),
                                 r.getInt("fallback_spoke") != 0, sideCost(r, "pro"), sideCost(r, "con")));
                     }

@@ -58,7 +58,7 @@ public final class TournamentRecorder implements TournamentLog {
                     + " error = NULL WHERE tournament = ? AND group_key = ? AND leg = ?")) {
                 s.setString(1, debateId);
                 s.setString(2, tournament);
-                s.setString(3, StoredTournaments.groupKey(leg.group()));
+                s.setString(3, leg.group().key());
                 s.setInt(4, leg.number());
                 s.executeUpdate();
             }
@@ -113,7 +113,7 @@ public final class TournamentRecorder implements TournamentLog {
                 s.setString(5, redactedError);
                 s.setString(6, StoreTime.format(at));
                 s.setString(7, tournament);
-                s.setString(8, StoredTournaments.groupKey(leg.group()));
+                s.setString(8, leg.group().key());
                 s.setInt(9, leg.number());
                 s.executeUpdate();
             }

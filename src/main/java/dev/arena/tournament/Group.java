@@ -24,6 +24,21 @@ public record Group(int motion, String first, String second) {
         }
     }
 
+    /**
+     * The group as text, {@code 0 a/x b/y}: the motion's index and the two ids, separated by
+     * spaces, which no model id has (ids may have colons: {@code :free}). The store keys its
+     * groups so, and JSON events name them so.
+     */
+    public String key() {
+        return motion + " " + first + " " + second;
+    }
+
+    /** The group a {@link #key} names. */
+    public static Group ofKey(String key) {
+        String[] parts = key.split(" ");
+        return new Group(Integer.parseInt(parts[0]), parts[1], parts[2]);
+    }
+
     /** Leg 1, {@code first} as Pro, then leg 2, {@code second} as Pro. */
     public List<Leg> legs() {
         return List.of(new Leg(this, 1), new Leg(this, 2));
