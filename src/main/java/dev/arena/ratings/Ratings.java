@@ -2,6 +2,7 @@ package dev.arena.ratings;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,6 +39,27 @@ public final class Ratings {
         }
         rows.sort(Comparator.comparingDouble(RatedModel::rating).reversed().thenComparing(RatedModel::model));
         return new Leaderboard(rows, warnings(table, scores, rows));
+    }
+
+    /**
+     * The ratings alone, by the same fit as {@link #of} but without intervals, ranks or
+     * warnings: cheap enough for a live view to refit on every result. By rating, highest
+     * first, then by model id.
+     *
+     * @param prior as {@link RatingOptions#prior}
+     */
+    public static Map<String, Double> points(List<Game> games, double prior) {
+        GameTable table = GameTable.of(games);
+        double[] ratings = BradleyTerry.ratings(table.scores(), table.modelCount(), prior);
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < ratings.length; i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparingDouble((Integer i) -> ratings[i]).reversed()
+                .thenComparing(i -> table.models().get(i)));
+        Map<String, Double> points = new LinkedHashMap<>();
+        order.forEach(i -> points.put(table.models().get(i), ratings[i]));
+        return points;
     }
 
     /**

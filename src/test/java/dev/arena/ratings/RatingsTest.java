@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Random;
 import java.util.function.Function;
@@ -240,6 +241,20 @@ class RatingsTest {
     }
 
     /** Random pairings and results among models m0, m1, ... */
+    @Test
+    void thePointFitGivesTheLeaderboardsRatingsInItsOrder() {
+        List<Game> games = randomTournament(new Random(11), 5, 20);
+
+        Map<String, Double> points = Ratings.points(games, RatingOptions.DEFAULT_PRIOR);
+        Leaderboard board = Ratings.of(games, DEFAULTS);
+
+        assertEquals(ids(board), List.copyOf(points.keySet()));
+        for (RatedModel row : board.models()) {
+            assertEquals(row.rating(), points.get(row.model()), 1e-9, row.model());
+        }
+        assertTrue(Ratings.points(List.of(), RatingOptions.DEFAULT_PRIOR).isEmpty(), "no results rate nobody");
+    }
+
     static List<Game> randomTournament(Random random, int models, int groups) {
         Outcome[] outcomes = Outcome.values();
         List<Game> games = new ArrayList<>();
