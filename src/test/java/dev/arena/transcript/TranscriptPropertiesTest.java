@@ -12,6 +12,7 @@ import com.google.gson.internal.bind.TypeAdapters;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import dev.arena.debate.Turn;
+import dev.arena.fake.ManualClock;
 import dev.arena.output.TextSink;
 import dev.arena.text.TerminalSanitizer;
 import java.io.ByteArrayOutputStream;
@@ -83,7 +84,7 @@ class TranscriptPropertiesTest {
         Path dir = Files.createTempDirectory("arena-json-property");
         try {
             Path file = dir.resolve("debate.json");
-            JsonTranscriptFileTest.ManualClock clock = new JsonTranscriptFileTest.ManualClock();
+            ManualClock clock = new ManualClock();
             JsonTranscriptFileTest.ManualScheduler scheduler = new JsonTranscriptFileTest.ManualScheduler();
             JsonDebateFile transcript = new JsonDebateFile(file, clock, scheduler);
             int step = 0;
