@@ -16,6 +16,8 @@ import dev.arena.store.StoreReader;
 import dev.arena.store.StoreWriter;
 import dev.arena.store.StoredTournaments;
 import dev.arena.store.TournamentRecorder;
+import dev.arena.terminal.Terminals;
+import dev.arena.terminal.TournamentStatusLine;
 import dev.arena.openrouter.Cancellation;
 import dev.arena.tournament.Budget;
 import dev.arena.tournament.BudgetedAnswerer;
@@ -30,11 +32,13 @@ import dev.arena.tournament.TournamentListener;
 import dev.arena.tournament.TournamentRunner;
 import dev.arena.tournament.TournamentSpec;
 import dev.arena.tournament.TournamentStatus;
+import org.jline.terminal.Terminal;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -235,8 +239,25 @@ final class TournamentRun {
     /** The 401 or 402 that stopped the run, as the user reads it. */
     private String accountSentence;
 
+    /** The --json stream when it is the view: the end of the run is told there too. */
+    private TournamentJsonEvents json;
+
+    /**
+     * JSON events with --json; else a line per finished debate on stdout, under a live status
+     * on stderr when stderr is a terminal (not with -q), even when stdout is a pipe.
+     */
     private TournamentListener view() {
-        return new TournamentLines(TextSink.stdout(io.out()));
+        TextSink out = TextSink.stdout(io.out());
+        if (output.json) {
+            json = new TournamentJsonEvents(out, io.stdoutIsTerminal(), Clock.systemUTC());
+            return json;
+        }
+        TournamentListener lines = new TournamentLines(out);
+        if (!io.stderrIsTerminal() || output.quiet) {
+            return lines;
+        }
+        Terminal terminal = Terminals.openStderr();
+        return new TournamentStatusLine(lines, TextSink.stderr(io.err()), terminal::getWidth, output.color(io));
     }
 
     /**
@@ -269,20 +290,30 @@ final class TournamentRun {
             case COMPLETE:
                 return ExitCode.OK;
             case BUDGET:
-                say(end.reason() + "; " + spent + "; " + done + "; to finish it, resume with a larger budget: " + resume
-                        + " --budget USD");
-                return ExitCode.BUDGET;
+                return stop(end.reason() + "; " + spent + "; " + done + "; to finish it, resume with a larger budget: "
+                        + resume + " --budget USD", ExitCode.BUDGET);
             case INTERRUPTED:
-                say("interrupted; " + done + " (" + spent + "); to go on: " + resume);
-                return ExitCode.INTERRUPTED;
+                return stop("interrupted; " + done + " (" + spent + "); to go on: " + resume, ExitCode.INTERRUPTED);
             default:
                 if (accountSentence != null) {
-                    say(accountSentence + "; " + done + "; to go on once it is fixed: " + resume);
-                    return ExitCode.CONFIG;
+                    return stop(accountSentence + "; " + done + "; to go on once it is fixed: " + resume, ExitCode.CONFIG);
                 }
-                say(end.reason() + " (arena logs shows why); " + done + "; to try them again: " + resume);
-                return ExitCode.FAILED;
+                return stop(end.reason() + " (arena logs shows why); " + done + "; to try them again: " + resume,
+                        ExitCode.FAILED);
         }
+    }
+
+    /** The run stopped short: the sentence on stderr, and with --json as an error event too. */
+    private int stop(String sentence, int exitCode) {
+        say(sentence);
+        if (json != null) {
+            try {
+                json.error(sentence, exitCode);
+            } catch (OutputClosedException | OutputFailedException e) {
+                // The reader of stdout went away; stderr and the exit code still tell.
+            }
+        }
+        return exitCode;
     }
 
     private static List<String> allModels(TournamentSpec spec) {
