@@ -240,7 +240,7 @@ class TournamentRunnerTest {
         Budget budget = new Budget(0.02, 0);
         // At these prices a request is bounded at a few tenths of a cent and really costs $0.001.
         TournamentRunner runner = new TournamentRunner(spec, plan(spec),
-                new BudgetedAnswerer(answerer, budget, new CostBound(BudgetTest.catalogOf(0.000001, 0.00001,
+                new BudgetedAnswerer(answerer, budget, new CostBound(BudgetTest.catalogOf(0.000001, 0.000001,
                         "a/weak", "b/middle", "c/strong", "j/judge")), 100),
                 new MemoryLog(), new TournamentListener() {
                 }, 2, budget);
