@@ -1,6 +1,7 @@
 package dev.arena.cli;
 
 import dev.arena.output.TextSink;
+import dev.arena.text.TerminalSanitizer;
 import dev.arena.tournament.DebateEnd;
 import dev.arena.tournament.DebateState;
 import dev.arena.tournament.TournamentListener;
@@ -35,7 +36,7 @@ final class TournamentLines implements TournamentListener {
             ended++;
         }
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "[%d/%d] %s (pro) vs %s (con) on \"%s\": ",
-                ended, total, end.leg().pro(), end.leg().con(), end.motion()));
+                ended, total, oneLine(end.leg().pro()), oneLine(end.leg().con()), oneLine(end.motion())));
         if (end.state() == DebateState.COMPLETE) {
             line.append(end.winner().name().toLowerCase(Locale.ROOT)).append(end.winner().name().equals("TIE") ? "" : " won");
             if (end.votes().size() > 1) {
@@ -47,11 +48,19 @@ final class TournamentLines implements TournamentListener {
                 line.append("; a fallback spoke, so it is not rated");
             }
         } else {
-            line.append(end.state().id()).append(end.error() == null ? "" : ": " + end.error());
+            line.append(end.state().id()).append(end.error() == null ? "" : ": " + oneLine(end.error()));
         }
         if (end.cost() != null) {
             line.append(String.format(Locale.ROOT, "; $%.4f", end.cost()));
         }
         out.write(line.append('\n').toString()).flush();
+    }
+
+    /**
+     * Text from the user or a server as part of one line: no escape sequences or control
+     * characters (a motion or a server's error could carry them), and no line breaks.
+     */
+    private static String oneLine(String text) {
+        return TerminalSanitizer.strip(text.replaceAll("\\s*\\R\\s*", " "));
     }
 }

@@ -230,6 +230,9 @@ final class TournamentRun {
                 String sentence = conn.failures().exit(runner.accountProblem()).sentence().orElse("");
                 accountSentence = conn.redactor().redact(sentence);
             }
+            if (runner.viewFailure() != null) {
+                viewExit = conn.failures().exit(runner.viewFailure());
+            }
             return end;
         } finally {
             StoreOptions.finish(writer, err);
@@ -238,6 +241,8 @@ final class TournamentRun {
 
     /** The 401 or 402 that stopped the run, as the user reads it. */
     private String accountSentence;
+    /** How a view that failed stopped the run: quietly for a reader of stdout that went away (| head). */
+    private FailureMapper.Exit viewExit;
 
     /** The --json stream when it is the view: the end of the run is told there too. */
     private TournamentJsonEvents json;
@@ -293,6 +298,10 @@ final class TournamentRun {
                 return stop(end.reason() + "; " + spent + "; " + done + "; to finish it, resume with a larger budget: "
                         + resume + " --budget USD", ExitCode.BUDGET);
             case INTERRUPTED:
+                if (viewExit != null) {
+                    return viewExit.sentence().map(sentence -> stop(sentence + "; the tournament stopped; " + done
+                            + "; to go on: " + resume, viewExit.code())).orElse(viewExit.code());
+                }
                 return stop("interrupted; " + done + " (" + spent + "); to go on: " + resume, ExitCode.INTERRUPTED);
             default:
                 if (accountSentence != null) {

@@ -1,39 +1,51 @@
 package dev.arena.tournament;
 
+import java.math.BigDecimal;
+
 /**
  * The money a tournament may spend, shared by every debate running at once. A request is
  * started only when what was spent, plus the most that the requests still running may cost,
  * plus the most this one may cost, stays within the limit; so the limit holds even when every
  * running request uses its max tokens. Once one is refused no other starts: the tournament
- * stops taking new work and says what was spent.
+ * stops taking new work and says what was spent. Sums are decimal, so twenty requests at
+ * $0.001 make $0.02 exactly, and a limit of $0.02 admits them all.
  */
 public final class Budget {
 
-    /** No limit: every request starts. */
+    /** No limit: every request starts, and what they cost is still counted. */
     public static Budget unlimited(double spent) {
-        return new Budget(Double.POSITIVE_INFINITY, spent);
+        return new Budget(null, spent);
     }
 
-    private final double limit;
-    private double spent;
-    private double reserved;
+    /** Null: no limit. */
+    private final BigDecimal limit;
+    private BigDecimal spent;
+    private BigDecimal reserved = BigDecimal.ZERO;
     private boolean reached;
 
     /** {@code spent}: what the tournament's earlier runs spent already. */
     public Budget(double limit, double spent) {
-        if (!(limit >= 0)) {
+        this(checked(limit), spent);
+    }
+
+    private Budget(BigDecimal limit, double spent) {
+        this.limit = limit;
+        this.spent = BigDecimal.valueOf(spent);
+    }
+
+    private static BigDecimal checked(double limit) {
+        if (!(limit >= 0) || Double.isInfinite(limit)) {
             throw new IllegalArgumentException("a budget is zero or more dollars");
         }
-        this.limit = limit;
-        this.spent = spent;
+        return BigDecimal.valueOf(limit);
     }
 
     /** A request that may cost up to {@code maxCost}: reserved now, settled when it ends. */
     public final class Reservation {
-        private final double max;
+        private final BigDecimal max;
         private boolean settled;
 
-        private Reservation(double max) {
+        private Reservation(BigDecimal max) {
             this.max = max;
         }
 
@@ -47,24 +59,25 @@ public final class Budget {
                     return;
                 }
                 settled = true;
-                reserved -= max;
-                spent += cost == null ? max : cost;
+                reserved = reserved.subtract(max);
+                spent = spent.add(cost == null ? max : BigDecimal.valueOf(cost));
             }
         }
     }
 
     /** @throws BudgetReachedException when the request could take the spending past the limit */
     public synchronized Reservation reserve(double maxCost) throws BudgetReachedException {
-        if (reached || spent + reserved + maxCost > limit) {
+        BigDecimal most = BigDecimal.valueOf(maxCost);
+        if (limit != null && (reached || spent.add(reserved).add(most).compareTo(limit) > 0)) {
             reached = true;
             throw new BudgetReachedException(limit);
         }
-        reserved += maxCost;
-        return new Reservation(maxCost);
+        reserved = reserved.add(most);
+        return new Reservation(most);
     }
 
     public synchronized double spent() {
-        return spent;
+        return spent.doubleValue();
     }
 
     public synchronized boolean reached() {
@@ -72,6 +85,6 @@ public final class Budget {
     }
 
     public boolean limited() {
-        return limit != Double.POSITIVE_INFINITY;
+        return limit != null;
     }
 }

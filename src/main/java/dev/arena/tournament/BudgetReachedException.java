@@ -8,8 +8,8 @@ import java.math.BigDecimal;
  */
 public final class BudgetReachedException extends RuntimeException {
 
-    public BudgetReachedException(double limit) {
-        super("the budget of $" + BigDecimal.valueOf(limit).stripTrailingZeros().toPlainString()
+    public BudgetReachedException(BigDecimal limit) {
+        super("the budget of $" + limit.stripTrailingZeros().toPlainString()
                 + " is reached: the next request could pass it");
     }
 }

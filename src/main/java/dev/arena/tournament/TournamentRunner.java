@@ -59,6 +59,9 @@ public final class TournamentRunner {
     /** Why the run stops early, the first reason only: the status and the sentence. */
     private final AtomicReference<Stop> stop = new AtomicReference<>();
     private final AtomicReference<HttpStatusException> accountProblem = new AtomicReference<>();
+    private final AtomicReference<RuntimeException> viewFailure = new AtomicReference<>();
+    /** The run's cancellation, under the caller's: a runner runs once. */
+    private volatile Cancellation run;
 
     private record Stop(TournamentStatus status, String reason) {
     }
@@ -98,8 +101,9 @@ public final class TournamentRunner {
     public TournamentEnd run(Cancellation cancel) {
         int done = (int) plan.stream().filter(PlannedDebate::complete).count();
         complete.set(done);
-        listener.started(spec, plan.size(), done);
         Cancellation run = cancel.child();
+        this.run = run;
+        tell(view -> view.started(spec, plan.size(), done));
         ExecutorService pool = Executors.newFixedThreadPool(concurrency, threads());
         try {
             for (PlannedDebate p : order(plan)) {
@@ -121,7 +125,7 @@ public final class TournamentRunner {
                 : unfinished == 0 ? null : failed.get() + " debate" + (failed.get() == 1 ? "" : "s") + " failed";
         TournamentEnd end = new TournamentEnd(status, reason, complete.get(), failed.get(), unfinished, plan.size(),
                 budget.spent());
-        listener.finished(end);
+        tell(view -> view.finished(end));
         return end;
     }
 
@@ -138,7 +142,7 @@ public final class TournamentRunner {
                 cost.total(), error);
         try {
             log.debateStarted(p.leg(), id);
-            listener.debateStarted(p.leg(), id);
+            tell(view -> view.debateStarted(p.leg(), id));
             DebateSettings settings = settings(p);
             if (turns.size() < 2 * spec.rounds()) {
                 Debate debate = new Debate(id, settings, answerer, new DebateListeners(List.of(recorder, syncing())));
@@ -173,6 +177,30 @@ public final class TournamentRunner {
         } finally {
             cancel.release();
         }
+    }
+
+    /**
+     * Tells the views. A view that fails (the reader of stdout went away, a full disk) stops the
+     * run as an interrupt would: what was played is kept, and a resume goes on; the debates
+     * themselves never fail for it. The failure is kept for the caller to word.
+     */
+    private void tell(java.util.function.Consumer<TournamentListener> event) {
+        if (viewFailure.get() != null) {
+            return;
+        }
+        try {
+            event.accept(listener);
+        } catch (RuntimeException e) {
+            if (viewFailure.compareAndSet(null, e)) {
+                stop.compareAndSet(null, new Stop(TournamentStatus.INTERRUPTED, e.getMessage()));
+                run.cancel();
+            }
+        }
+    }
+
+    /** The failure of a view that stopped the run, if one did. */
+    public RuntimeException viewFailure() {
+        return viewFailure.get();
     }
 
     /** The 401 or 402 that stopped the run, if one did: the command words it and exits with its code. */
@@ -231,7 +259,8 @@ public final class TournamentRunner {
         });
         log.debateEnded(p.leg(), state, winner, votes, fallback, error);
         log.sync();
-        listener.debateEnded(new DebateEnd(p.leg(), p.motion(), id, state, winner, votes, fallback, cost, error));
+        DebateEnd ended = new DebateEnd(p.leg(), p.motion(), id, state, winner, votes, fallback, cost, error);
+        tell(view -> view.debateEnded(ended));
     }
 
     /** The debate of one leg: its two models as Pro and Con, each with the shared fallbacks; no judge of its own. */

@@ -194,6 +194,27 @@ class TournamentRunnerTest {
     }
 
     @Test
+    void aViewThatFailsStopsTheRunAsAnInterruptAndFailsNoDebate() {
+        TournamentSpec spec = spec(List.of("j/judge"), List.of(), 1);
+        MemoryLog log = new MemoryLog();
+        RuntimeException closed = new IllegalStateException("the reader of stdout went away");
+        TournamentRunner runner = new TournamentRunner(spec, plan(spec), new RuleAnswerer(MODELS), log,
+                new TournamentListener() {
+                    @Override
+                    public void debateEnded(DebateEnd end) {
+                        throw closed;
+                    }
+                }, 1, Budget.unlimited(0));
+        TournamentEnd end = runner.run(new Cancellation());
+        assertEquals(TournamentStatus.INTERRUPTED, end.status());
+        assertEquals(closed, runner.viewFailure());
+        assertEquals(0, end.failed());
+        assertTrue(log.states.values().stream().noneMatch(s -> s == DebateState.FAILED || s == DebateState.RUNNING),
+                log.states.toString());
+        assertTrue(end.complete() >= 1 && end.unfinished() > 0, end.toString());
+    }
+
+    @Test
     void aResumedDebateAsksOnlyForTheTurnsAndReadingsItIsMissing() {
         TournamentSpec spec = spec(List.of("j/judge"), List.of(), 2);
         PlannedDebate one = plan(spec).get(0);
