@@ -3,6 +3,7 @@ package dev.arena.cli;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.arena.store.StoreException;
 import dev.arena.debate.Winner;
 import dev.arena.output.JsonLines;
 import dev.arena.output.TextSink;
@@ -91,8 +92,33 @@ final class TournamentJsonEvents implements TournamentListener {
         emit("progress", p);
     }
 
+    /** Where the ratings come from when the run ends: the store, read then. */
+    @FunctionalInterface
+    interface Ratings {
+        JsonObject now() throws StoreException;
+    }
+
+    private Ratings ratings;
+
+    /**
+     * At the end, a {@code leaderboard} event as {@code arena leaderboard --json} prints the table,
+     * just before {@code tournament_end}, so the event a script waits for comes last.
+     */
+    synchronized void leaderboardFrom(Ratings source) {
+        this.ratings = source;
+    }
+
     @Override
     public synchronized void finished(TournamentEnd end) {
+        if (ratings != null) {
+            try {
+                emit("leaderboard", ratings.now());
+            } catch (StoreException e) {
+                JsonObject w = new JsonObject();
+                w.addProperty("message", e.getMessage() + "; the leaderboard is left out (arena leaderboard --json prints it)");
+                emit("warning", w);
+            }
+        }
         JsonObject e = new JsonObject();
         e.addProperty("status", end.status().id());
         e.addProperty("reason", end.reason());

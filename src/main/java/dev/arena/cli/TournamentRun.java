@@ -5,6 +5,7 @@ import dev.arena.catalog.CatalogCache;
 import dev.arena.debate.Debate;
 import dev.arena.leaderboard.LeaderboardTable;
 import dev.arena.output.LeaderboardText;
+import dev.arena.output.LeaderboardJson;
 import dev.arena.output.OutputClosedException;
 import dev.arena.output.OutputFailedException;
 import dev.arena.output.TextSink;
@@ -162,7 +163,7 @@ final class TournamentRun {
             List<PlannedDebate> plan = plan(store, spec);
             Budget money = limit == null ? Budget.unlimited(store.spent(spec.name()))
                     : new Budget(limit, store.spent(spec.name()));
-            TournamentEnd end = run(spec, plan, conn, bound, money);
+            TournamentEnd end = run(store, spec, plan, conn, bound, money);
             store.end(spec.name(), end.status(), end.reason(), Instant.now());
             printLeaderboard(store, spec);
             return report(spec, end);
@@ -207,8 +208,8 @@ final class TournamentRun {
         return plan;
     }
 
-    private TournamentEnd run(TournamentSpec spec, List<PlannedDebate> plan, Connection conn, CostBound bound,
-                              Budget money) {
+    private TournamentEnd run(StoredTournaments store, TournamentSpec spec, List<PlannedDebate> plan, Connection conn,
+                              CostBound bound, Budget money) {
         StoreWriter writer = new StoreWriter(storeFile, cacheDir(), Duration.ZERO);
         try {
             RequestRecorder requests = new RequestRecorder(writer, conn.redactor());
@@ -220,7 +221,7 @@ final class TournamentRun {
                         spec.maxTokens() == null ? dev.arena.debate.Judge.MAX_TOKENS : spec.maxTokens());
             }
             TournamentRecorder log = new TournamentRecorder(writer, conn.redactor(), spec.name(), requests);
-            TournamentRunner runner = new TournamentRunner(spec, plan, answerer, log, view(), concurrency, money);
+            TournamentRunner runner = new TournamentRunner(spec, plan, answerer, log, view(store, spec), concurrency, money);
             Cancellation cancel = new Cancellation();
             TournamentEnd end;
             try (StopSignals ignored = StopSignals.cancel(cancel)) {
@@ -251,10 +252,12 @@ final class TournamentRun {
      * JSON events with --json; else a line per finished debate on stdout, under a live status
      * on stderr when stderr is a terminal (not with -q), even when stdout is a pipe.
      */
-    private TournamentListener view() {
+    private TournamentListener view(StoredTournaments store, TournamentSpec spec) {
         TextSink out = TextSink.stdout(io.out());
         if (output.json) {
             json = new TournamentJsonEvents(out, io.stdoutIsTerminal(), Clock.systemUTC());
+            // Every result is committed when the run ends (the runner syncs after each debate).
+            json.leaderboardFrom(() -> LeaderboardJson.of(leaderboard(store, spec)));
             return json;
         }
         TournamentListener lines = new TournamentLines(out);
@@ -275,7 +278,7 @@ final class TournamentRun {
         }
         TextSink out = TextSink.stdout(io.out());
         try {
-            LeaderboardTable table = LeaderboardTable.of(List.of(spec.name()), store.results(spec.name()), spec.seed());
+            LeaderboardTable table = leaderboard(store, spec);
             out.write("\n");
             LeaderboardText.lines(table).forEach(line -> out.write(line + "\n"));
             out.flush();
@@ -285,6 +288,10 @@ final class TournamentRun {
             // The run itself is recorded: its report and exit code matter more than the table.
             say(e.getMessage() + "; the leaderboard is not complete (arena leaderboard " + spec.name() + " prints it again)");
         }
+    }
+
+    private static LeaderboardTable leaderboard(StoredTournaments store, TournamentSpec spec) throws StoreException {
+        return LeaderboardTable.of(List.of(spec.name()), store.results(spec.name()), spec.seed());
     }
 
     private int report(TournamentSpec spec, TournamentEnd end) {

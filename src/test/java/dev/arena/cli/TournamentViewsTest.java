@@ -69,7 +69,13 @@ class TournamentViewsTest {
         assertEquals("tournament_start", names.get(0));
         assertEquals("tournament_end", names.get(names.size() - 1));
         assertEquals(Map.of("tournament_start", 1L, "debate_start", 2L, "debate_end", 2L, "progress", 2L,
-                "tournament_end", 1L), names.stream().collect(Collectors.groupingBy(n -> n, Collectors.counting())));
+                "leaderboard", 1L, "tournament_end", 1L),
+                names.stream().collect(Collectors.groupingBy(n -> n, Collectors.counting())));
+        assertEquals("leaderboard", names.get(names.size() - 2), "the ratings, just before the end");
+        JsonObject board = events.get(names.size() - 2);
+        assertEquals("json", board.get("tournament").getAsString());
+        assertEquals(2, board.getAsJsonArray("models").size());
+        assertEquals("u/strong", board.getAsJsonArray("models").get(0).getAsJsonObject().get("model").getAsString());
         for (int i = 0; i < names.size(); i++) {
             if (names.get(i).equals("debate_end")) {
                 assertEquals("progress", names.get(i + 1), "progress follows each debate_end");
@@ -83,7 +89,7 @@ class TournamentViewsTest {
         assertEquals("json", start.get("name").getAsString());
         assertEquals(2, start.get("total").getAsInt());
         assertEquals(0, start.get("done").getAsInt());
-        JsonObject last = events.get(events.size() - 2);
+        JsonObject last = events.get(events.size() - 3);
         assertEquals(2, last.get("done").getAsInt());
         assertEquals(0, last.get("running").getAsInt());
         JsonObject end = events.get(events.size() - 1);
