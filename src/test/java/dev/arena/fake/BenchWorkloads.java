@@ -30,7 +30,7 @@ public final class BenchWorkloads {
     private static final String[] HELLO = {"Hello", ", ", "wörld", "! 👋"};
 
     /** The pieces of {@code paced} and the floods: a few characters each, some multi-byte. */
-    private static final String[] PIECES = {
+    static final String[] PIECES = {
         "The", " quick", " café", " costs", " 5€", ",", " 日本", " says",
         " 😀", " and", "\n", " \"ok\"", " naïve", " x", " 42", ".",
     };
