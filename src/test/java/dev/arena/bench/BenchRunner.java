@@ -1,10 +1,8 @@
 package dev.arena.bench;
 
 import dev.arena.fake.BenchWorkloads;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
 
 /**
@@ -153,10 +150,7 @@ public final class BenchRunner {
     private Run runOne(String workload, String who, boolean warmup, byte[] expected, int contentLength)
             throws IOException, InterruptedException {
         Path work = Path.of(opts.get("--work"));
-        Path rss = work.resolve("rss.txt");
-        Path err = work.resolve(who.replace(' ', '-') + ".stderr");
-        Files.deleteIfExists(rss);
-        List<String> command = new ArrayList<>(List.of(opts.get("--time"), "-f", "%M", "-o", rss.toString()));
+        List<String> command = new ArrayList<>();
         String model = BenchWorkloads.model(workload);
         switch (who) {
             case ARENA, BASELINE -> command.addAll(List.of(opts.get(who.equals(ARENA) ? "--arena" : "--baseline-arena"),
@@ -166,22 +160,19 @@ public final class BenchRunner {
                     "-d", "{\"model\":\"" + model + "\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"));
             default -> command.addAll(List.of(opts.get("--java"), "-cp", opts.get("--floor-cp"), "Empty"));
         }
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectInput(new File("/dev/null"))
-                .redirectError(err.toFile());
         // A store of the benchmark's own (kept across runs, as a user's is), never the developer's.
-        builder.environment().put("XDG_DATA_HOME", work.resolve("data").toString());
-        builder.environment().put("XDG_STATE_HOME", work.resolve("state").toString());
+        Map<String, String> env = Map.of("XDG_DATA_HOME", work.resolve("data").toString(),
+                "XDG_STATE_HOME", work.resolve("state").toString());
         byte[] buffer = new byte[64 * 1024];
         long firstByte = -1;
         long lastByte = -1;
         long contentDone = -1;
         long total = 0;
         String mismatch = null;
-        long start = System.nanoTime();
-        Process process = builder.start();
-        Thread killer = killAfter(process, Long.parseLong(opts.get("--timeout")));
-        try (InputStream out = process.getInputStream()) {
+        MeasuredProcess process = MeasuredProcess.start(opts.get("--time"), work,
+                work.resolve(who.replace(' ', '-') + ".stderr"), env, command, Long.parseLong(opts.get("--timeout")));
+        long start = process.startNanos();
+        try (InputStream out = process.stdout()) {
             int n;
             while ((n = out.read(buffer)) > 0) {
                 long now = System.nanoTime() - start;
@@ -200,7 +191,6 @@ public final class BenchRunner {
         }
         int exit = process.waitFor();
         long wall = System.nanoTime() - start;
-        killer.interrupt();
         if (expected != null) {
             if (mismatch == null && total != expected.length) {
                 mismatch = "stdout was " + total + " bytes, expected " + expected.length;
@@ -209,10 +199,10 @@ public final class BenchRunner {
                 mismatch = "exit code " + exit;
             }
             if (mismatch != null) {
-                mismatch += " (stderr: " + firstLine(err) + ")";
+                mismatch += " (stderr: " + process.firstStderrLine() + ")";
             }
         }
-        return new Run(who, warmup, wall, firstByte, lastByte, contentDone, readRss(rss), total, exit, mismatch);
+        return new Run(who, warmup, wall, firstByte, lastByte, contentDone, process.rssKb(), total, exit, mismatch);
     }
 
     /** Null if {@code got[0..n)} matches the expected bytes at {@code offset}, else where it differs. */
@@ -229,23 +219,6 @@ public final class BenchRunner {
         return null;
     }
 
-    private static Thread killAfter(Process process, long seconds) {
-        Thread killer = new Thread(() -> {
-            try {
-                if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
-                    System.err.println("bench: timed out after " + seconds + " s, killing " + process.info().commandLine().orElse(""));
-                    process.descendants().forEach(ProcessHandle::destroyForcibly);
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                // the run ended in time
-            }
-        }, "bench-timeout");
-        killer.setDaemon(true);
-        killer.start();
-        return killer;
-    }
-
     private static String loadAverage() {
         try {
             String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
@@ -253,26 +226,6 @@ public final class BenchRunner {
         } catch (IOException | RuntimeException e) {
             return "unknown";
         }
-    }
-
-    /** GNU time writes "Command exited with non-zero status N" before the format's line on failure. */
-    private static long readRss(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return -1;
-        }
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
-        try {
-            return lines.isEmpty() ? -1 : Long.parseLong(lines.get(lines.size() - 1).trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    private static String firstLine(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return "";
-        }
-        return Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).findFirst().orElse("");
     }
 
     private void printTable(String workload, List<String> who, List<Run> runs, List<Run> allRuns, int rounds, int warmup,
