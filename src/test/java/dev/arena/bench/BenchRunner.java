@@ -23,10 +23,12 @@ import java.util.function.ToLongFunction;
  * checks arena's stdout against the workload's exact text plus the final newline as it streams.
  *
  * <pre>
- * BenchRunner --base-url URL --arena PATH --java PATH --floor-cp DIR --work DIR
+ * BenchRunner --base-url URL --arena PATH --java PATH --floor-cp DIR --work DIR --arrivals FILE
  *             [--rounds N] [--warmup N] [--only WORKLOAD[,WORKLOAD...]] [--time PATH] [--timeout SECONDS]
  * </pre>
- * Exits 1 if any arena run (warm-up included) was not byte-exact or did not exit 0.
+ * {@code --arrivals} is the file the bench server notes tournament requests in. The tournament
+ * workloads are run by {@link TournamentBench}. Exits 1 if any arena run (warm-up included) was not
+ * byte-exact or did not exit 0, or a tournament did not play its whole schedule.
  */
 public final class BenchRunner {
 
@@ -61,7 +63,9 @@ public final class BenchRunner {
         Map<String, String> opts = new LinkedHashMap<>();
         opts.put("--rounds", "5");
         opts.put("--warmup", "1");
-        opts.put("--only", String.join(",", BenchWorkloads.NAMES));
+        List<String> byDefault = new ArrayList<>(BenchWorkloads.NAMES);
+        byDefault.add(TournamentBench.TOURNAMENT); // tournament-limit takes minutes: only when asked for
+        opts.put("--only", String.join(",", byDefault));
         opts.put("--time", "/usr/bin/time");
         opts.put("--timeout", "600");
         for (int i = 0; i < args.length; i++) {
@@ -71,7 +75,7 @@ public final class BenchRunner {
             }
             opts.put(args[i], args[++i]);
         }
-        for (String required : List.of("--base-url", "--arena", "--java", "--floor-cp", "--work")) {
+        for (String required : List.of("--base-url", "--arena", "--java", "--floor-cp", "--work", "--arrivals")) {
             if (!opts.containsKey(required)) {
                 System.err.println("BenchRunner: missing " + required);
                 System.exit(2);
@@ -85,20 +89,27 @@ public final class BenchRunner {
         int warmup = Integer.parseInt(opts.get("--warmup"));
         List<String> workloads = Arrays.asList(opts.get("--only").split(","));
         for (String workload : workloads) {
-            try {
-                BenchWorkloads.contentChunks(workload);
-            } catch (IllegalArgumentException e) {
-                System.err.println("bin/bench: " + e.getMessage());
+            if (!TournamentBench.NAMES.contains(workload) && !BenchWorkloads.NAMES.contains(workload)) {
+                System.err.println("bin/bench: unknown workload: " + workload + " (known: "
+                        + String.join(", ", BenchWorkloads.NAMES) + ", " + String.join(", ", TournamentBench.NAMES) + ")");
                 return 2;
             }
         }
         Files.createDirectories(Path.of(opts.get("--work")));
+        TournamentBench tournaments = new TournamentBench(opts, failures);
         // Other work on the machine skews every number: say how busy it was.
         System.out.println("load average before the run: " + loadAverage());
         for (String workload : workloads) {
-            runWorkload(workload, rounds, warmup);
+            if (TournamentBench.NAMES.contains(workload)) {
+                tournaments.run(workload);
+            } else {
+                runWorkload(workload, rounds, warmup);
+            }
         }
-        printTargets();
+        if (arenaRuns > 0) {
+            printTargets();
+        }
+        tournaments.printTargets();
         System.out.println();
         System.out.println("load average after the run: " + loadAverage());
         if (!failures.isEmpty()) {
