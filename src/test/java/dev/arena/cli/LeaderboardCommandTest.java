@@ -3,6 +3,7 @@ package dev.arena.cli;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.arena.fake.FakeModels;
 import dev.arena.fake.FakeOpenRouter;
 import dev.arena.fake.Reply;
 import dev.arena.fake.RuleJudge;
@@ -159,7 +160,7 @@ class LeaderboardCommandTest {
             fake.script(model, Reply.stream(RuleJudge.says(model)).usage(20, 10, 0.0001));
         }
         fake.script("j/judge", Reply.answering(transcript -> RuleJudge.verdict(transcript, MODELS, false)).usage(200, 50, 0.0002));
-        fake.models(TournamentCommandTest.catalog(List.of("s/weak", "t/middle", "u/strong", "j/judge", "z/backup")));
+        fake.models(FakeModels.priced(List.of("s/weak", "t/middle", "u/strong", "j/judge", "z/backup")));
         CliRun run = tournament("cup", "--fallback", "z/backup", "--retries", "0");
         assertTrue(run.out().contains("warning: 8 debates were left out of the ratings because a fallback model spoke"
                 + " for a fighter"), run.out());

@@ -1,5 +1,6 @@
 package dev.arena.cli;
 
+import dev.arena.fake.FakeModels;
 import dev.arena.fake.FakeOpenRouter;
 import dev.arena.fake.RecordedRequest;
 import dev.arena.fake.Reply;
@@ -37,13 +38,6 @@ class TournamentCommandTest {
     @TempDir
     Path dir;
 
-    /** Models whose price the catalogue knows: each turn costs about a thousandth of a cent. */
-    static String catalog(List<String> ids) {
-        return "{\"data\":[" + ids.stream().map(id -> "{\"id\":\"" + id + "\",\"name\":\"" + id
-                + "\",\"context_length\":8192,\"pricing\":{\"prompt\":\"0.000001\",\"completion\":\"0.000002\"}}")
-                .collect(Collectors.joining(",")) + "]}";
-    }
-
     /** The fighters say who they are, and the judge names the stronger one. */
     static void scriptTournament(FakeOpenRouter fake, List<String> judges) {
         for (String model : MODELS) {
@@ -55,7 +49,7 @@ class TournamentCommandTest {
         List<String> all = new ArrayList<>(MODELS);
         all.addAll(judges);
         all.add("z/backup");
-        fake.models(catalog(all));
+        fake.models(FakeModels.priced(all));
     }
 
     @BeforeEach

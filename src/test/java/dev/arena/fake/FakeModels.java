@@ -1,5 +1,8 @@
 package dev.arena.fake;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 /**
  * {@code GET /models} bodies as servers send them. {@link #OPENROUTER} follows OpenRouter's
  * shape (protocol §5): prices as decimal strings per token, a {@code :free} variant, a model
@@ -58,6 +61,17 @@ public final class FakeModels {
               {"id":"qwen2.5-coder:7b","object":"model","created":1731000000,"owned_by":"library"}
             ]}
             """;
+
+    /**
+     * A catalogue that prices every one of {@code ids} (a tournament's {@code --budget} needs
+     * that): $0.000001 a prompt token and $0.000002 a completion token, so a turn costs about a
+     * thousandth of a cent.
+     */
+    public static String priced(List<String> ids) {
+        return "{\"data\":[" + ids.stream().map(id -> "{\"id\":\"" + id + "\",\"name\":\"" + id
+                + "\",\"context_length\":8192,\"pricing\":{\"prompt\":\"0.000001\",\"completion\":\"0.000002\"}}")
+                .collect(Collectors.joining(",")) + "]}";
+    }
 
     private FakeModels() {
     }
