@@ -7,14 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -57,15 +50,15 @@ class DebateKilledIT {
         ArenaProcess.Running debate = ArenaProcess.against(fake, KEY, "debate", "--db", db.toString(),
                 "--pro", "k/pro", "--con", "k/con", "--rounds", "2", "Kill switches").start();
         debate.awaitStdout("word1 ");
-        awaitRows(db, "SELECT count(*) FROM turns", "1");
+        StoreRows.await(db, "SELECT count(*) FROM turns", "1");
         debate.signal("KILL");
         assertEquals(137, debate.waitFor().exitCode());
 
-        assertEquals(List.of(List.of("ok")), query(db, "PRAGMA integrity_check"));
-        assertEquals(List.of(List.of("1", "pro", "Pro opens quickly.")), query(db, "SELECT idx, side, text FROM turns"));
-        assertEquals(List.of(List.of("running")), query(db, "SELECT status FROM debates"));
+        assertEquals(List.of(List.of("ok")), StoreRows.query(db, "PRAGMA integrity_check"));
+        assertEquals(List.of(List.of("1", "pro", "Pro opens quickly.")), StoreRows.query(db, "SELECT idx, side, text FROM turns"));
+        assertEquals(List.of(List.of("running")), StoreRows.query(db, "SELECT status FROM debates"));
         assertEquals(List.of(List.of("con", "running"), List.of("pro", "complete")),
-                query(db, "SELECT side, status FROM requests ORDER BY side"));
+                StoreRows.query(db, "SELECT side, status FROM requests ORDER BY side"));
 
         ArenaProcess.Result next = ArenaProcess.against(fake, KEY, "chat", "--db", db.toString(), "-m", "k/chat", "hi").run();
         assertEquals(0, next.exitCode(), next.toString());
@@ -75,54 +68,15 @@ class DebateKilledIT {
         ArenaProcess.Result list = ArenaProcess.arena("logs", "--db", db.toString()).run();
         assertEquals(0, list.exitCode(), list.toString());
         assertEquals(List.of(List.of("interrupted", "arena stopped before it ended")),
-                query(db, "SELECT status, outcome_reason FROM debates"));
+                StoreRows.query(db, "SELECT status, outcome_reason FROM debates"));
         assertEquals(List.of(List.of("con", "interrupted", "arena stopped before it ended")),
-                query(db, "SELECT side, status, error FROM requests WHERE purpose = 'turn' AND status <> 'complete'"));
-        assertEquals(List.of(List.of("ok")), query(db, "PRAGMA integrity_check"));
+                StoreRows.query(db, "SELECT side, status, error FROM requests WHERE purpose = 'turn' AND status <> 'complete'"));
+        assertEquals(List.of(List.of("ok")), StoreRows.query(db, "PRAGMA integrity_check"));
 
-        String id = query(db, "SELECT id FROM debates").get(0).get(0);
+        String id = StoreRows.query(db, "SELECT id FROM debates").get(0).get(0);
         ArenaProcess.Result show = ArenaProcess.arena("logs", "--db", db.toString(), "show", id).run();
         assertEquals(0, show.exitCode(), show.toString());
         assertTrue(show.stdout().contains("## Round 1 — Pro (k/pro)\n\n*Opening statement*\n\nPro opens quickly.\n"), show.stdout());
         assertTrue(show.stdout().endsWith("\n\n*Outcome: interrupted — arena stopped before it ended*\n"), show.stdout());
-    }
-
-    /** Polls (up to 60 s) until {@code sql} gives {@code value}. */
-    private static void awaitRows(Path db, String sql, String value) throws Exception {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (true) {
-            if (Files.exists(db)) {
-                try {
-                    List<List<String>> rows = query(db, sql);
-                    if (rows.get(0).get(0).equals(value)) {
-                        return;
-                    }
-                } catch (SQLException e) {
-                    // The schema is not there yet.
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(sql + " never gave " + value);
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    /** Reads with a plain connection: no migration, no recovery, nothing written. */
-    private static List<List<String>> query(Path db, String sql) throws SQLException {
-        List<List<String>> rows = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + db + "?mode=ro");
-             Statement s = c.createStatement();
-             ResultSet r = s.executeQuery(sql)) {
-            int columns = r.getMetaData().getColumnCount();
-            while (r.next()) {
-                List<String> row = new ArrayList<>();
-                for (int i = 1; i <= columns; i++) {
-                    row.add(r.getString(i));
-                }
-                rows.add(row);
-            }
-        }
-        return rows;
     }
 }
