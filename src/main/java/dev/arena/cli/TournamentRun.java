@@ -216,10 +216,10 @@ final class TournamentRun {
             Answerer answerer = conn.chain().recordingTo(requests)
                     .pricedWith(CatalogOptions.cachedPrices(io, conn.settings().baseUrl()))
                     .cuttingAnswersAt(Debate.TURN_TEXT_LIMIT);
-            if (money.limited()) {
-                answerer = new BudgetedAnswerer(answerer, money, bound,
-                        spec.maxTokens() == null ? dev.arena.debate.Judge.MAX_TOKENS : spec.maxTokens());
-            }
+            // Budgeted even without a limit: the budget is also the tally of what the run spends,
+            // which the end reports; an unlimited one refuses nothing.
+            answerer = new BudgetedAnswerer(answerer, money, bound,
+                    spec.maxTokens() == null ? dev.arena.debate.Judge.MAX_TOKENS : spec.maxTokens());
             TournamentRecorder log = new TournamentRecorder(writer, conn.redactor(), spec.name(), requests);
             TournamentRunner runner = new TournamentRunner(spec, plan, answerer, log, view(store, spec), concurrency, money);
             Cancellation cancel = new Cancellation();

@@ -83,8 +83,4 @@ public final class Budget {
     public synchronized boolean reached() {
         return reached;
     }
-
-    public boolean limited() {
-        return limit != null;
-    }
 }

@@ -36,7 +36,8 @@ public final class BudgetedAnswerer implements Answerer {
     public Answer answer(ChatRequest request, List<String> models, ChainListener listener, Cancellation cancel,
                          RequestTag tag) throws ChainFailedException, HttpStatusException, CancelledException {
         cancel.throwIfCancelled();
-        // The tournament refuses --budget when a price is unknown, so a bound is always at hand here.
+        // The tournament refuses --budget when a price is unknown, so a limited budget always has
+        // a bound here; an unlimited one refuses nothing, and an unknown bound counts as nothing.
         double most = costs.request(request, models, defaultMaxTokens).orElse(0.0);
         Budget.Reservation reservation = budget.reserve(most);
         Double cost = null;
