@@ -170,4 +170,33 @@ class TournamentCommandTest {
             assertEquals(!sFights, row.get(2).contains("s/judge"), row.toString());
         }
     }
+
+    @Test
+    void extendAddsAModelAndAMotionAndPlaysOnlyTheNewPairings() throws Exception {
+        CliRun first = CliRun.of("", false, env, "tournament", "--base-url", fake.baseUrl(), "--db", db.toString(),
+                "--models", "s/weak,t/middle", "--motion", "Cats beat dogs", "--judges", "j/judge", "--rounds", "1",
+                "--name", "grow", "--rate-limit", UNBOUND);
+        assertEquals(0, first.exitCode(), first.toString());
+        assertEquals(2 * 4, chatRequests(), "one pair, two legs");
+
+        CliRun refused = CliRun.of("", false, env, "tournament", "--base-url", fake.baseUrl(), "--db", db.toString(),
+                "--models", "s/weak,t/middle,u/strong", "--motion", "Cats beat dogs", "--judges", "j/judge",
+                "--rounds", "1", "--name", "grow", "--rate-limit", UNBOUND);
+        assertEquals(ExitCode.USAGE, refused.exitCode(), "another model without --extend: " + refused);
+        assertTrue(refused.err().contains("models or motions (--extend adds new ones)"), refused.err());
+
+        CliRun grown = CliRun.of("", false, env, "tournament", "--base-url", fake.baseUrl(), "--db", db.toString(),
+                "--models", "s/weak,t/middle,u/strong", "--motion", "Cats beat dogs", "--motion", "Tea beats coffee",
+                "--judges", "j/judge", "--rounds", "1", "--name", "grow", "--rate-limit", UNBOUND, "--extend");
+        assertEquals(0, grown.exitCode(), grown.toString());
+        // 3 pairs on 2 motions is 12 debates; the first run played 2 of them.
+        assertEquals(12 * 4, chatRequests(), "only the 10 new debates were played");
+        assertEquals(List.of(List.of("complete", "12")),
+                query("SELECT status, count(*) FROM tournament_debates WHERE tournament = 'grow' GROUP BY status"));
+        assertEquals(List.of(List.of("0"), List.of("0")), query("SELECT position FROM tournament_debates"
+                + " WHERE tournament = 'grow' AND motion = 'Cats beat dogs' AND 's/weak' IN (pro_model, con_model)"
+                + " AND 't/middle' IN (pro_model, con_model)"), "the first group keeps its place");
+        assertEquals(List.of(List.of("10")), query("SELECT count(*) FROM tournament_debates WHERE tournament = 'grow'"
+                + " AND position > 0"), "the new pairings come after it");
+    }
 }
