@@ -36,7 +36,7 @@ import java.util.concurrent.Callable;
             LogsCommand.HELP_1, "2:usage error (a bad flag or value, or no tournament of that name)", LogsCommand.HELP_3},
         description = {"Print the ratings of a tournament: the one run most recently, the ones named (their results "
                 + "pooled), or --all of them.",
-            "Bradley-Terry ratings on an Elo scale (mean 1500) with 95% intervals from a bootstrap of the side-swapped "
+            "Bradley-Terry ratings on an Elo scale (mean 1500) with 95%% intervals from a bootstrap of the side-swapped "
                 + "pairs; a rank is 1 plus the number of models whose interval lies wholly above. A debate is rated "
                 + "when it is complete and no fallback model spoke for a fighter; those where one spoke are counted "
                 + "as left out. Cost per debate is what a model's own turns cost over its rated debates."})

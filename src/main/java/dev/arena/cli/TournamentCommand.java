@@ -123,8 +123,8 @@ final class TournamentCommand implements Callable<Integer> {
         if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
             throw new ParameterException(spec.commandLine(), "--concurrency must be between 1 and " + MAX_CONCURRENCY);
         }
-        if (budget != null && !(budget >= 0)) {
-            throw new ParameterException(spec.commandLine(), "--budget must be zero or more dollars");
+        if (budget != null && (!(budget >= 0) || budget.isInfinite())) {
+            throw new ParameterException(spec.commandLine(), "--budget must be a number of dollars, zero or more");
         }
         TournamentRun run = new TournamentRun(io, err, output, store.file(io), concurrency, budget, spec.commandLine());
         if (resume != null && (!models.isEmpty() || motions != null || extend)) {

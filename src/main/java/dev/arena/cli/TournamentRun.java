@@ -21,7 +21,6 @@ import dev.arena.terminal.Terminals;
 import dev.arena.terminal.TournamentStatusLine;
 import dev.arena.openrouter.Cancellation;
 import dev.arena.tournament.Budget;
-import dev.arena.tournament.BudgetedAnswerer;
 import dev.arena.tournament.CostBound;
 import dev.arena.tournament.Families;
 import dev.arena.tournament.Group;
@@ -103,7 +102,8 @@ final class TournamentRun {
         CostBound bound = new CostBound(CatalogCache.readCached(CatalogOptions.cacheDirectory(io), base).orElse(null));
         TextSink out = TextSink.stdout(io.out());
         out.write("Tournament " + spec.name() + ": " + spec.models().size() + " models, " + spec.motions().size()
-                + " motion" + (spec.motions().size() == 1 ? "" : "s") + ", " + schedule.groups().size() + " groups, "
+                + " motion" + (spec.motions().size() == 1 ? "" : "s") + ", " + schedule.groups().size() + " group"
+                + (schedule.groups().size() == 1 ? "" : "s") + ", "
                 + schedule.debates().size() + " debates of " + spec.rounds() + " round" + (spec.rounds() == 1 ? "" : "s")
                 + ", " + schedule.requests(spec.rounds(), spec.judges()) + " requests (retries and fallbacks aside)\n");
         out.write("Judges: " + String.join(", ", spec.judges()) + (extend ? "; --extend schedules only the pairings the stored tournament lacks" : "") + "\n\n");
@@ -216,12 +216,11 @@ final class TournamentRun {
             Answerer answerer = conn.chain().recordingTo(requests)
                     .pricedWith(CatalogOptions.cachedPrices(io, conn.settings().baseUrl()))
                     .cuttingAnswersAt(Debate.TURN_TEXT_LIMIT);
-            // Budgeted even without a limit: the budget is also the tally of what the run spends,
-            // which the end reports; an unlimited one refuses nothing.
-            answerer = new BudgetedAnswerer(answerer, money, bound,
-                    spec.maxTokens() == null ? dev.arena.debate.Judge.MAX_TOKENS : spec.maxTokens());
             TournamentRecorder log = new TournamentRecorder(writer, conn.redactor(), spec.name(), requests);
-            TournamentRunner runner = new TournamentRunner(spec, plan, answerer, log, view(store, spec), concurrency, money);
+            // Every model is priced when there is a limit (checked above); without one the bound only counts.
+            TournamentRunner runner = new TournamentRunner(spec, plan, answerer, log, view(store, spec), concurrency, money,
+                    p -> bound.debate(spec, p.leg(), Families.panel(spec.judges(), p.leg().pro(), p.leg().con()), p.motion())
+                            .orElse(0.0));
             Cancellation cancel = new Cancellation();
             TournamentEnd end;
             try (StopSignals ignored = StopSignals.cancel(cancel)) {

@@ -3,24 +3,21 @@ package dev.arena.tournament;
 import dev.arena.catalog.Catalog;
 import dev.arena.catalog.Pricing;
 import dev.arena.debate.Judge;
-import dev.arena.openrouter.ChatRequest;
-import dev.arena.openrouter.Message;
 
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The most a request may cost at the catalogue's prices, before it is sent: its max tokens of
- * answer, and its prompt counted as one token per {@link #CHARS_PER_TOKEN} characters (English
- * prose runs at about four; three leaves room for code and other languages), plus a few tokens
- * per message for the chat template. Over a chain, the dearest model counts, since any of them
- * may answer. Empty when some model of the chain has no known price.
+ * The most a debate may cost at the catalogue's prices, before it starts: every turn and
+ * reading at its max tokens of answer, and text counted as one token per
+ * {@link #CHARS_PER_TOKEN} characters (English prose runs at about four; three leaves room for
+ * code and other languages). Over a chain, the dearest model counts, since any of them may
+ * answer. Empty when some model has no known price.
  */
 public final class CostBound {
 
     static final int CHARS_PER_TOKEN = 3;
-    static final int TOKENS_PER_MESSAGE = 8;
     /** A fighter's system prompt and opening message, besides the motion: about 150 tokens, counted generously. */
     static final int FIGHTER_PROMPT_TOKENS = 300;
     /** What frames each earlier turn in a prompt ("Your opponent (Con), round 2, rebuttal:"). */
@@ -32,15 +29,6 @@ public final class CostBound {
 
     public CostBound(Catalog catalog) {
         this.catalog = catalog;
-    }
-
-    public Optional<Double> request(ChatRequest request, List<String> models, int defaultMaxTokens) {
-        long promptTokens = 0;
-        for (Message m : request.messages()) {
-            promptTokens += m.content().length() / CHARS_PER_TOKEN + 1 + TOKENS_PER_MESSAGE;
-        }
-        int maxTokens = request.maxTokens() != null ? request.maxTokens() : defaultMaxTokens;
-        return tokens(models, promptTokens, maxTokens);
     }
 
     /**

@@ -24,9 +24,4 @@ public record PlannedDebate(Leg leg, String motion, String debateId, DebateState
     public boolean complete() {
         return state == DebateState.COMPLETE;
     }
-
-    /** Begun but not finished: its group is finished before any new group starts. */
-    public boolean begun() {
-        return debateId != null && !complete();
-    }
 }

@@ -32,6 +32,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Runs a tournament's debates, up to {@code concurrency} at once, through one answerer (so one
@@ -41,8 +42,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * debate failing touches no other.
  *
  * <p>What stops the whole run: Ctrl-C, a 401 or 402 (no debate would fare better), and the
- * budget (no new request may start). Any other failure fails only its debate, which is
- * recorded and run again on a resume.
+ * budget: a debate starts only when the most it may cost fits beside what was spent and what the
+ * debates running may still cost, so those running always finish within it, and once one does
+ * not fit no other starts. Any other failure fails only its debate, which is recorded and run
+ * again on a resume.
  */
 public final class TournamentRunner {
 
@@ -53,6 +56,8 @@ public final class TournamentRunner {
     private final TournamentListener listener;
     private final int concurrency;
     private final Budget budget;
+    /** The most a debate may still cost, reserved when it starts: a debate begun within the budget finishes. */
+    private final ToDoubleFunction<PlannedDebate> mostCost;
 
     private final AtomicInteger complete = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
@@ -68,10 +73,12 @@ public final class TournamentRunner {
 
     /**
      * @param plan      every scheduled debate in schedule order, as the store has them
-     * @param answerer  answers cut at {@link Debate#TURN_TEXT_LIMIT}, and budgeted when there is a budget
+     * @param answerer  answers cut at {@link Debate#TURN_TEXT_LIMIT}
+     * @param mostCost  the most a debate may cost (CostBound.debate), reserved from the budget before it starts
      */
     public TournamentRunner(TournamentSpec spec, List<PlannedDebate> plan, Answerer answerer, TournamentLog log,
-                            TournamentListener listener, int concurrency, Budget budget) {
+                            TournamentListener listener, int concurrency, Budget budget,
+                            ToDoubleFunction<PlannedDebate> mostCost) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("a tournament runs at least one debate at a time");
         }
@@ -82,11 +89,13 @@ public final class TournamentRunner {
         this.listener = listener;
         this.concurrency = concurrency;
         this.budget = budget;
+        this.mostCost = mostCost;
     }
 
     /** The debates still to run, in the order they start: begun groups first, then the schedule's order. */
     static List<PlannedDebate> order(List<PlannedDebate> plan) {
-        List<Group> begun = plan.stream().filter(PlannedDebate::begun).map(p -> p.leg().group()).distinct().toList();
+        // A group is begun when a leg of it was played, even if the other has no debate yet.
+        List<Group> begun = plan.stream().filter(p -> p.debateId() != null).map(p -> p.leg().group()).distinct().toList();
         List<PlannedDebate> first = new ArrayList<>();
         List<PlannedDebate> then = new ArrayList<>();
         for (PlannedDebate p : plan) {
@@ -133,6 +142,14 @@ public final class TournamentRunner {
         if (stop.get() != null || run.isCancelled()) {
             return; // the run stops: what has not begun stays as it was, for a resume
         }
+        Budget.Reservation money;
+        try {
+            money = budget.reserve(mostCost.applyAsDouble(p));
+        } catch (BudgetReachedException e) {
+            // Not begun, so not cut: it stays as it was, and a resume with a larger budget plays it.
+            stop.compareAndSet(null, new Stop(TournamentStatus.BUDGET, e.getMessage()));
+            return;
+        }
         Cancellation cancel = run.child();
         String id = p.debateId() != null ? p.debateId() : log.newDebate(p.motion());
         CostCount cost = new CostCount();
@@ -145,11 +162,9 @@ public final class TournamentRunner {
             tell(view -> view.debateStarted(p.leg(), id));
             DebateSettings settings = settings(p);
             if (turns.size() < 2 * spec.rounds()) {
-                Debate debate = new Debate(id, settings, answerer, new DebateListeners(List.of(recorder, syncing())));
+                Debate debate = new Debate(id, settings, answerer, new DebateListeners(List.of(recorder, syncing(cost))));
                 DebateResult result = debate.continueFrom(turns, cancel);
                 turns = result.turns();
-                result.summary().fighters().forEach(f -> cost.add(f.cost()));
-                cost.subtractKept(p.spoken());
             }
             Map<String, Winner> votes = panel(p, id, settings, turns, cancel, cost);
             Winner winner = PanelMajority.of(List.copyOf(votes.values())).orElse(Winner.TIE);
@@ -165,9 +180,6 @@ public final class TournamentRunner {
             stop.compareAndSet(null, new Stop(TournamentStatus.FAILED, e.getMessage()));
             run.cancel();
             ended.as(DebateState.INTERRUPTED, null, null, false, e.getMessage());
-        } catch (BudgetReachedException e) {
-            stop.compareAndSet(null, new Stop(TournamentStatus.BUDGET, e.getMessage()));
-            ended.as(DebateState.BUDGET, null, null, false, e.getMessage());
         } catch (CancelledException e) {
             ended.as(DebateState.INTERRUPTED, null, null, false, "interrupted");
         } catch (RuntimeException e) {
@@ -176,6 +188,8 @@ public final class TournamentRunner {
             ended.as(DebateState.FAILED, null, null, false, String.valueOf(e.getMessage()));
         } finally {
             cancel.release();
+            // What the debate really cost, as far as anyone reported it, takes its reservation's place.
+            money.settle(cost.total() == null ? 0.0 : cost.total());
         }
     }
 
@@ -276,11 +290,12 @@ public final class TournamentRunner {
         return new Fighter(side, chain, null);
     }
 
-    /** After each turn, its record is committed before the next request goes out. */
-    private DebateListener syncing() {
+    /** After each turn, its record is committed before the next request goes out, and its cost counted. */
+    private DebateListener syncing(CostCount cost) {
         return new DebateListener() {
             @Override
             public void turnEnded(String debateId, Turn turn) {
+                cost.add(turn.usage().cost());
                 log.sync();
             }
         };
@@ -315,22 +330,13 @@ public final class TournamentRunner {
     private static final class CostCount {
         private Double total;
 
-        void add(Double cost) {
+        synchronized void add(Double cost) {
             if (cost != null) {
                 total = (total == null ? 0 : total) + cost;
             }
         }
 
-        void subtractKept(List<Turn> kept) {
-            // The summary counts every turn; those of an earlier run were paid for then.
-            kept.forEach(t -> {
-                if (t.usage().cost() != null && total != null) {
-                    total -= t.usage().cost();
-                }
-            });
-        }
-
-        Double total() {
+        synchronized Double total() {
             return total;
         }
     }

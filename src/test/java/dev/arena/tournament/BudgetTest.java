@@ -3,15 +3,6 @@ package dev.arena.tournament;
 import dev.arena.catalog.Catalog;
 import dev.arena.catalog.ModelInfo;
 import dev.arena.catalog.Pricing;
-import dev.arena.fake.ScriptedAnswerer;
-import dev.arena.fake.ScriptedAnswerer.Reply;
-import dev.arena.openrouter.Cancellation;
-import dev.arena.openrouter.ChatRequest;
-import dev.arena.openrouter.Message;
-import dev.arena.resilience.ChainFailedException;
-import dev.arena.resilience.ChainListener;
-import dev.arena.resilience.RequestTag;
-import dev.arena.fake.QuietChainListener;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -24,37 +15,29 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The budget holds even when every request running at once uses its max tokens; spending is what was really spent. */
+/** The budget holds even when every debate running at once costs its most; spending is what was really spent. */
 class BudgetTest {
-
-    private static final ChainListener QUIET = QuietChainListener.QUIET;
-
-    private static Catalog catalog(String model, String promptPerToken, String completionPerToken) {
-        ModelInfo info = new ModelInfo(model, model, null, 8192,
-                new Pricing(new BigDecimal(promptPerToken), new BigDecimal(completionPerToken), null, null),
-                null, List.of(), null, "");
-        return new Catalog(List.of(info), Catalog.Source.NETWORK, Instant.now(), null);
-    }
 
     /** A catalogue where each of {@code models} has these prices per token. */
     static Catalog catalogOf(double prompt, double completion, String... models) {
         List<ModelInfo> infos = new ArrayList<>();
         for (String model : models) {
-            infos.add(catalog(model, BigDecimal.valueOf(prompt).toPlainString(), BigDecimal.valueOf(completion).toPlainString())
-                    .find(model).orElseThrow());
+            infos.add(new ModelInfo(model, model, null, 8192, new Pricing(BigDecimal.valueOf(prompt),
+                    BigDecimal.valueOf(completion), null, null), null, List.of(), null, ""));
         }
         return new Catalog(infos, Catalog.Source.NETWORK, Instant.now(), null);
     }
 
     @Test
-    void aRequestStartsOnlyWhenSpentPlusReservedPlusItsMostStaysWithinTheLimit() {
+    void aDebateStartsOnlyWhenSpentPlusReservedPlusItsMostStaysWithinTheLimit() {
         Budget budget = new Budget(1.0, 0.25);
         Budget.Reservation first = budget.reserve(0.5);
-        assertThrows(BudgetReachedException.class, () -> budget.reserve(0.5), "0.25 + 0.5 + 0.5 > 1");
+        BudgetReachedException refused = assertThrows(BudgetReachedException.class, () -> budget.reserve(0.5),
+                "0.25 + 0.5 + 0.5 > 1");
+        assertEquals("the budget of $1 is reached: the next debate could pass it", refused.getMessage());
         assertTrue(budget.reached());
         first.settle(0.1);
         assertEquals(0.35, budget.spent(), 1e-12);
@@ -62,77 +45,82 @@ class BudgetTest {
     }
 
     @Test
-    void anUnknownCostCountsAsTheMostItCouldHaveBeen() {
+    void sumsAreDecimalSoALimitIsReachedExactly() {
+        Budget budget = new Budget(0.02, 0);
+        for (int i = 0; i < 20; i++) {
+            budget.reserve(0.001).settle(0.001);
+        }
+        assertEquals(0.02, budget.spent(), 0.0);
+        assertThrows(BudgetReachedException.class, () -> budget.reserve(0.001));
+    }
+
+    @Test
+    void anUnknownCostCountsAsTheMostItCouldHaveBeenAndASettleCountsOnce() {
         Budget budget = new Budget(10, 0);
         budget.reserve(2).settle(null);
         assertEquals(2, budget.spent(), 1e-12);
         Budget.Reservation twice = budget.reserve(1);
         twice.settle(0.5);
         twice.settle(0.5);
-        assertEquals(2.5, budget.spent(), 1e-12, "settled once");
+        assertEquals(2.5, budget.spent(), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> new Budget(Double.POSITIVE_INFINITY, 0));
+        assertThrows(IllegalArgumentException.class, () -> new Budget(-1, 0));
     }
 
     @Test
-    void theBoundCountsMaxTokensAndThePromptAtThreeCharactersPerTokenForTheDearestModelOfTheChain() {
-        Catalog catalog = new Catalog(List.of(
-                catalog("a/cheap", "0.000001", "0.000002").find("a/cheap").orElseThrow(),
-                catalog("b/dear", "0.00001", "0.00002").find("b/dear").orElseThrow()), Catalog.Source.NETWORK, Instant.now(), null);
-        CostBound bound = new CostBound(catalog);
-        ChatRequest request = new ChatRequest("a/cheap", List.of(Message.user("x".repeat(300))), null, 100, null);
-        long promptTokens = 300 / 3 + 1 + CostBound.TOKENS_PER_MESSAGE;
-        assertEquals(promptTokens * 0.000001 + 100 * 0.000002, bound.request(request, List.of("a/cheap"), 500).orElseThrow(), 1e-12);
-        assertEquals(promptTokens * 0.00001 + 100 * 0.00002,
-                bound.request(request, List.of("a/cheap", "b/dear"), 500).orElseThrow(), 1e-12);
-        assertTrue(bound.request(request, List.of("a/cheap", "c/unknown"), 500).isEmpty());
-        assertEquals(List.of("c/unknown"), bound.unpriced(List.of("a/cheap", "c/unknown", "c/unknown")));
-    }
-
-    @Test
-    void manyDebatesAtOnceNeverPassTheBudgetTogether() throws Exception {
-        // Each request may cost 120 prompt-ish tokens + 100 completion tokens at $0.001: about $0.12 at most,
-        // and really costs $0.05. A $1 budget admits requests while 0.05*spent + 0.12*running fits.
-        Catalog catalog = catalog("m/one", "0.001", "0.001");
-        ScriptedAnswerer script = new ScriptedAnswerer(Integer.MAX_VALUE);
-        for (int i = 0; i < 200; i++) {
-            script.script("m/one", Reply.text("answer").usage(10, 10, 0.05));
+    void anUnlimitedBudgetRefusesNothingAndCounts() {
+        Budget budget = Budget.unlimited(1.5);
+        for (int i = 0; i < 100; i++) {
+            budget.reserve(1e9).settle(0.01);
         }
+        assertEquals(2.5, budget.spent(), 1e-9);
+    }
+
+    @Test
+    void manyThreadsAtOnceNeverPassTheLimitTogether() throws Exception {
+        // Each debate may cost $0.12 and really costs $0.05.
         Budget budget = new Budget(1.0, 0);
-        BudgetedAnswerer answerer = new BudgetedAnswerer(script, budget, new CostBound(catalog), 100);
-        ChatRequest request = new ChatRequest("m/one", List.of(Message.user("question")), null, 100, null);
         ExecutorService pool = Executors.newFixedThreadPool(8);
-        List<Future<Boolean>> results = new ArrayList<>();
+        List<Future<Boolean>> started = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            results.add(pool.submit(() -> {
+            started.add(pool.submit(() -> {
                 try {
-                    answerer.answer(request, List.of("m/one"), QUIET, new Cancellation(), RequestTag.chat("c"));
+                    Budget.Reservation r = budget.reserve(0.12);
+                    Thread.sleep(1);
+                    r.settle(0.05);
                     return true;
                 } catch (BudgetReachedException e) {
                     return false;
                 }
             }));
         }
-        int answered = 0;
-        for (Future<Boolean> f : results) {
-            answered += f.get() ? 1 : 0;
+        int admitted = 0;
+        for (Future<Boolean> f : started) {
+            admitted += f.get() ? 1 : 0;
         }
         pool.shutdown();
         assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
-        assertEquals(answered, script.asked().size(), "a refused request is never sent");
         assertTrue(budget.spent() <= 1.0, "spent " + budget.spent());
-        assertTrue(answered >= 10, "the budget admitted only " + answered);
-        assertTrue(budget.reached());
+        assertEquals(admitted * 0.05, budget.spent(), 1e-9, "spent is what the admitted ones cost");
+        assertTrue(admitted >= 8, "the budget admitted only " + admitted);
     }
 
     @Test
-    void aChainThatFailedBeforeAnyTextCostsNothing() {
-        Catalog catalog = catalog("m/one", "0.001", "0.001");
-        ScriptedAnswerer script = new ScriptedAnswerer(Integer.MAX_VALUE).script("m/one", Reply.fails("boom"));
-        Budget budget = new Budget(1.0, 0);
-        BudgetedAnswerer answerer = new BudgetedAnswerer(script, budget, new CostBound(catalog), 100);
-        ChatRequest request = new ChatRequest("m/one", List.of(Message.user("q")), null, 100, null);
-        assertThrows(ChainFailedException.class,
-                () -> answerer.answer(request, List.of("m/one"), QUIET, new Cancellation(), RequestTag.chat("c")));
-        assertEquals(0, budget.spent(), 1e-12);
-        assertFalse(budget.reached());
+    void theBoundOfADebateCountsEveryTurnAndReadingAtTheDearestModelOfEachChain() {
+        TournamentSpec spec = new TournamentSpec("cup", List.of("a/cheap", "b/other"), List.of("M"), List.of("j/judge"),
+                List.of("z/dear"), 1, 0.5, 100, 1);
+        Leg leg = new Leg(new Group(0, "a/cheap", "b/other"), 1);
+        CostBound cheapOnly = new CostBound(catalogOf(0.000001, 0.000002, "a/cheap", "b/other", "j/judge", "z/dear"));
+        double cheap = cheapOnly.debate(spec, leg, List.of("j/judge"), "M").orElseThrow();
+        assertTrue(cheap > 0);
+        CostBound dearFallback = new CostBound(new Catalog(List.of(
+                catalogOf(0.000001, 0.000002, "a/cheap", "b/other", "j/judge").find("a/cheap").orElseThrow(),
+                catalogOf(0.000001, 0.000002, "b/other").find("b/other").orElseThrow(),
+                catalogOf(0.000001, 0.000002, "j/judge").find("j/judge").orElseThrow(),
+                catalogOf(0.00001, 0.00002, "z/dear").find("z/dear").orElseThrow()), Catalog.Source.NETWORK, Instant.now(), null));
+        assertTrue(dearFallback.debate(spec, leg, List.of("j/judge"), "M").orElseThrow() > cheap,
+                "a fallback may answer any turn, so its price counts");
+        assertTrue(new CostBound(catalogOf(0.000001, 0.000002, "a/cheap")).debate(spec, leg, List.of("j/judge"), "M").isEmpty());
+        assertEquals(List.of("j/judge"), new CostBound(catalogOf(1e-6, 1e-6, "a/cheap")).unpriced(List.of("a/cheap", "j/judge", "j/judge")));
     }
 }
