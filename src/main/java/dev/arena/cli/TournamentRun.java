@@ -106,7 +106,8 @@ final class TournamentRun {
                 + (schedule.groups().size() == 1 ? "" : "s") + ", "
                 + schedule.debates().size() + " debates of " + spec.rounds() + " round" + (spec.rounds() == 1 ? "" : "s")
                 + ", " + schedule.requests(spec.rounds(), spec.judges()) + " requests (retries and fallbacks aside)\n");
-        out.write("Judges: " + String.join(", ", spec.judges()) + (extend ? "; --extend schedules only the pairings the stored tournament lacks" : "") + "\n\n");
+        out.write("Judges: " + String.join(", ", spec.judges()) + (extend
+                ? "; listed is the whole schedule once extended, and a run plays only the pairings the stored one lacks" : "") + "\n\n");
         double total = 0;
         boolean priced = true;
         int n = 0;

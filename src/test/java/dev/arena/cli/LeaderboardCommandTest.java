@@ -40,10 +40,7 @@ class LeaderboardCommandTest {
     @BeforeEach
     void start() {
         fake = FakeOpenRouter.start();
-        env.put("XDG_CACHE_HOME", dir.resolve("cache").toString());
-        env.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
-        env.put("XDG_STATE_HOME", dir.resolve("state").toString());
-        env.put("XDG_DATA_HOME", dir.resolve("data").toString());
+        IsolatedDirs.under(dir, env);
         db = dir.resolve("arena.db");
     }
 

@@ -47,10 +47,7 @@ class StoredDebateCommandsTest {
     @BeforeEach
     void start() {
         fake = FakeOpenRouter.start();
-        env.put("XDG_CACHE_HOME", dir.resolve("cache").toString());
-        env.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
-        env.put("XDG_STATE_HOME", dir.resolve("state").toString());
-        env.put("XDG_DATA_HOME", dir.resolve("data").toString());
+        IsolatedDirs.under(dir, env);
         db = dir.resolve("arena.db");
         fake.script("s/pro", Reply.stream("Cars ", "choke cities.\n\nBan them."), Reply.stream("Closing: ", "ban them."));
         fake.script("s/con", Reply.stream("Freedom of movement ", "matters."), Reply.stream("Closing: keep them.\n"));

@@ -55,10 +55,7 @@ class TournamentCommandTest {
     @BeforeEach
     void start() {
         fake = FakeOpenRouter.start();
-        env.put("XDG_CACHE_HOME", dir.resolve("cache").toString());
-        env.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
-        env.put("XDG_STATE_HOME", dir.resolve("state").toString());
-        env.put("XDG_DATA_HOME", dir.resolve("data").toString());
+        IsolatedDirs.under(dir, env);
         db = dir.resolve("arena.db");
         scriptTournament(fake, List.of("j/judge"));
     }
