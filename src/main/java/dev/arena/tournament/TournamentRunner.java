@@ -181,9 +181,9 @@ public final class TournamentRunner {
             run.cancel();
             ended.as(DebateState.INTERRUPTED, null, null, false, e.getMessage());
         } catch (CancelledException e) {
-            ended.as(DebateState.INTERRUPTED, null, null, false, "interrupted");
+            ended.as(DebateState.INTERRUPTED, null, null, false, null); // the state says it all
         } catch (RuntimeException e) {
-            // A bug or a view that failed: this debate fails, the others go on.
+            // A bug (views never throw here: see tell): this debate fails, the others go on.
             failed.incrementAndGet();
             ended.as(DebateState.FAILED, null, null, false, String.valueOf(e.getMessage()));
         } finally {
