@@ -3,6 +3,7 @@ package dev.arena.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 import java.io.PrintWriter;
 
@@ -12,10 +13,28 @@ final class ErrorHandlers {
     private ErrorHandlers() {
     }
 
-    /** A bad flag or value: the problem and where to look, not the whole usage text. */
+    /**
+     * A bad flag or value: the problem and where to look, not the whole usage text. {@code arena}
+     * alone is not an error but a question: it gets the help. A mistyped command gets the
+     * nearest ones.
+     */
     static int usageError(ParameterException e, String[] args) {
         CommandLine cl = e.getCommandLine();
+        boolean root = cl.getCommandSpec().parent() == null;
+        if (root && args.length == 0) {
+            cl.usage(cl.getOut());
+            cl.getOut().flush();
+            return ExitCode.OK;
+        }
         PrintWriter err = cl.getErr();
+        if (root && e instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()
+                && !args[0].startsWith("-")) {
+            err.println("arena: '" + args[0] + "' is not an arena command; did you mean "
+                    + String.join(" or ", unmatched.getSuggestions()) + "?");
+            err.println("Try 'arena --help' for the commands.");
+            err.flush();
+            return ExitCode.USAGE;
+        }
         err.println("arena: " + e.getMessage());
         err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for the options.");
         err.flush();
