@@ -14,6 +14,15 @@ public enum TranscriptFormat {
     /** One event per line, appended as it happens, the same events as {@code --json}. */
     JSONL;
 
+    /** The format as a sentence names it: Markdown, JSON, JSON Lines. */
+    String label() {
+        return switch (this) {
+            case MARKDOWN -> "Markdown";
+            case JSON -> "JSON";
+            case JSONL -> "JSON Lines";
+        };
+    }
+
     /** The format a file name implies ({@code .md}, {@code .markdown}, {@code .json}, {@code .jsonl}, {@code .ndjson}). */
     public static Optional<TranscriptFormat> fromFileName(Path path) {
         Path name = path.getFileName();
@@ -47,7 +56,8 @@ public enum TranscriptFormat {
 
     /**
      * The format for {@code --out path}: {@code option} (a {@code --format} value) when given,
-     * otherwise the file's extension; a name without a known extension needs {@code --format}.
+     * otherwise the file's extension; a name without a known extension needs {@code --format}, and
+     * a known extension and a {@code --format} that disagree are refused.
      * An existing directory is refused first, whatever its name: {@code --out some/dir} would
      * otherwise be told to add an extension or {@code --format}, which cannot help.
      */
@@ -58,10 +68,17 @@ public enum TranscriptFormat {
         if (Files.isDirectory(path)) {
             throw new IllegalArgumentException(path + " is a directory; give a file in it, such as " + path.resolve("debate.md"));
         }
+        Optional<TranscriptFormat> named = fromFileName(path);
         if (option != null) {
-            return parse(option);
+            TranscriptFormat chosen = parse(option);
+            if (named.isPresent() && named.get() != chosen) {
+                // t.md holding JSON would surprise whoever opens it: the two must agree.
+                throw new IllegalArgumentException("'" + path.getFileName() + "' names a " + named.get().label()
+                        + " file but --format says " + option.strip() + "; leave out --format, or give the file a name that agrees");
+            }
+            return chosen;
         }
-        return fromFileName(path).orElseThrow(() -> new IllegalArgumentException(
+        return named.orElseThrow(() -> new IllegalArgumentException(
                 "cannot tell the transcript format from the name '" + path.getFileName()
                         + "'; end it in .md, .json or .jsonl, or add --format md|json|jsonl"));
     }

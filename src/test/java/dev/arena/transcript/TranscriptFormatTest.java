@@ -58,9 +58,14 @@ class TranscriptFormatTest {
     }
 
     @Test
-    void optionWinsOverTheExtension() {
-        assertEquals(TranscriptFormat.JSONL, TranscriptFormat.forFile(Path.of("debate.json"), "jsonl"));
+    void theOptionAndAKnownExtensionMustAgree() {
         assertEquals(TranscriptFormat.JSON, TranscriptFormat.forFile(Path.of("debate.json"), null));
+        assertEquals(TranscriptFormat.JSON, TranscriptFormat.forFile(Path.of("debate.json"), "json"));
+        assertEquals(TranscriptFormat.JSONL, TranscriptFormat.forFile(Path.of("debate.log"), "jsonl"), "the option says what the name does not");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TranscriptFormat.forFile(Path.of("out/t.md"), "json"));
+        assertEquals("'t.md' names a Markdown file but --format says json; leave out --format, or give the file a name"
+                + " that agrees", e.getMessage());
     }
 
     @Test
