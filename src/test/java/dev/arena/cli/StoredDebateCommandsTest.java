@@ -5,7 +5,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.arena.fake.FakeOpenRouter;
 import dev.arena.fake.Reply;
-import dev.arena.store.Database;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,12 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,20 +71,7 @@ class StoredDebateCommandsTest {
     }
 
     private List<List<String>> query(String sql) throws Exception {
-        List<List<String>> rows = new ArrayList<>();
-        try (Connection c = Database.open(db, dir.resolve("cache"));
-             Statement s = c.createStatement();
-             ResultSet r = s.executeQuery(sql)) {
-            int columns = r.getMetaData().getColumnCount();
-            while (r.next()) {
-                List<String> row = new ArrayList<>();
-                for (int i = 1; i <= columns; i++) {
-                    row.add(r.getString(i));
-                }
-                rows.add(row);
-            }
-        }
-        return rows;
+        return StoreQuery.rows(db, dir.resolve("cache"), sql);
     }
 
     @Test

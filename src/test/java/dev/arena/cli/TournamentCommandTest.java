@@ -5,16 +5,12 @@ import dev.arena.fake.FakeOpenRouter;
 import dev.arena.fake.RecordedRequest;
 import dev.arena.fake.Reply;
 import dev.arena.fake.RuleJudge;
-import dev.arena.store.Database;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -78,18 +74,7 @@ class TournamentCommandTest {
     }
 
     private List<List<String>> query(String sql) throws Exception {
-        List<List<String>> rows = new ArrayList<>();
-        try (Connection c = Database.open(db, dir.resolve("cache")); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery(sql)) {
-            while (r.next()) {
-                List<String> row = new ArrayList<>();
-                for (int i = 1; i <= r.getMetaData().getColumnCount(); i++) {
-                    row.add(r.getString(i));
-                }
-                rows.add(row);
-            }
-        }
-        return rows;
+        return StoreQuery.rows(db, dir.resolve("cache"), sql);
     }
 
     private long chatRequests() {
