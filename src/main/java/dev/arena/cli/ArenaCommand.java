@@ -61,6 +61,7 @@ public final class ArenaCommand {
         Map<String, Supplier<Object>> all = new LinkedHashMap<>();
         all.put("chat", ChatCommand::new);
         all.put("debate", DebateCommand::new);
+        all.put("demo", DemoCommand::new);
         all.put("models", ModelsCommand::new);
         all.put("tournament", TournamentCommand::new);
         all.put("leaderboard", LeaderboardCommand::new);
