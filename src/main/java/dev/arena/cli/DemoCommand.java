@@ -49,8 +49,8 @@ import java.util.concurrent.Callable;
                 + " streamed live, with one turn that fails and falls back.",
             "Nothing leaves this machine; no real model is asked, and nothing is recorded in the store."},
         footerHeading = "%nEnvironment:%n",
-        footer = {"  " + DemoCommand.PACE_ENV + "  milliseconds between streamed words (default "
-                + DemoCommand.DEFAULT_PACE_MS + "; 0 for all at once)"})
+        footer = {"  " + DemoCommand.PACE_ENV + "  milliseconds between words (default "
+                + DemoCommand.DEFAULT_PACE_MS + "; 0: all at once)"})
 final class DemoCommand implements Callable<Integer> {
 
     static final String PACE_ENV = "ARENA_DEMO_PACE";
