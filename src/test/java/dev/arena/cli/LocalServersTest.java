@@ -97,12 +97,15 @@ class LocalServersTest {
     }
 
     @Test
-    void chatWithoutAKeyForOpenRouterSaysItWithExitThree(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    void chatAndDebateWithoutAKeyForOpenRouterSayItWithExitThree(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         Map<String, String> env = new HashMap<>();
         IsolatedDirs.under(dir, env);
-        CliRun r = CliRun.of("hello\n", false, env, "chat", "--no-validate", "hello");
-        assertEquals(ExitCode.CONFIG, r.exitCode(), r.toString());
-        // Whatever answers on this machine's real ports, the message starts the same way.
-        assertTrue(r.err().startsWith("arena: " + ApiKeys.missing(Optional.empty())), r.err());
+        for (String[] args : List.of(new String[] {"chat", "--no-validate", "hello"},
+                new String[] {"debate", "--no-validate", "Tea beats coffee"})) {
+            CliRun r = CliRun.of(null, false, env, args);
+            assertEquals(ExitCode.CONFIG, r.exitCode(), r.toString());
+            // Whatever answers on this machine's real ports, the message starts the same way.
+            assertTrue(r.err().startsWith("arena: " + ApiKeys.missing(Optional.empty())), r.err());
+        }
     }
 }
