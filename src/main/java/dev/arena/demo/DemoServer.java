@@ -59,8 +59,15 @@ public final class DemoServer implements AutoCloseable {
             reply.send(404, "application/json", error(404, "the demo server answers only chat completions"));
             return;
         }
-        JsonObject body = JsonParser.parseString(request.body()).getAsJsonObject();
-        String model = body.get("model").getAsString();
+        JsonObject body;
+        String model;
+        try {
+            body = JsonParser.parseString(request.body()).getAsJsonObject();
+            model = body.get("model").getAsString();
+        } catch (RuntimeException notAChatRequest) { // Gson's unchecked parse errors, a missing or odd model
+            reply.send(400, "application/json", error(400, "the demo server wants a chat request with a model"));
+            return;
+        }
         int nth = count(model);
         // About four characters a token: the demo has no tokenizer, and the summary wants a count.
         int promptTokens = request.body().length() / 4;

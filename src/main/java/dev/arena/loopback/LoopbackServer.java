@@ -23,6 +23,8 @@ public final class LoopbackServer implements AutoCloseable {
         void handle(LoopbackRequest request, LoopbackReply reply) throws IOException;
     }
 
+    private static final int READ_TIMEOUT_MILLIS = 10_000;
+
     private final ServerSocket socket;
     private final Handler handler;
 
@@ -48,9 +50,11 @@ public final class LoopbackServer implements AutoCloseable {
     private void serve() {
         while (!socket.isClosed()) {
             try (Socket connection = socket.accept()) {
+                // Another process on this machine may connect and say nothing: it must not hold the server.
+                connection.setSoTimeout(READ_TIMEOUT_MILLIS);
                 handler.handle(read(connection.getInputStream()), new LoopbackReply(connection.getOutputStream()));
-            } catch (IOException closedOrReset) {
-                // Closed by close(), or the client gave up: either way, next.
+            } catch (IOException | RuntimeException closedResetOrNonsense) {
+                // Closed by close(), the client gave up, or its request made no sense: either way, next.
             }
         }
     }

@@ -93,6 +93,14 @@ class DemoServerTest {
     }
 
     @Test
+    void aRequestThatIsNotAChatRequestIsRefusedAndTheServerGoesOn() throws Exception {
+        HttpRequest nonsense = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/chat/completions"))
+                .POST(HttpRequest.BodyPublishers.ofString("not json")).build();
+        assertEquals(400, http.send(nonsense, HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(200, ask(DemoScript.CON, "x").statusCode());
+    }
+
+    @Test
     void anUnknownModelOrPathIsNotFound() throws Exception {
         assertEquals(404, ask("openai/gpt-4o", "x").statusCode());
         HttpResponse<String> models = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/models")).build(),
