@@ -89,6 +89,30 @@ class DemoCommandTest {
     }
 
     @Test
+    void aConfigFileThatCannotBeUsedIsWarnedAboutAndDoesNotStopTheDemo() throws Exception {
+        Path config = Files.createDirectories(dir.resolve("config/arena")).resolve("config.properties");
+        Files.writeString(config, "this is not a setting\n");
+        CliRun r = CliRun.of(null, false, env, "demo", "--out", dir.resolve("t.md").toString());
+        assertEquals(ExitCode.OK, r.exitCode(), r.toString());
+        assertTrue(r.err().startsWith("arena: warning: ") && r.err().contains("the demo runs without the config file"),
+                r.err());
+
+        CliRun chat = CliRun.of(null, false, env, "chat", "hello");
+        assertEquals(ExitCode.CONFIG, chat.exitCode(), "other commands still stop: " + chat);
+    }
+
+    @Test
+    void theConfigFilesServerAndModelsAreNotUsed() throws Exception {
+        Path config = Files.createDirectories(dir.resolve("config/arena")).resolve("config.properties");
+        Files.writeString(config, "base-url=http://127.0.0.1:1/v1\npro=openai/gpt-4o\njudge=openai/gpt-4o\nrounds=5\n");
+        CliRun r = CliRun.of(null, false, env, "demo", "--out", dir.resolve("t.md").toString());
+        assertEquals(ExitCode.OK, r.exitCode(), r.toString());
+        assertFalse(r.err().contains("warning"), "the file is good, and read: " + r.err());
+        assertTrue(r.out().contains("## Round 1 — Pro (demo/pro)") && !r.out().contains("gpt-4o")
+                && !r.out().contains("## Round 3"), r.out());
+    }
+
+    @Test
     void aBadPaceOrOutIsAUsageError() {
         env.put(DemoCommand.PACE_ENV, "fast");
         CliRun pace = CliRun.of(null, false, env, "demo");
