@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Finds the API key. Only from the environment or a file: a key given as an argument
@@ -35,6 +36,17 @@ final class ApiKeys {
                     + (keyFile != null ? keyFile : ENV));
         }
         return key;
+    }
+
+    /**
+     * What to do when OpenRouter is asked without a key: get one, or see arena at work without
+     * one; and, when a local server answers, the {@code --base-url} that would use it.
+     */
+    static String missing(Optional<LocalServers.Found> local) {
+        return "no API key: set " + ENV + " or pass --api-key-file FILE (get a key at https://openrouter.ai/keys);"
+                + " or run 'arena demo' to watch a scripted debate that needs none"
+                + local.map(found -> "; " + found.name() + " answers on this machine: to use it, pass --base-url "
+                        + found.baseUrl()).orElse("");
     }
 
     private static String read(Path keyFile) throws ConfigException {

@@ -61,6 +61,7 @@ public final class ArenaCommand {
         Map<String, Supplier<Object>> all = new LinkedHashMap<>();
         all.put("chat", ChatCommand::new);
         all.put("debate", DebateCommand::new);
+        all.put("demo", DemoCommand::new);
         all.put("models", ModelsCommand::new);
         all.put("tournament", TournamentCommand::new);
         all.put("leaderboard", LeaderboardCommand::new);
@@ -127,7 +128,11 @@ public final class ArenaCommand {
             return help;
         }
         PrintWriter err = parsed.commandSpec().commandLine().getErr();
-        if (configError != null) {
+        if (configError != null && runsDemo(parsed)) {
+            // The demo uses nothing of the file's but colour: a file that cannot be used must
+            // not stop a newcomer's first run, but is not passed over in silence either.
+            err.println("arena: warning: " + configError.getMessage() + "; the demo runs without the config file");
+        } else if (configError != null) {
             err.println("arena: " + configError.getMessage());
             err.flush();
             return ExitCode.CONFIG;
@@ -137,6 +142,10 @@ public final class ArenaCommand {
                 err.println("arena: warning: the key file " + f + " is readable by other users; run: chmod 600 " + f));
         err.flush();
         return new CommandLine.RunLast().execute(parsed);
+    }
+
+    private static boolean runsDemo(ParseResult parsed) {
+        return parsed.subcommand() != null && parsed.subcommand().commandSpec().userObject() instanceof DemoCommand;
     }
 
     /** The --api-key-file in effect for the command that runs (from the flag, environment or config file). */

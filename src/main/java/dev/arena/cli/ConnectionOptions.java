@@ -66,8 +66,7 @@ final class ConnectionOptions {
                 ? line -> err.write("arena[debug]: " + redactor.redact(TerminalSanitizer.strip(line)) + "\n").flush()
                 : line -> { });
         if (apiKey == null && settings.isOpenRouter()) {
-            throw new ConfigException("no API key: set " + ApiKeys.ENV
-                    + " or pass --api-key-file FILE (get a key at https://openrouter.ai/keys)");
+            throw new ConfigException(ApiKeys.missing(LocalServers.USUAL.find()));
         }
         return new Connection(settings, redactor, chain(settings, continuationLimit));
     }

@@ -1,12 +1,13 @@
 package dev.arena.training;
 
+import dev.arena.loopback.LoopbackReply;
+import dev.arena.loopback.LoopbackRequest;
+import dev.arena.loopback.LoopbackServer;
+
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 
 /**
  * A loopback stand-in for an OpenAI-compatible server, just enough for the training run: a model
@@ -16,10 +17,6 @@ import java.nio.charset.StandardCharsets;
  * Beside it, a port that hangs up on every connection, for a TLS handshake that gets as far as
  * the client's hello. It never answers anyone but this process: both listen on the loopback
  * address only, on free ports, for the few seconds the run takes.
- *
- * <p>It speaks HTTP/1.1 over a plain socket rather than through the JDK's HTTP server, because
- * whatever classes the training loads end up in the archive, and Java 25 loads every archived
- * class at each start: a server's classes there would slow every run of arena.
  */
 final class TrainingServer implements AutoCloseable {
 
@@ -31,31 +28,26 @@ final class TrainingServer implements AutoCloseable {
 
     private static final String[] PIECES = {"Hello", ", ", "w\u00f6rld", " \ud83d\udc4b", "\\n", "\\\"quoted\\\"", " \\u00e9t\\u00e9"};
 
-    private final ServerSocket http;
+    private final LoopbackServer http;
     private final ServerSocket hangUp;
 
-    private TrainingServer(ServerSocket http, ServerSocket hangUp) {
+    private TrainingServer(LoopbackServer http, ServerSocket hangUp) {
         this.http = http;
         this.hangUp = hangUp;
     }
 
     static TrainingServer start() throws IOException {
-        InetAddress loopback = InetAddress.getLoopbackAddress();
-        TrainingServer server = new TrainingServer(new ServerSocket(0, 50, loopback), new ServerSocket(0, 50, loopback));
-        daemon("arena-training-server", () -> server.serve());
-        daemon("arena-training-hang-up", () -> server.hangUpOnEveryone());
+        LoopbackServer http = LoopbackServer.start("arena-training-server", TrainingServer::answer);
+        TrainingServer server = new TrainingServer(http, new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
+        Thread hangUp = new Thread(server::hangUpOnEveryone, "arena-training-hang-up");
+        hangUp.setDaemon(true);
+        hangUp.start();
         return server;
-    }
-
-    private static void daemon(String name, Runnable task) {
-        Thread thread = new Thread(task, name);
-        thread.setDaemon(true);
-        thread.start();
     }
 
     /** The base URL of the streaming server, {@code http://127.0.0.1:PORT/v1}. */
     String baseUrl() {
-        return "http://127.0.0.1:" + http.getLocalPort() + "/v1";
+        return http.baseUrl();
     }
 
     /** An {@code https} base URL whose server closes each connection as soon as the client's hello arrives. */
@@ -63,53 +55,13 @@ final class TrainingServer implements AutoCloseable {
         return "https://127.0.0.1:" + hangUp.getLocalPort() + "/v1";
     }
 
-    /** One request per connection, answered and closed: all a training chat needs. */
-    private void serve() {
-        while (!http.isClosed()) {
-            try (Socket socket = http.accept()) {
-                String path = readRequest(socket.getInputStream());
-                boolean models = path.endsWith("/models");
-                reply(socket.getOutputStream(), models ? "application/json" : "text/event-stream",
-                        models ? modelList() : stream());
-            } catch (IOException closedOrReset) {
-                // Closed by close(), or the client gave up: either way, next.
-            }
+    /** The model list, or a streamed answer: all a training chat asks for. */
+    private static void answer(LoopbackRequest request, LoopbackReply reply) throws IOException {
+        if (request.path().endsWith("/models")) {
+            reply.send(200, "application/json", modelList());
+        } else {
+            reply.send(200, "text/event-stream", stream());
         }
-    }
-
-    /** Reads the request line, the headers and any body; returns the path. */
-    private static String readRequest(InputStream in) throws IOException {
-        String requestLine = line(in);
-        int contentLength = 0;
-        for (String header = line(in); !header.isEmpty(); header = line(in)) {
-            if (header.regionMatches(true, 0, "Content-Length:", 0, 15)) {
-                contentLength = Integer.parseInt(header.substring(15).strip());
-            }
-        }
-        in.readNBytes(contentLength);
-        String[] parts = requestLine.split(" ");
-        return parts.length > 1 ? parts[1] : "";
-    }
-
-    private static String line(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder();
-        for (int b = in.read(); b != -1 && b != '\n'; b = in.read()) {
-            if (b != '\r') {
-                line.append((char) b);
-            }
-        }
-        return line.toString();
-    }
-
-    /** The body in one chunk of a chunked response, as a streaming server frames it. */
-    private static void reply(OutputStream out, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        String head = "HTTP/1.1 200 OK\r\nContent-Type: " + type + "\r\nTransfer-Encoding: chunked\r\n"
-                + "Connection: close\r\n\r\n" + Integer.toHexString(bytes.length) + "\r\n";
-        out.write(head.getBytes(StandardCharsets.US_ASCII));
-        out.write(bytes);
-        out.write("\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-        out.flush();
     }
 
     private void hangUpOnEveryone() {
