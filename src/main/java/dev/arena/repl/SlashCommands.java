@@ -39,10 +39,10 @@ public final class SlashCommands implements Completer {
             new Spec("/help", "", "this list"),
             new Spec("/exit", "", "leave (so does Ctrl-D)"));
 
-    private final Supplier<Collection<String>> knownModels;
+    private final Supplier<? extends Collection<String>> knownModels;
 
-    /** {@code knownModels} offers ids for /model and /retry (the session's models, for now). */
-    public SlashCommands(Supplier<Collection<String>> knownModels) {
+    /** {@code knownModels} offers ids for /model and /retry; it is asked only when TAB is pressed there. */
+    public SlashCommands(Supplier<? extends Collection<String>> knownModels) {
         this.knownModels = knownModels;
     }
 

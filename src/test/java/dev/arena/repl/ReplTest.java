@@ -95,7 +95,7 @@ class ReplTest {
 
     private Repl repl(Terminal terminal) {
         FallbackChain recording = chain.recordingTo(new RequestRecorder(writer, Redactor.NONE));
-        return new Repl(terminal, store, recording, Exception::getMessage, ALIASES, false, dir);
+        return new Repl(terminal, store, recording, Exception::getMessage, ALIASES, List::of, false, dir);
     }
 
     private StoredSessions sessions() {
