@@ -53,7 +53,7 @@ public final class CompletionScript {
 
     /** The fish script: see {@link FishCompletion}; the same commands, model options and aliases as bash. */
     public static String fish() {
-        return new FishCompletion(MODEL_OPTIONS, MODEL_POSITIONALS, aliasNames()).script(commands());
+        return FishCompletion.script(commands(), MODEL_OPTIONS, MODEL_POSITIONALS, aliasNames());
     }
 
     private static List<String> aliasNames() {

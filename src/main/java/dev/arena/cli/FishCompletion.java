@@ -32,18 +32,22 @@ final class FishCompletion {
     private final List<String> aliases;
     private final StringBuilder out = new StringBuilder();
 
-    /**
-     * @param modelOptions     the options whose value is a model id (or a comma-separated list)
-     * @param modelPositionals the subcommands whose positional parameter is a model id ({@code models show})
-     * @param aliases          the built-in aliases, offered with the model ids
-     */
-    FishCompletion(List<String> modelOptions, List<String> modelPositionals, List<String> aliases) {
+    private FishCompletion(List<String> modelOptions, List<String> modelPositionals, List<String> aliases) {
         this.modelOptions = modelOptions;
         this.modelPositionals = modelPositionals;
         this.aliases = aliases;
     }
 
-    String script(CommandLine root) {
+    /**
+     * @param modelOptions     the options whose value is a model id (or a comma-separated list)
+     * @param modelPositionals the subcommands whose positional parameter is a model id ({@code models show})
+     * @param aliases          the built-in aliases, offered with the model ids
+     */
+    static String script(CommandLine root, List<String> modelOptions, List<String> modelPositionals, List<String> aliases) {
+        return new FishCompletion(modelOptions, modelPositionals, aliases).script(root);
+    }
+
+    private String script(CommandLine root) {
         String name = root.getCommandName();
         out.append("# fish completion for ").append(name).append(", generated from its picocli commands by\n")
                 .append("# dev.arena.cli.CompletionScript; do not edit (a test checks it is current).\n")
