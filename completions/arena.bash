@@ -499,6 +499,7 @@ function _picocli_arena_tournament() {
 
   case ${prev_word} in
     '--models')
+      _arena_complete_model_ids "${curr_word}" # arena: model ids
       return
       ;;
     '--motion')
@@ -511,6 +512,7 @@ function _picocli_arena_tournament() {
       return $?
       ;;
     '--judges')
+      _arena_complete_model_ids "${curr_word}" # arena: model ids
       return
       ;;
     '--rounds')

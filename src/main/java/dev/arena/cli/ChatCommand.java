@@ -1,5 +1,6 @@
 package dev.arena.cli;
 
+import dev.arena.catalog.CachedModelNames;
 import dev.arena.catalog.ModelCheck;
 import dev.arena.files.FileErrors;
 import dev.arena.files.TextFiles;
@@ -197,7 +198,8 @@ final class ChatCommand implements Callable<Integer> {
                 };
                 FallbackChain chain = connection.chain().recordingTo(new RequestRecorder(writer, connection.redactor()))
                         .pricedWith(CatalogOptions.cachedPrices(io, base));
-                Repl repl = new Repl(terminal, sessionFiles(io), chain, e -> describe(e, connection), modelIds,
+                CachedModelNames modelNames = new CachedModelNames(CatalogOptions.cacheDirectory(io), base, root.aliases());
+                Repl repl = new Repl(terminal, sessionFiles(io), chain, e -> describe(e, connection), modelIds, modelNames,
                         output.color(io), SessionStore.home(io.env()));
                 return repl.run(start);
             } finally {

@@ -11,20 +11,21 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
- * The bash (and, through bashcompinit, zsh) completion script: picocli's, generated from
- * the commands, with model ids completing from the cached catalogue. The model-id part
- * reads the newest cache file with grep and sed only, so TAB never starts a JVM; the
- * generated script calls it from the branches of the options that take a model id and for
- * {@code models show ID}. {@code completions/arena.bash} is this script, checked by a test.
+ * The completion scripts, both generated from the picocli commands: bash's (which serves zsh
+ * too, through bashcompinit) is picocli's, with model ids completing from the cached
+ * catalogue; fish's is {@link FishCompletion}'s. The model-id part reads the newest cache
+ * file with grep and sed only, so TAB never starts a JVM; the bash script calls it from the
+ * branches of the options that take a model id and for {@code models show ID}.
+ * {@code completions/arena.bash} and {@code completions/arena.fish} are these scripts,
+ * checked by a test.
  */
 public final class CompletionScript {
 
     /** The options whose value is a model id (or a comma-separated list of them). */
-    static final List<String> MODEL_OPTIONS =
-            List.of("--model", "--fallback", "--pro", "--con", "--judge", "--pro-fallback", "--con-fallback");
+    static final List<String> MODEL_OPTIONS = List.of("--model", "--fallback", "--pro", "--con", "--judge",
+            "--pro-fallback", "--con-fallback", "--models", "--judges");
 
     static final String BEGIN = "# ---- arena: model ids from the cached catalogue (added by dev.arena.cli.CompletionScript) ----";
     static final String END = "# ---- end of arena's model-id section ----";
@@ -33,17 +34,34 @@ public final class CompletionScript {
     private CompletionScript() {
     }
 
-    /** Writes the script to the file given as the only argument. */
+    /** The subcommands whose positional parameter is a model id. */
+    static final List<String> MODEL_POSITIONALS = List.of("models show");
+
+    /** Writes arena.bash and arena.fish into the directory given as the only argument. */
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {
-            System.err.println("usage: CompletionScript FILE");
+            System.err.println("usage: CompletionScript DIRECTORY");
             System.exit(2);
         }
-        Files.writeString(Path.of(args[0]), bash(), StandardCharsets.UTF_8);
+        Files.writeString(Path.of(args[0], "arena.bash"), bash(), StandardCharsets.UTF_8);
+        Files.writeString(Path.of(args[0], "arena.fish"), fish(), StandardCharsets.UTF_8);
+    }
+
+    private static CommandLine commands() {
+        return ArenaCommand.withSubcommands(new CommandLine(new ArenaCommand()));
+    }
+
+    /** The fish script: see {@link FishCompletion}; the same commands, model options and aliases as bash. */
+    public static String fish() {
+        return FishCompletion.script(commands(), MODEL_OPTIONS, MODEL_POSITIONALS, aliasNames());
+    }
+
+    private static List<String> aliasNames() {
+        return Aliases.builtIn().all().stream().map(Aliases.Alias::name).toList();
     }
 
     public static String bash() {
-        String script = AutoComplete.bash("arena", ArenaCommand.withSubcommands(new CommandLine(new ArenaCommand())));
+        String script = AutoComplete.bash("arena", commands());
         script = hookModelOptions(script);
         script = hookModelsShow(script);
         int complete = script.lastIndexOf("\ncomplete -F ");
@@ -87,7 +105,7 @@ public final class CompletionScript {
     }
 
     private static String section() {
-        String aliases = Aliases.builtIn().all().stream().map(Aliases.Alias::name).collect(Collectors.joining(" "));
+        String aliases = String.join(" ", aliasNames());
         return BEGIN + "\n"
                 + "# Model ids come from the newest models-*.json under $XDG_CACHE_HOME/arena (default\n"
                 + "# ~/.cache/arena), which any 'arena models' or checked chat/debate leaves; aliases from\n"

@@ -47,11 +47,13 @@ public final class ChatSession {
     private Integer maxTokens;
     private Long seed;
     private final List<Entry> entries = new ArrayList<>();
-    private long promptTokens;
-    private long completionTokens;
-    private double cost;
-    private boolean costReported;
-    private int answers;
+    /** The answers since the history last started (/clear, /load): what /save and the store keep with it. */
+    private UsageTotals conversation = UsageTotals.NONE;
+    /**
+     * The bill: every answer of this session, which /clear does not forget; it starts with what
+     * the conversation it went on from had cost, and each /load adds what the loaded one had.
+     */
+    private UsageTotals session = UsageTotals.NONE;
 
     public ChatSession(String model) {
         setModel(model);
@@ -138,14 +140,10 @@ public final class ChatSession {
         return entries.isEmpty();
     }
 
-    /** Forgets the messages and their cost; keeps the settings. */
+    /** Forgets the messages and the conversation's cost; keeps the settings and the session's bill. */
     public void clear() {
         entries.clear();
-        promptTokens = 0;
-        completionTokens = 0;
-        cost = 0;
-        costReported = false;
-        answers = 0;
+        conversation = UsageTotals.NONE;
     }
 
     /** Drops the last answer, if the conversation ends with one; true when it did. */
@@ -177,45 +175,50 @@ public final class ChatSession {
     // ---- what it cost ----
 
     public void addUsage(Usage usage) {
-        answers++;
-        if (usage == null) {
-            return;
-        }
-        promptTokens += usage.promptTokens();
-        completionTokens += usage.completionTokens();
-        if (usage.cost() != null) {
-            cost += usage.cost();
-            costReported = true;
-        }
+        conversation = conversation.plus(usage);
+        session = session.plus(usage);
     }
 
-    /** Restores totals read from a saved session. */
+    /**
+     * Restores the totals of a conversation being read from a saved session or the store (into
+     * a new ChatSession): they are the conversation's, and the bill starts with them.
+     */
     void restoreUsage(int answers, long promptTokens, long completionTokens, Double cost) {
-        this.answers = answers;
-        this.promptTokens = promptTokens;
-        this.completionTokens = completionTokens;
-        this.cost = cost == null ? 0 : cost;
-        this.costReported = cost != null;
+        conversation = new UsageTotals(answers, promptTokens, completionTokens, cost);
+        session = session.plus(conversation);
     }
 
+    /** The conversation's answers: those since the history last started. */
     public int answers() {
-        return answers;
+        return conversation.answers();
     }
 
     public long promptTokens() {
-        return promptTokens;
+        return conversation.promptTokens();
     }
 
     public long completionTokens() {
-        return completionTokens;
+        return conversation.completionTokens();
     }
 
-    /** Total cost in USD, or null when no server reported one. */
+    /** The conversation's cost in USD, or null when no server reported one. */
     public Double cost() {
-        return costReported ? cost : null;
+        return conversation.cost();
     }
 
-    /** Takes over everything of {@code other}: settings, messages and totals (for /load). */
+    /** The session's bill: every answer since it started, with what /load and a resumed conversation brought. */
+    UsageTotals sessionUsage() {
+        return session;
+    }
+
+    UsageTotals conversationUsage() {
+        return conversation;
+    }
+
+    /**
+     * Takes over {@code other}'s settings, messages and totals (for /load): the conversation is
+     * {@code other}'s, and what it had cost is added to this session's bill, not put in its place.
+     */
     public void replaceWith(ChatSession other) {
         model = other.model;
         fallbacks = other.fallbacks;
@@ -225,6 +228,7 @@ public final class ChatSession {
         seed = other.seed;
         entries.clear();
         entries.addAll(other.entries);
-        restoreUsage(other.answers, other.promptTokens, other.completionTokens, other.cost());
+        conversation = other.conversation;
+        session = session.plus(other.conversation);
     }
 }

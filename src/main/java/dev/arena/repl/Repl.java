@@ -27,9 +27,11 @@ import org.jline.utils.AttributedStyle;
 import java.io.IOError;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -65,17 +67,21 @@ public final class Repl {
     private LineReader reader;
     private volatile Cancellation inFlight;
     private final UnaryOperator<String> modelIds;
+    private final Supplier<? extends Collection<String>> modelNames;
 
     /**
      * @param describe turns a failed request (401/402, or every model failed) into one sentence
      * @param modelIds resolves an alias to its model id and checks the id, throwing
      *                 IllegalArgumentException with a sentence when it is unknown
+     * @param modelNames what TAB offers after /model and /retry besides the session's own models
+     *                 (aliases and the cached catalogue), asked for only when TAB is pressed there
      * @param home     what a leading {@code ~/} in /save and /load stands for
      */
     public Repl(Terminal terminal, SessionStore store, Answerer answerer, Function<Exception, String> describe,
-                UnaryOperator<String> modelIds, boolean color, Path home) {
+                UnaryOperator<String> modelIds, Supplier<? extends Collection<String>> modelNames, boolean color, Path home) {
         this.terminal = terminal;
         this.modelIds = modelIds;
+        this.modelNames = modelNames;
         this.store = store;
         this.answerer = answerer;
         this.describe = describe;
@@ -259,12 +265,16 @@ public final class Repl {
         return f.equals("~") ? home : f.startsWith("~/") ? home.resolve(f.substring(2)) : Path.of(f);
     }
 
-    /** Ids to complete after /model and /retry: the session's models and those that answered. */
-    private java.util.Collection<String> knownModels() {
+    /**
+     * Ids to complete after /model and /retry: the session's models and those that answered
+     * (which a catalogue may lack, a local server's for one), then the aliases and the catalogue.
+     */
+    private Collection<String> knownModels() {
         LinkedHashSet<String> models = new LinkedHashSet<>();
         models.add(session.model());
         models.addAll(session.fallbacks());
         session.entries().stream().map(ChatSession.Entry::model).filter(m -> m != null).forEach(models::add);
+        models.addAll(modelNames.get());
         return models;
     }
 

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.Locale;
 
 /** What each slash command does to the session; one line of feedback each. */
 final class ReplCommands {
@@ -137,12 +136,25 @@ final class ReplCommands {
         repl.ask(model);
     }
 
+    /**
+     * The session's bill (every answer since it started: /clear forgets the conversation, not
+     * what it cost), then the conversation now, whose messages the next request sends.
+     */
     static String usage(ChatSession session) {
-        Double cost = session.cost();
-        int n = session.answers();
-        return "this session: " + n + (n == 1 ? " answer" : " answers") + " · "
-                + session.promptTokens() + " in, " + session.completionTokens() + " out tokens · "
-                + (cost == null ? "cost not reported" : Notices.cost(cost))
-                + String.format(Locale.ROOT, " · %d messages", session.entries().size());
+        UsageTotals all = session.sessionUsage();
+        UsageTotals now = session.conversationUsage();
+        int messages = session.entries().size();
+        return "this session: " + answers(all.answers()) + " · "
+                + all.promptTokens() + " in, " + all.completionTokens() + " out tokens · " + cost(all)
+                + "; the conversation now: " + messages + (messages == 1 ? " message, " : " messages, ")
+                + answers(now.answers()) + " · " + cost(now);
+    }
+
+    private static String answers(int n) {
+        return n + (n == 1 ? " answer" : " answers");
+    }
+
+    private static String cost(UsageTotals totals) {
+        return totals.cost() == null ? "cost not reported" : Notices.cost(totals.cost());
     }
 }

@@ -34,15 +34,15 @@ public final class SlashCommands implements Completer {
             new Spec("/save", "FILE", "save the conversation (.md: Markdown, else JSON); asks before replacing FILE"),
             new Spec("/save!", "FILE", "save, replacing FILE without asking"),
             new Spec("/load", "FILE", "continue a conversation saved with /save (.json or .md)"),
-            new Spec("/usage", "", "tokens and cost so far in this session"),
+            new Spec("/usage", "", "tokens and cost of this session (/clear keeps them), and of the conversation now"),
             new Spec("/retry", "[MODEL]", "drop the last answer and ask again, optionally another model"),
             new Spec("/help", "", "this list"),
             new Spec("/exit", "", "leave (so does Ctrl-D)"));
 
-    private final Supplier<Collection<String>> knownModels;
+    private final Supplier<? extends Collection<String>> knownModels;
 
-    /** {@code knownModels} offers ids for /model and /retry (the session's models, for now). */
-    public SlashCommands(Supplier<Collection<String>> knownModels) {
+    /** {@code knownModels} offers ids for /model and /retry; it is asked only when TAB is pressed there. */
+    public SlashCommands(Supplier<? extends Collection<String>> knownModels) {
         this.knownModels = knownModels;
     }
 

@@ -1,5 +1,7 @@
 package dev.arena.e2e;
 
+import dev.arena.catalog.CatalogCache;
+import dev.arena.catalog.ModelInfo;
 import dev.arena.fake.FakeOpenRouter;
 import dev.arena.fake.Reply;
 import org.junit.jupiter.api.AfterAll;
@@ -13,9 +15,11 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -86,6 +90,23 @@ class InteractiveChatIT {
                     "the session is in the store, the cut answer with what arrived");
         }
         assertTrue(Files.readString(dir.resolve("state/arena/history")).contains("Say hello"));
+    }
+
+    @Test
+    void tabAfterModelCompletesFromTheCachedCatalogue() throws Exception {
+        URI base = URI.create(fake.baseUrl());
+        List<ModelInfo> models = List.of(ModelInfo.ofId("pty/tabbed"), ModelInfo.ofId("pty/completed-from-the-cache"));
+        new CatalogCache(dir.resolve(".cache/arena"), base, () -> models, CatalogCache.DEFAULT_TTL, Clock.systemUTC())
+                .load(true); // what an earlier arena models left
+        Pty arena = Pty.start(dir, "chat", "--base-url", fake.baseUrl(), "-m", "pty/tabbed");
+        arena.awaitPrompt(1);
+        arena.type("/model pty/comp\t\r");
+        arena.awaitScreen("model: pty/completed-from-the-cache");
+        arena.awaitScreen("pty/completed-from-the-cache> ");
+        arena.type("\u0004");
+        assertEquals(0, arena.waitFor(), arena.screen());
+        assertTrue(fake.requests().stream().noneMatch(r -> r.path().endsWith("/models")),
+                "TAB and the model check read the cache, not the server: " + arena.screen());
     }
 
     @Test

@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -71,7 +72,7 @@ class HostileServerReplTest {
         FallbackChain recording = chain.recordingTo(new RequestRecorder(writer, redactor));
         UnaryOperator<String> ids = id -> id;
         int exit = assertTimeoutPreemptively(Duration.ofSeconds(20),
-                () -> new Repl(terminal, store, recording, Exception::getMessage, ids, false, dir).run(fresh));
+                () -> new Repl(terminal, store, recording, Exception::getMessage, ids, List::of, false, dir).run(fresh));
 
         String shown = screen.toString(StandardCharsets.UTF_8);
         assertEquals(0, exit, shown);

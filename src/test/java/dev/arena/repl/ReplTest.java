@@ -95,7 +95,7 @@ class ReplTest {
 
     private Repl repl(Terminal terminal) {
         FallbackChain recording = chain.recordingTo(new RequestRecorder(writer, Redactor.NONE));
-        return new Repl(terminal, store, recording, Exception::getMessage, ALIASES, false, dir);
+        return new Repl(terminal, store, recording, Exception::getMessage, ALIASES, List::of, false, dir);
     }
 
     private StoredSessions sessions() {
@@ -274,7 +274,42 @@ class ReplTest {
     void usageAddsUpTheSession() throws Exception {
         fake.script("m", Reply.stream("a", "b"), Reply.stream("c"));
         String shown = chat("m", "x\ny\n/usage\n");
-        assertTrue(shown.contains("this session: 2 answers · 20 in, 3 out tokens · $0.000023 · 4 messages"), shown);
+        assertTrue(shown.contains("this session: 2 answers · 20 in, 3 out tokens · $0.000023;"
+                + " the conversation now: 4 messages, 2 answers · $0.000023"), shown);
+    }
+
+    @Test
+    void clearEmptiesTheContextButNotTheBill() throws Exception {
+        fake.script("m", Reply.stream("a", "b"), Reply.stream("c"));
+        String shown = chat("m", "x\n/clear\n/usage\ny\n/usage\n");
+        assertTrue(shown.contains("this session: 1 answer · 10 in, 2 out tokens · $0.000012;"
+                + " the conversation now: 0 messages, 0 answers · cost not reported"), shown);
+        assertTrue(shown.contains("this session: 2 answers · 20 in, 3 out tokens · $0.000023;"
+                + " the conversation now: 2 messages, 1 answer · $0.000011"), shown);
+    }
+
+    @Test
+    void loadAddsTheLoadedConversationsUsageToTheBill() throws Exception {
+        Path file = dir.resolve("earlier.json");
+        ChatSession earlier = new ChatSession("m");
+        earlier.add(ChatSession.Entry.user("q"));
+        earlier.add(ChatSession.Entry.assistant("a", "m", false));
+        earlier.restoreUsage(1, 100, 50, 0.25);
+        SessionStore.write(file, earlier);
+        fake.script("m", Reply.stream("c"));
+        String shown = chat("m", "x\n/load " + file + "\n/usage\n");
+        assertTrue(shown.contains("this session: 2 answers · 110 in, 51 out tokens · $0.2500;"
+                + " the conversation now: 2 messages, 1 answer · $0.2500"), shown);
+        assertEquals(1, SessionStore.read(file).answers(), "what was loaded is not changed");
+    }
+
+    @Test
+    void aResumedConversationsBillStartsWithWhatItCost() throws Exception {
+        fake.script("m", Reply.stream("a"));
+        chat(named("work"), "x\n");
+        String shown = chat(named("work"), "/clear\n/usage\n");
+        assertTrue(shown.contains("this session: 1 answer · 10 in, 1 out tokens · $0.000011;"
+                + " the conversation now: 0 messages, 0 answers"), shown);
     }
 
     @Test
