@@ -1,5 +1,6 @@
 package dev.arena.cli;
 
+import dev.arena.catalog.CatalogUnavailableException;
 import dev.arena.debate.TurnFailedException;
 import dev.arena.openrouter.CancelledException;
 import dev.arena.openrouter.ClientSettings;
@@ -55,6 +56,9 @@ final class FailureMapper {
         }
         if (e instanceof ChainFailedException failed && settings != null) {
             return Exit.said(ExitCode.FAILED, failed.getMessage() + baseUrlHint(failed));
+        }
+        if (e instanceof CatalogUnavailableException) {
+            return Exit.said(ExitCode.FAILED, e.getMessage());
         }
         if (e instanceof TurnFailedException) {
             return Exit.said(ExitCode.FAILED, "the debate stopped: " + e.getMessage());
