@@ -8,6 +8,7 @@ import dev.arena.files.AtomicFile;
 import dev.arena.files.FileErrors;
 import dev.arena.files.Fnv1a;
 import dev.arena.openrouter.ApiException;
+import dev.arena.openrouter.ClientSettings;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -57,9 +58,12 @@ public final class CatalogCache {
     /**
      * The catalogue: the cache while it is fresh (unless {@code refresh}), else the server's
      * list (then cached); when the server fails, the cache whatever its age, saying how old
-     * it is; with no cache either, the built-in list, saying so.
+     * it is; with no cache either, the built-in list, saying so, for OpenRouter only.
+     *
+     * @throws CatalogUnavailableException when another server fails and nothing is cached:
+     *         OpenRouter's built-in models are not that server's
      */
-    public Catalog load(boolean refresh) {
+    public Catalog load(boolean refresh) throws CatalogUnavailableException {
         Optional<Cached> cached = read();
         Instant now = clock.instant();
         // A fetch time in the future (a clock that was wrong) makes the cache old, not fresh for ever.
@@ -79,6 +83,11 @@ public final class CatalogCache {
         if (cached.isPresent()) {
             return cached.get().catalog(Catalog.Source.STALE_CACHE,
                     why + "; using the cached list from " + Ages.format(age) + " ago");
+        }
+        if (!ClientSettings.isOpenRouter(baseUrl)) {
+            // The message keeps the URL with its port: 127.0.0.1:1 and :11434 are different servers.
+            throw new CatalogUnavailableException("could not fetch the model list from " + withoutUserInfo(baseUrl)
+                    + " (" + failure.getMessage() + ") and there is no cached list; is the server running at that URL?");
         }
         return new Catalog(BuiltInModels.MODELS, Catalog.Source.BUILT_IN, null,
                 why + " and there is no cached list; using arena's built-in list of "

@@ -120,7 +120,7 @@ public final class ArenaCommand {
 
     /**
      * Help first (it works whatever the config says), then a config file that cannot be used
-     * stops everything; then warnings about exposed keys; then the command.
+     * stops everything; then its warnings and those about exposed keys; then the command.
      */
     private int execute(ParseResult parsed) {
         Integer help = CommandLine.executeHelpRequest(parsed);
@@ -137,6 +137,7 @@ public final class ArenaCommand {
             err.flush();
             return ExitCode.CONFIG;
         }
+        config.warnings().forEach(w -> err.println("arena: warning: " + w));
         config.keyExposureWarning().ifPresent(w -> err.println("arena: warning: " + w));
         keyFile(parsed).filter(f -> Files.isRegularFile(f) && ConfigFile.readableByOthers(f)).ifPresent(f ->
                 err.println("arena: warning: the key file " + f + " is readable by other users; run: chmod 600 " + f));

@@ -2,6 +2,7 @@ package dev.arena.cli;
 
 import dev.arena.catalog.Catalog;
 import dev.arena.catalog.CatalogCache;
+import dev.arena.catalog.CatalogUnavailableException;
 import dev.arena.catalog.CostEstimator;
 import dev.arena.catalog.CatalogClient;
 import dev.arena.files.ArenaDirectories;
@@ -64,13 +65,18 @@ final class CatalogOptions {
      * never holds it); the notice may quote a server's error or the JDK's message about the
      * connection, and is printed as it is, so it is made one clean line without the key here.
      */
-    Catalog load(Stdio io) throws ConfigException {
+    Catalog load(Stdio io) throws ConfigException, CatalogUnavailableException {
         URI base = baseUri(io);
         String key = ApiKeys.find(server.apiKeyFile, io.env());
         CatalogClient client = new CatalogClient(base, key, CatalogClient.DEFAULT_TIMEOUT);
-        Catalog catalog = new CatalogCache(cacheDirectory(io), base, client, CatalogCache.DEFAULT_TTL, Clock.systemUTC())
-                .load(refresh);
         Redactor redactor = new Redactor(key);
+        Catalog catalog;
+        try {
+            catalog = new CatalogCache(cacheDirectory(io), base, client, CatalogCache.DEFAULT_TTL, Clock.systemUTC())
+                    .load(refresh);
+        } catch (CatalogUnavailableException e) {
+            throw new CatalogUnavailableException(redactor.redact(ModelText.line(e.getMessage())));
+        }
         return catalog.notice().map(n -> new Catalog(catalog.models(), catalog.source(), catalog.fetchedAt().orElse(null),
                 redactor.redact(ModelText.line(n)))).orElse(catalog);
     }

@@ -14,7 +14,8 @@ import java.util.Optional;
  * The one place option defaults come from, below the command line itself: the
  * environment variable of the option's {@link ConfigKey} ({@code ARENA_MAX_TOKENS}), else
  * the config file's value, else nothing, and picocli falls back to the option's built-in
- * {@code defaultValue}. So: flag, then environment, then file, then built-in default.
+ * {@code defaultValue}. So: flag, then environment, then file, then built-in default. A model
+ * list's variable set empty ({@code ARENA_JUDGE=}) means none, as the empty option does.
  */
 final class ConfigDefaults implements IDefaultValueProvider {
 
@@ -37,6 +38,9 @@ final class ConfigDefaults implements IDefaultValueProvider {
         }
         ConfigKey key = found.get();
         String fromEnv = env.get(key.envName());
+        if (fromEnv != null && fromEnv.isBlank() && key.emptyMeansNone()) {
+            return ""; // ARENA_JUDGE= : no judge, whatever the file says
+        }
         if (fromEnv != null && !fromEnv.isBlank()) {
             String problem = key.problem(fromEnv);
             if (problem != null) {

@@ -82,6 +82,9 @@ final class DebateCommand implements Callable<Integer> {
             description = "Judge the debate with this model (more, comma-separated, are its fallbacks).")
     List<String> judge = new ArrayList<>();
 
+    @Option(names = "--no-judge", description = "No judge for this run, whatever the config file or $ARENA_JUDGE says (like --judge '').")
+    boolean noJudge;
+
     @Option(names = {"-o", "--out"}, paramLabel = "FILE",
             description = "Write the transcript to FILE as it happens (.md, .json or .jsonl).")
     Path out;
@@ -143,7 +146,7 @@ final class DebateCommand implements Callable<Integer> {
                     .pro(pro, proFallbacks)
                     .con(con, conFallbacks)
                     .sharedFallbacks(fallbacks)
-                    .judge(judge)
+                    .judge(judgeModels())
                     .stances(stanceFile, systemPro, systemCon)
                     .rounds(shape.rounds)
                     .temperature(shape.temperature)
@@ -153,6 +156,18 @@ final class DebateCommand implements Callable<Integer> {
         } catch (InvalidSettingsException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+    }
+
+    /**
+     * The judge asked for: none with --no-judge or an empty --judge '' (or $ARENA_JUDGE set
+     * empty), which override the config file's judge for this run, as --fallback '' does its
+     * fallbacks; a list of blanks (' , ') is still a mistake for the setup to name.
+     */
+    private List<String> judgeModels() {
+        if (noJudge && spec.commandLine().getParseResult().hasMatchedOption("--judge")) {
+            throw new ParameterException(spec.commandLine(), "--no-judge and --judge cannot be combined");
+        }
+        return noJudge || judge.equals(List.of("")) ? List.of() : judge;
     }
 
     private TranscriptFormat transcriptFormat() {

@@ -1,5 +1,6 @@
 package dev.arena.cli;
 
+import dev.arena.catalog.CatalogUnavailableException;
 import dev.arena.debate.TurnFailedException;
 import dev.arena.openrouter.CancelledException;
 import dev.arena.openrouter.ClientSettings;
@@ -56,6 +57,9 @@ final class FailureMapper {
         if (e instanceof ChainFailedException failed && settings != null) {
             return Exit.said(ExitCode.FAILED, failed.getMessage() + baseUrlHint(failed));
         }
+        if (e instanceof CatalogUnavailableException) {
+            return Exit.said(ExitCode.FAILED, e.getMessage());
+        }
         if (e instanceof TurnFailedException) {
             return Exit.said(ExitCode.FAILED, "the debate stopped: " + e.getMessage());
         }
@@ -73,13 +77,18 @@ final class FailureMapper {
         return new Exit(ExitCode.FAILED, Optional.of("internal error: " + e), true);
     }
 
-    /** 401 and 402 are about the account; say what to fix rather than which model failed. */
+    /** 401 and 402 are about the account (or its missing key); say what to fix rather than which model failed. */
     private String account(HttpStatusException e) {
         String server = settings.isOpenRouter() ? "OpenRouter" : "the server";
         String detail = " (" + e.getMessage() + ")";
         if (e.status() == 402) {
             return server + " says the account is out of credits" + detail + (settings.isOpenRouter()
                     ? "; add credits at https://openrouter.ai/settings/credits or choose a :free model" : "");
+        }
+        if (settings.apiKey() == null) {
+            // No key was sent, so none was refused: the server wants one.
+            return server + " needs an API key and none is set" + detail + "; set " + ApiKeys.ENV
+                    + " or pass --api-key-file FILE";
         }
         return server + " refused the API key" + detail + "; check " + ApiKeys.ENV + " or the file given to --api-key-file";
     }

@@ -2,6 +2,7 @@ package dev.arena.cli;
 
 import dev.arena.catalog.Catalog;
 import dev.arena.catalog.CatalogCache;
+import dev.arena.catalog.CatalogUnavailableException;
 import dev.arena.catalog.CatalogClient;
 import dev.arena.catalog.ModelCheck;
 import dev.arena.output.TextSink;
@@ -48,12 +49,18 @@ final class ModelCheckOptions {
         CatalogClient client = new CatalogClient(base, apiKey, CatalogClient.DEFAULT_TIMEOUT);
         CatalogCache cache = new CatalogCache(CatalogOptions.cacheDirectory(io), base, client, CatalogCache.DEFAULT_TTL,
                 Clock.systemUTC());
-        Catalog catalog = cache.load(false);
-        if (catalog.source() == Catalog.Source.CACHE
-                && !ModelCheck.check(catalog, ids, LocalDate.now(ZoneOffset.UTC), base.getHost()).ok()) {
-            // The cached list may predate the model (a new OpenRouter model, a fresh `ollama pull`):
-            // ask the server once more before refusing the id.
-            catalog = cache.load(true);
+        Catalog catalog;
+        try {
+            catalog = cache.load(false);
+            if (catalog.source() == Catalog.Source.CACHE
+                    && !ModelCheck.check(catalog, ids, LocalDate.now(ZoneOffset.UTC), base.getHost()).ok()) {
+                // The cached list may predate the model (a new OpenRouter model, a fresh `ollama pull`):
+                // ask the server once more before refusing the id.
+                catalog = cache.load(true);
+            }
+        } catch (CatalogUnavailableException e) {
+            // No list to check against: the request itself will say whether the server answers.
+            catalog = new Catalog(List.of(), Catalog.Source.BUILT_IN, null, e.getMessage());
         }
         report(err, quiet, base, catalog, ids, new Redactor(apiKey));
     }

@@ -81,7 +81,7 @@ final class ModelsCommand implements Callable<Integer> {
     CatalogOptions catalogOptions;
 
     @Override
-    public Integer call() throws ConfigException {
+    public Integer call() throws ConfigException, dev.arena.catalog.CatalogUnavailableException {
         Stdio io = root.stdio();
         TextSink out = TextSink.stdout(io.out());
         TextSink err = TextSink.stderr(io.err());

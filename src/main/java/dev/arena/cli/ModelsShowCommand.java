@@ -43,7 +43,7 @@ final class ModelsShowCommand implements Callable<Integer> {
     CatalogOptions catalogOptions;
 
     @Override
-    public Integer call() throws ConfigException {
+    public Integer call() throws ConfigException, dev.arena.catalog.CatalogUnavailableException {
         Stdio io = parent.root.stdio();
         TextSink out = TextSink.stdout(io.out());
         TextSink err = TextSink.stderr(io.err());

@@ -227,10 +227,13 @@ final class TournamentCommand implements Callable<Integer> {
         return distinct;
     }
 
-    /** The configured judge ($ARENA_JUDGE, else judge= in the config file): its first model, a panel of one. */
+    /**
+     * The configured judge ($ARENA_JUDGE, else judge= in the config file): its first model, a
+     * panel of one; none when $ARENA_JUDGE is set empty, which overrides the file as for a debate.
+     */
     private List<String> configuredJudge(Stdio io) {
         String value = io.env().get(ConfigKey.JUDGE.envName());
-        if (value == null || value.isBlank()) {
+        if (value == null) {
             value = root.config().get(ConfigKey.JUDGE).map(entry -> entry.value()).orElse("");
         }
         return List.of(value.split(",")).stream().map(String::strip).filter(s -> !s.isEmpty()).limit(1).toList();

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -46,17 +47,20 @@ public final class ConfigFile {
     private final Map<ConfigKey, Entry> values;
     private final Map<String, Entry> aliases;
     private final int keyLikeLine;
+    private final List<String> warnings;
 
-    private ConfigFile(Path path, Map<ConfigKey, Entry> values, Map<String, Entry> aliases, int keyLikeLine) {
+    private ConfigFile(Path path, Map<ConfigKey, Entry> values, Map<String, Entry> aliases, int keyLikeLine,
+                       List<String> warnings) {
         this.path = path;
         this.values = Collections.unmodifiableMap(values);
         this.aliases = Collections.unmodifiableMap(aliases);
         this.keyLikeLine = keyLikeLine;
+        this.warnings = List.copyOf(warnings);
     }
 
     /** A config with nothing set, at {@code path}. */
     public static ConfigFile empty(Path path) {
-        return new ConfigFile(path, new EnumMap<>(ConfigKey.class), new LinkedHashMap<>(), 0);
+        return new ConfigFile(path, new EnumMap<>(ConfigKey.class), new LinkedHashMap<>(), 0, List.of());
     }
 
     /**
@@ -88,6 +92,7 @@ public final class ConfigFile {
         Map<ConfigKey, Entry> values = new EnumMap<>(ConfigKey.class);
         Map<String, Entry> aliases = new LinkedHashMap<>();
         Map<String, Integer> seen = new LinkedHashMap<>();
+        List<String> warnings = new ArrayList<>();
         int keyLikeLine = 0;
         for (int i = 0; i < lines.size(); i++) {
             int number = i + 1;
@@ -109,7 +114,8 @@ public final class ConfigFile {
             String value = line.substring(sep + 1).strip();
             Integer earlier = seen.put(key, number);
             if (earlier != null) {
-                throw error(path, number, key, "set again (first on line " + earlier + ")");
+                // As in a Java properties file, the later line wins; said, since one of the two is likely a slip.
+                warnings.add(where(path, number, key) + ": set again (first on line " + earlier + "); this line's value is used");
             }
             if (key.startsWith(ALIAS_PREFIX)) {
                 String name = key.substring(ALIAS_PREFIX.length());
@@ -139,7 +145,7 @@ public final class ConfigFile {
             }
             values.put(known.get(), new Entry(value, number));
         }
-        return new ConfigFile(path, values, aliases, keyLikeLine);
+        return new ConfigFile(path, values, aliases, keyLikeLine, warnings);
     }
 
     private static int separator(String line) {
@@ -147,7 +153,11 @@ public final class ConfigFile {
     }
 
     private static ConfigFileException error(Path path, int line, String key, String problem) {
-        return new ConfigFileException("config file " + path + " line " + line + (key == null ? "" : ", " + key) + ": " + problem);
+        return new ConfigFileException(where(path, line, key) + ": " + problem);
+    }
+
+    private static String where(Path path, int line, String key) {
+        return "config file " + path + " line " + line + (key == null ? "" : ", " + key);
     }
 
     public Path path() {
@@ -161,6 +171,11 @@ public final class ConfigFile {
     /** {@code alias.NAME=MODEL} entries, in file order. */
     public Map<String, Entry> aliases() {
         return aliases;
+    }
+
+    /** What is wrong but harmless, e.g. a key set twice, in file order: one sentence each. */
+    public List<String> warnings() {
+        return warnings;
     }
 
     /**

@@ -62,6 +62,14 @@ public enum ConfigKey {
         return help;
     }
 
+    /**
+     * True for the model lists (judge, fallback), which may be emptied for one run: an empty
+     * {@code --judge ''} or {@code ARENA_JUDGE=} means none, overriding the file's.
+     */
+    public boolean emptyMeansNone() {
+        return this == JUDGE || this == FALLBACK;
+    }
+
     /** Why the value is not acceptable, or null when it is. */
     public String problem(String value) {
         return check.apply(value.strip());

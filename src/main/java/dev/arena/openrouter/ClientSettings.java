@@ -24,6 +24,11 @@ public record ClientSettings(URI baseUrl, String apiKey, Duration idleTimeout, C
 
     /** True when the base URL is OpenRouter itself, which refuses requests without a key. */
     public boolean isOpenRouter() {
+        return isOpenRouter(baseUrl);
+    }
+
+    /** True when {@code baseUrl} is OpenRouter's, e.g. for the catalogue, whose built-in list is OpenRouter's models. */
+    public static boolean isOpenRouter(java.net.URI baseUrl) {
         String host = baseUrl.getHost();
         return host != null && (host.equals("openrouter.ai") || host.endsWith(".openrouter.ai"));
     }

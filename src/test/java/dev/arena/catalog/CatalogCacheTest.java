@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CatalogCacheTest {
@@ -46,7 +47,7 @@ class CatalogCacheTest {
     }
 
     @Test
-    void theFirstLoadFetchesAndCaches() {
+    void theFirstLoadFetchesAndCaches() throws Exception {
         Catalog c = cacheAt(T0).load(false);
         assertEquals(Catalog.Source.NETWORK, c.source());
         assertEquals(List.of("a/one", "b/two"), c.ids());
@@ -56,7 +57,7 @@ class CatalogCacheTest {
     }
 
     @Test
-    void aFreshCacheIsUsedWithoutFetching() {
+    void aFreshCacheIsUsedWithoutFetching() throws Exception {
         cacheAt(T0).load(false);
         Catalog c = cacheAt(T0.plus(Duration.ofHours(23))).load(false);
         assertEquals(Catalog.Source.CACHE, c.source());
@@ -66,7 +67,7 @@ class CatalogCacheTest {
     }
 
     @Test
-    void anExpiredCacheIsFetchedAgain() {
+    void anExpiredCacheIsFetchedAgain() throws Exception {
         cacheAt(T0).load(false);
         served = List.of(ModelInfo.ofId("c/three"));
         Catalog c = cacheAt(T0.plus(Duration.ofHours(25))).load(false);
@@ -77,7 +78,7 @@ class CatalogCacheTest {
     }
 
     @Test
-    void refreshFetchesEvenWhenFresh() {
+    void refreshFetchesEvenWhenFresh() throws Exception {
         cacheAt(T0).load(false);
         Catalog c = cacheAt(T0.plusSeconds(60)).load(true);
         assertEquals(Catalog.Source.NETWORK, c.source());
@@ -85,7 +86,7 @@ class CatalogCacheTest {
     }
 
     @Test
-    void offlineAStaleCacheIsUsedAndSaysHowOld() {
+    void offlineAStaleCacheIsUsedAndSaysHowOld() throws Exception {
         cacheAt(T0).load(false);
         offline = true;
         Catalog c = cacheAt(T0.plus(Duration.ofDays(3))).load(false);
@@ -97,7 +98,7 @@ class CatalogCacheTest {
     }
 
     @Test
-    void offlineWithoutACacheTheBuiltInListSaysSo() {
+    void offlineWithoutACacheTheBuiltInListSaysSo() throws Exception {
         offline = true;
         Catalog c = cacheAt(T0).load(false);
         assertEquals(Catalog.Source.BUILT_IN, c.source());
@@ -107,7 +108,18 @@ class CatalogCacheTest {
     }
 
     @Test
-    void theWriteIsAtomicAndLeavesNoTemporaryFiles() throws IOException {
+    void offlineWithoutACacheAnotherServerHasNoListAndTheMessageKeepsItsPort() throws Exception {
+        offline = true;
+        URI local = URI.create("http://127.0.0.1:1/v1");
+        CatalogCache cache = new CatalogCache(dir, local, source, CatalogCache.DEFAULT_TTL, Clock.fixed(T0, ZoneOffset.UTC));
+        CatalogUnavailableException e = assertThrows(CatalogUnavailableException.class, () -> cache.load(false));
+        assertTrue(e.getMessage().startsWith("could not fetch the model list from http://127.0.0.1:1/v1 (connection refused)"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("built-in"), e.getMessage());
+    }
+
+    @Test
+    void theWriteIsAtomicAndLeavesNoTemporaryFiles() throws Exception {
         cacheAt(T0).load(false);
         served = List.of(ModelInfo.ofId("c/three"));
         cacheAt(T0).load(true);
@@ -119,7 +131,7 @@ class CatalogCacheTest {
     }
 
     @Test
-    void aBrokenCacheIsNoCache() throws IOException {
+    void aBrokenCacheIsNoCache() throws Exception {
         Files.writeString(cacheAt(T0).file(), "{not json");
         offline = true;
         assertEquals(Catalog.Source.BUILT_IN, cacheAt(T0).load(false).source());
@@ -127,7 +139,7 @@ class CatalogCacheTest {
     }
 
     @Test
-    void aCacheFileLargerThanAModelListMayBeIsNoCache() throws IOException {
+    void aCacheFileLargerThanAModelListMayBeIsNoCache() throws Exception {
         Files.createDirectories(dir);
         try (var out = Files.newOutputStream(cacheAt(T0).file())) {
             out.write(("{\"fetched_at_ms\":" + T0.toEpochMilli() + ",\"data\":[{\"id\":\"a/one\",\"description\":\"")
@@ -145,20 +157,20 @@ class CatalogCacheTest {
     }
 
     @Test
-    void eachBaseUrlHasItsOwnFile() {
+    void eachBaseUrlHasItsOwnFile() throws Exception {
         assertNotEquals(CatalogCache.fileName(BASE), CatalogCache.fileName(URI.create("http://localhost:11434/v1")));
         assertEquals(CatalogCache.fileName(BASE), CatalogCache.fileName(URI.create(BASE + "/")));
         assertTrue(CatalogCache.fileName(BASE).matches("models-[0-9a-f]{16}\\.json"), CatalogCache.fileName(BASE));
     }
 
     @Test
-    void theFileNameNeverDependsOnAPasswordInTheUrl() {
+    void theFileNameNeverDependsOnAPasswordInTheUrl() throws Exception {
         assertEquals(CatalogCache.fileName(URI.create("http://localhost:8000/v1")),
                 CatalogCache.fileName(URI.create("http://user:secret@localhost:8000/v1")));
     }
 
     @Test
-    void theTimeIsWrittenAsEpochMillisAndTheIsoTextOfOlderFilesStillReads() throws IOException {
+    void theTimeIsWrittenAsEpochMillisAndTheIsoTextOfOlderFilesStillReads() throws Exception {
         cacheAt(T0).load(false);
         String text = Files.readString(cacheAt(T0).file());
         assertTrue(text.contains("\"fetched_at_ms\":" + T0.toEpochMilli()), text);
@@ -172,7 +184,7 @@ class CatalogCacheTest {
     }
 
     @Test
-    void aPasswordInTheBaseUrlIsNotWritten() throws IOException {
+    void aPasswordInTheBaseUrlIsNotWritten() throws Exception {
         URI withPassword = URI.create("https://user:s3cret@example.com/v1");
         new CatalogCache(dir, withPassword, source, CatalogCache.DEFAULT_TTL, Clock.fixed(T0, ZoneOffset.UTC)).load(false);
         try (var files = Files.list(dir)) {
@@ -182,7 +194,7 @@ class CatalogCacheTest {
     }
 
     @Test
-    void cachedOnlyNeverFetches() {
+    void cachedOnlyNeverFetches() throws Exception {
         assertTrue(CatalogCache.readCached(dir, BASE).isEmpty());
         cacheAt(T0).load(false);
         assertEquals(List.of("a/one", "b/two"), CatalogCache.readCached(dir, BASE).orElseThrow().ids());
@@ -190,7 +202,7 @@ class CatalogCacheTest {
     }
 
     @Test
-    void anUnwritableCacheStillGivesTheList() throws IOException {
+    void anUnwritableCacheStillGivesTheList() throws Exception {
         Path file = dir.resolve("not-a-dir");
         Files.writeString(file, "x");
         Catalog c = new CatalogCache(file, BASE, source, CatalogCache.DEFAULT_TTL, Clock.fixed(T0, ZoneOffset.UTC)).load(false);

@@ -139,6 +139,18 @@ class ConfigAndModelIdsTest {
     }
 
     @Test
+    void aKeySetAgainLaterWinsWithAWarningNamingTheFileAndBothLines() throws Exception {
+        config("rounds=1", "pro=openai/gpt-4o", "rounds=2");
+        CliRun r = run("debate", "--dry-run", "T");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("### Round 2"), "the later rounds=2 is used: " + r);
+        assertTrue(r.err().contains("arena: warning: config file " + configFile
+                + " line 3, rounds: set again (first on line 1); this line's value is used"), r.toString());
+        CliRun models = run("models", "--aliases");
+        assertEquals(0, models.exitCode(), "a duplicate no longer breaks every command: " + models);
+    }
+
+    @Test
     void aBadEnvironmentValueIsAUsageErrorNamingTheVariable() {
         env.put("ARENA_ROUNDS", "lots");
         CliRun r = run("debate", "--dry-run", "T");

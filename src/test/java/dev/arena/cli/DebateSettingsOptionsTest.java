@@ -27,12 +27,44 @@ class DebateSettingsOptionsTest {
     Path home;
 
     private CliRun debate(String... args) {
+        return debate(Map.of(), args);
+    }
+
+    private CliRun debate(Map<String, String> extraEnv, String... args) {
         List<String> all = new ArrayList<>(List.of("debate", "--dry-run"));
         all.addAll(List.of(args));
-        Map<String, String> env = Map.of(
-                "XDG_CACHE_HOME", home.resolve("cache").toString(),
-                "XDG_CONFIG_HOME", home.resolve("config").toString());
+        Map<String, String> env = new java.util.HashMap<>(extraEnv);
+        env.put("XDG_CACHE_HOME", home.resolve("cache").toString());
+        env.put("XDG_CONFIG_HOME", home.resolve("config").toString());
         return CliRun.of(null, false, env, all.toArray(String[]::new));
+    }
+
+    private void configuredJudge() throws Exception {
+        Path config = home.resolve("config/arena/config.properties");
+        Files.createDirectories(config.getParent());
+        Files.writeString(config, "judge=openai/gpt-4o\n");
+    }
+
+    @Test
+    void theConfiguredJudgeJudgesUnlessTheRunSwitchesItOff() throws Exception {
+        configuredJudge();
+        CliRun judged = debate("the motion");
+        assertEquals(0, judged.exitCode(), judged.toString());
+        assertTrue(judged.out().contains("### Judge, "), judged.toString());
+        for (String[] off : new String[][] {{"--no-judge"}, {"--judge", ""}}) {
+            CliRun r = debate(off[0], off.length > 1 ? off[1] : "--rounds=3", "the motion");
+            assertEquals(0, r.exitCode(), String.join(" ", off) + ": " + r);
+            assertTrue(r.out().contains("### Round 3"), r.toString());
+            assertFalse(r.out().contains("### Judge"), String.join(" ", off) + " switches the judge off: " + r);
+        }
+        CliRun env = debate(Map.of("ARENA_JUDGE", ""), "the motion");
+        assertEquals(0, env.exitCode(), env.toString());
+        assertFalse(env.out().contains("### Judge"), "ARENA_JUDGE= switches it off too: " + env);
+    }
+
+    @Test
+    void noJudgeAndAJudgeTogetherAreAUsageError() {
+        assertUsageError(debate("--no-judge", "--judge", "openai/gpt-4o", "the motion"), "--no-judge and --judge cannot be combined");
     }
 
     private static void assertUsageError(CliRun r, String sentence) {
@@ -47,7 +79,6 @@ class DebateSettingsOptionsTest {
         "blank pro           | --pro | ''     | the motion | --pro and --con must not be empty",
         "blank con           | --con | '  '   | the motion | --pro and --con must not be empty",
         "blank topic         | --pro | a/b    | '   '      | the topic is empty",
-        "empty judge         | --judge | ''   | the motion | --judge needs a model id",
         "judge of blanks     | --judge | ' , ' | the motion | --judge needs a model id",
     })
     void aBadSettingIsAUsageErrorOfOneSentence(String name, String option, String value, String topic, String sentence) {

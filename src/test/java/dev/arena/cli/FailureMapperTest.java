@@ -66,6 +66,14 @@ class FailureMapperTest {
     }
 
     @Test
+    void a401WithNoKeySetSaysTheServerNeedsOneNotThatItWasRefused() {
+        ClientSettings keyless = new ClientSettings(URI.create("http://localhost:8080/v1"), null, Duration.ofSeconds(30), line -> { });
+        assertEquals(said(ExitCode.CONFIG, "the server needs an API key and none is set (HTTP 401: no auth); set "
+                        + "OPENROUTER_API_KEY or pass --api-key-file FILE"),
+                new FailureMapper(keyless).exit(status(401, "no auth")));
+    }
+
+    @Test
     void noCreditsSaysWhereToAddThemOnOpenRouterOnly() {
         assertEquals(said(ExitCode.CONFIG, "OpenRouter says the account is out of credits (HTTP 402: broke); add credits"
                         + " at https://openrouter.ai/settings/credits or choose a :free model"),

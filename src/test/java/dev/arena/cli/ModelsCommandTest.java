@@ -114,7 +114,7 @@ class ModelsCommandTest {
     }
 
     @Test
-    void offlineTheStaleCacheIsUsedThenTheBuiltInList() {
+    void offlineTheStaleCacheIsUsedAndWithoutItTheServerIsAnError() {
         run("models");
         fake.modelsReply(Reply.errorMessage(503, "down for maintenance"));
         CliRun cached = run("models", "--refresh", "--ids");
@@ -123,21 +123,29 @@ class ModelsCommandTest {
         assertTrue(cached.err().contains("down for maintenance") && cached.err().contains("cached list from"), cached.toString());
 
         env.put("XDG_CACHE_HOME", cacheHome.resolve("empty").toString());
-        CliRun builtIn = run("models", "--ids");
-        assertTrue(builtIn.out().contains("openai/gpt-4o-mini") && builtIn.out().contains("deepseek/deepseek-r1"), builtIn.toString());
-        assertTrue(builtIn.err().contains("built-in list"), builtIn.toString());
+        CliRun none = run("models", "--ids");
+        assertEquals(1, none.exitCode(), "OpenRouter's built-in list is not this server's: " + none);
+        assertEquals("", none.out(), none.toString());
+        assertTrue(none.err().startsWith("arena: could not fetch the model list from " + fake.baseUrl()), none.toString());
     }
 
     @Test
-    void aModelListLargerThan32MiBIsRefusedInOneSentenceAndTheCacheOrBuiltInListServes() {
+    void anUnreachableServerIsAnErrorWhoseMessageKeepsThePort() {
+        CliRun r = run("models", "--base-url", "http://127.0.0.1:1/v1");
+        assertEquals(1, r.exitCode(), r.toString());
+        assertEquals("", r.out(), "no built-in OpenRouter models for another server: " + r);
+        assertEquals(1, r.err().lines().count(), r.toString());
+        assertTrue(r.err().startsWith("arena: could not fetch the model list from http://127.0.0.1:1/v1 ("), r.toString());
+    }
+
+    @Test
+    void aModelListLargerThan32MiBIsRefusedInOneSentenceAndTheCacheServes() {
         String sentence = "the model list from 127.0.0.1 is larger than 32 MiB; check that the base URL points at a model server";
         fake.modelsReply(Reply.largeModelList(33L * 1024 * 1024));
-        CliRun builtIn = run("models", "--ids");
-        assertEquals(0, builtIn.exitCode(), builtIn.toString());
-        assertTrue(builtIn.out().contains("openai/gpt-4o-mini"), builtIn.toString());
-        assertEquals(List.of("arena: could not fetch the model list (" + sentence + ") and there is no cached list;"
-                + " using arena's built-in list of " + dev.arena.catalog.BuiltInModels.MODELS.size()
-                + " common models (prices unknown)"), builtIn.err().lines().toList(), builtIn.toString());
+        CliRun none = run("models", "--ids");
+        assertEquals(1, none.exitCode(), none.toString());
+        assertEquals(List.of("arena: could not fetch the model list from " + fake.baseUrl() + " (" + sentence
+                + ") and there is no cached list; is the server running at that URL?"), none.err().lines().toList(), none.toString());
 
         fake.modelsReply(Reply.json(FakeModels.OPENROUTER));
         assertEquals(0, run("models").exitCode());
