@@ -2,6 +2,7 @@ package dev.arena.repl;
 
 import dev.arena.files.ArenaDirectories;
 import dev.arena.files.AtomicFile;
+import dev.arena.files.Visibility;
 import dev.arena.files.TextFiles;
 
 import java.io.IOException;
@@ -157,7 +158,7 @@ public final class SessionStore {
             throw new IOException(Files.exists(parent) ? parent + " is not a directory"
                     : "the directory " + parent + " does not exist");
         }
-        AtomicFile.write(file, isMarkdown(file) ? SessionFormat.toMarkdown(session) : SessionFormat.toJson(session));
+        AtomicFile.write(file, isMarkdown(file) ? SessionFormat.toMarkdown(session) : SessionFormat.toJson(session), Visibility.USER_CHOICE);
     }
 
     static boolean isMarkdown(Path file) {

@@ -35,7 +35,7 @@ class FileErrorsTest {
     @Test
     void arenasOwnSentencesPassThrough() throws Exception {
         Path link = java.nio.file.Files.createSymbolicLink(dir.resolve("link"), dir.resolve("target"));
-        NotReplaceableException refused = assertThrows(NotReplaceableException.class, () -> AtomicFile.write(link, "x"));
+        NotReplaceableException refused = assertThrows(NotReplaceableException.class, () -> AtomicFile.write(link, "x", Visibility.PRIVATE));
         assertEquals(refused.getMessage(), FileErrors.reason(refused));
         assertEquals("a symbolic link", refused.what());
         UnreadableTextException unreadable = assertThrows(UnreadableTextException.class, () -> TextFiles.read(dir, 1, "D"));
