@@ -142,7 +142,8 @@ public final class SessionStore {
         try {
             return isMarkdown(file) ? SessionFormat.fromMarkdown(text) : SessionFormat.fromJson(text);
         } catch (RuntimeException e) {
-            String why = e instanceof IllegalArgumentException && e.getMessage() != null ? e.getMessage() : e.toString();
+            String why = e instanceof IllegalArgumentException && e.getMessage() != null ? e.getMessage()
+                    : "not a session saved by /save; load a .json or .md file that /save wrote";
             throw new IllegalArgumentException(file + ": " + why, e);
         }
     }

@@ -41,4 +41,9 @@ class FileErrorsTest {
         UnreadableTextException unreadable = assertThrows(UnreadableTextException.class, () -> TextFiles.read(dir, 1, "D"));
         assertEquals("D is a directory", FileErrors.reason(unreadable));
     }
+
+    @Test
+    void aBadCharacterIsSaidToBeNotUtf8RatherThanInputLength() {
+        assertEquals("it is not UTF-8 text", FileErrors.reason(new java.nio.charset.MalformedInputException(1)));
+    }
 }
