@@ -5,6 +5,7 @@ import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import dev.arena.files.AtomicFile;
+import dev.arena.files.Visibility;
 import dev.arena.files.FileErrors;
 import dev.arena.files.Fnv1a;
 import dev.arena.openrouter.ApiException;
@@ -168,7 +169,7 @@ public final class CatalogCache {
         o.add("data", ModelJson.toJson(catalog.models()));
         try {
             Files.createDirectories(file.getParent());
-            AtomicFile.write(file, o.toString());
+            AtomicFile.write(file, o.toString(), Visibility.PRIVATE);
             return null;
         } catch (IOException e) {
             return "could not cache the model list in " + file.getParent() + " (" + FileErrors.reason(e) + ")";

@@ -1,5 +1,6 @@
 package dev.arena.cli;
 
+import dev.arena.files.FileErrors;
 import dev.arena.files.TextFiles;
 import dev.arena.files.UnreadableTextException;
 
@@ -61,7 +62,8 @@ final class ApiKeys {
         } catch (UnreadableTextException e) {
             throw new ConfigException(e.getMessage() + "; it should hold the key alone, on its first line");
         } catch (IOException e) {
-            throw new ConfigException("cannot read the key file " + keyFile + " (" + e.getMessage() + ")");
+            throw new ConfigException("cannot read the key file " + keyFile + ": " + FileErrors.reason(e)
+                    + "; point --api-key-file at a readable file that holds the key");
         }
     }
 }

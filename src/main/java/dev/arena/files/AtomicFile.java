@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.SecureRandom;
 
 /**
  * Replaces a file's whole content at once: the new content goes to a temporary file in the
@@ -23,10 +25,13 @@ import java.nio.file.attribute.BasicFileAttributes;
  * it would put a plain file where the system expects something else; over a directory it
  * fails anyway. Like git, arena refuses those with a sentence and leaves them untouched.
  *
- * <p>The temporary file ({@code .NAME.RANDOM.tmp}, readable by the owner only) is removed on
- * every failure, a full disk included.
+ * <p>The temporary file ({@code .NAME.RANDOM.tmp}) is created with the permissions the
+ * {@link Visibility} asks for, so the renamed file has them too; it is removed on every
+ * failure, a full disk included.
  */
 public final class AtomicFile {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private AtomicFile() {
     }
@@ -58,9 +63,28 @@ public final class AtomicFile {
         return new NoSuchFileException(String.valueOf(target.getParent()));
     }
 
-    /** {@link #write(Path, byte[])} of UTF-8 text. */
-    public static void write(Path file, String text) throws IOException {
-        write(file, text.getBytes(StandardCharsets.UTF_8));
+    /**
+     * A new empty temporary file beside {@code target}. {@code createTempFile} always makes it
+     * 0600; a file for the user is made by {@code createFile}, which lets the umask decide.
+     */
+    private static Path createTemp(Path target, Visibility visibility) throws IOException {
+        String prefix = "." + target.getFileName() + ".";
+        if (visibility == Visibility.PRIVATE) {
+            return Files.createTempFile(target.getParent(), prefix, ".tmp");
+        }
+        while (true) {
+            Path candidate = target.resolveSibling(prefix + Long.toUnsignedString(RANDOM.nextLong()) + ".tmp");
+            try {
+                return Files.createFile(candidate);
+            } catch (FileAlreadyExistsException taken) {
+                // Another writer's temporary file: draw another name.
+            }
+        }
+    }
+
+    /** {@link #write(Path, byte[], Visibility)} of UTF-8 text. */
+    public static void write(Path file, String text, Visibility visibility) throws IOException {
+        write(file, text.getBytes(StandardCharsets.UTF_8), visibility);
     }
 
     /**
@@ -70,12 +94,12 @@ public final class AtomicFile {
      * @throws IOException             when the directory cannot be written (missing, read-only,
      *                                 full); the target is then as it was
      */
-    public static void write(Path file, byte[] content) throws IOException {
+    public static void write(Path file, byte[] content, Visibility visibility) throws IOException {
         Path target = file.toAbsolutePath();
         checkReplaceable(target);
         Path temp;
         try {
-            temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
+            temp = createTemp(target, visibility);
         } catch (NoSuchFileException e) {
             throw missingDirectory(target);
         }

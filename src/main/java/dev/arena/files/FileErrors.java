@@ -1,6 +1,7 @@
 package dev.arena.files;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
@@ -20,6 +21,10 @@ public final class FileErrors {
     public static String reason(IOException e) {
         if (e instanceof UnreadableTextException || e instanceof NotReplaceableException || e instanceof FileBusyException) {
             return e.getMessage();
+        }
+        if (e instanceof CharacterCodingException) {
+            // The JDK's own text is "Input length = 1".
+            return "it is not UTF-8 text";
         }
         if (e instanceof AccessDeniedException) {
             return "permission denied";

@@ -73,7 +73,9 @@ public final class SessionFormat {
             }
             return session;
         } catch (JsonParseException | IllegalStateException | NullPointerException | UnsupportedOperationException e) {
-            throw new IllegalArgumentException("not an arena chat session (" + e.getMessage() + ")", e);
+            // Gson's text names its exception class and links to its troubleshooting page.
+            throw new IllegalArgumentException("not a session saved by /save (it is not valid session JSON);"
+                    + " load a .json or .md file that /save wrote", e);
         }
     }
 

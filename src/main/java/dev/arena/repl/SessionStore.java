@@ -2,6 +2,7 @@ package dev.arena.repl;
 
 import dev.arena.files.ArenaDirectories;
 import dev.arena.files.AtomicFile;
+import dev.arena.files.Visibility;
 import dev.arena.files.TextFiles;
 
 import java.io.IOException;
@@ -141,7 +142,8 @@ public final class SessionStore {
         try {
             return isMarkdown(file) ? SessionFormat.fromMarkdown(text) : SessionFormat.fromJson(text);
         } catch (RuntimeException e) {
-            String why = e instanceof IllegalArgumentException && e.getMessage() != null ? e.getMessage() : e.toString();
+            String why = e instanceof IllegalArgumentException && e.getMessage() != null ? e.getMessage()
+                    : "not a session saved by /save; load a .json or .md file that /save wrote";
             throw new IllegalArgumentException(file + ": " + why, e);
         }
     }
@@ -157,7 +159,7 @@ public final class SessionStore {
             throw new IOException(Files.exists(parent) ? parent + " is not a directory"
                     : "the directory " + parent + " does not exist");
         }
-        AtomicFile.write(file, isMarkdown(file) ? SessionFormat.toMarkdown(session) : SessionFormat.toJson(session));
+        AtomicFile.write(file, isMarkdown(file) ? SessionFormat.toMarkdown(session) : SessionFormat.toJson(session), Visibility.USER_CHOICE);
     }
 
     static boolean isMarkdown(Path file) {

@@ -10,6 +10,7 @@ import dev.arena.debate.Speaker;
 import dev.arena.debate.Turn;
 import dev.arena.debate.Verdict;
 import dev.arena.files.AtomicFile;
+import dev.arena.files.Visibility;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -183,7 +184,7 @@ public final class JsonDebateFile implements TranscriptFile {
     }
 
     private void write() throws IOException {
-        AtomicFile.write(path, document.text());
+        AtomicFile.write(path, document.text(), Visibility.USER_CHOICE);
         dirty = false;
         lastWrite = clock.instant();
         rewrites++;

@@ -11,6 +11,7 @@ import dev.arena.debate.Speaker;
 import dev.arena.debate.Turn;
 import dev.arena.debate.Verdict;
 import dev.arena.files.AtomicFile;
+import dev.arena.files.Visibility;
 import dev.arena.files.NotReplaceableException;
 import dev.arena.openrouter.ApiException;
 import dev.arena.output.OutputClosedException;
@@ -70,7 +71,7 @@ public final class Transcripts {
     public static void write(Path path, TranscriptFormat format, boolean force, String text) throws IOException {
         check(path, format, force);
         if (format == TranscriptFormat.JSON) {
-            AtomicFile.write(path, text);
+            AtomicFile.write(path, text, Visibility.USER_CHOICE);
             return;
         }
         try (OutputStream out = truncated(path)) {

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -22,18 +24,35 @@ class AtomicFileTest {
     @Test
     void writesANewFileAndReplacesAnOldOne() throws IOException {
         Path file = dir.resolve("a.json");
-        AtomicFile.write(file, "one");
+        AtomicFile.write(file, "one", Visibility.PRIVATE);
         assertEquals("one", Files.readString(file));
-        AtomicFile.write(file, "two");
+        AtomicFile.write(file, "two", Visibility.PRIVATE);
         assertEquals("two", Files.readString(file));
         assertEquals(List.of(file), entries(), "no temporary file is left");
+    }
+
+    @Test
+    void aPrivateFileIsReadableByTheOwnerOnly() throws IOException {
+        Path file = dir.resolve("cache.json");
+        AtomicFile.write(file, "{}", Visibility.PRIVATE);
+        assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(file));
+    }
+
+    @Test
+    void aFileTheUserNamedGetsTheUmasksPermissionsLikeAnyNewFile() throws IOException {
+        Path reference = Files.createFile(dir.resolve("made-by-createFile"));
+        Path file = dir.resolve("t.json");
+        AtomicFile.write(file, "{}", Visibility.USER_CHOICE);
+        assertEquals(Files.getPosixFilePermissions(reference), Files.getPosixFilePermissions(file));
+        assertTrue(Files.getPosixFilePermissions(file).contains(PosixFilePermission.OWNER_WRITE));
+        assertEquals(2, entries().size(), "no temporary file is left");
     }
 
     @Test
     void aSymbolicLinkIsRefusedAndLeftAsItWas() throws IOException {
         Path target = Files.writeString(dir.resolve("target"), "kept");
         Path link = Files.createSymbolicLink(dir.resolve("link.json"), target);
-        NotReplaceableException e = assertThrows(NotReplaceableException.class, () -> AtomicFile.write(link, "new"));
+        NotReplaceableException e = assertThrows(NotReplaceableException.class, () -> AtomicFile.write(link, "new", Visibility.PRIVATE));
         assertEquals(link + " is a symbolic link, and arena replaces only regular files; choose another file name", e.getMessage());
         assertTrue(Files.isSymbolicLink(link));
         assertEquals("kept", Files.readString(target));
@@ -43,7 +62,7 @@ class AtomicFileTest {
     @Test
     void aDirectoryIsRefused() throws IOException {
         Path sub = Files.createDirectory(dir.resolve("sub.json"));
-        NotReplaceableException e = assertThrows(NotReplaceableException.class, () -> AtomicFile.write(sub, "x"));
+        NotReplaceableException e = assertThrows(NotReplaceableException.class, () -> AtomicFile.write(sub, "x", Visibility.PRIVATE));
         assertTrue(e.getMessage().contains("is a directory"), e.getMessage());
         assertTrue(Files.isDirectory(sub));
     }
@@ -60,7 +79,7 @@ class AtomicFileTest {
     void aFifoIsRefused() throws Exception {
         Path fifo = dir.resolve("fifo.json");
         assumeTrue(run("mkfifo", fifo.toString()), "no mkfifo here");
-        assertThrows(NotReplaceableException.class, () -> AtomicFile.write(fifo, "x"));
+        assertThrows(NotReplaceableException.class, () -> AtomicFile.write(fifo, "x", Visibility.PRIVATE));
         assertTrue(Files.exists(fifo) && !Files.isRegularFile(fifo));
         assertEquals(List.of(fifo), entries(), "no temporary file is left");
     }
@@ -68,7 +87,7 @@ class AtomicFileTest {
     @Test
     void aMissingDirectoryFailsAndLeavesNothing() throws IOException {
         Path file = dir.resolve("missing/a.json");
-        assertThrows(IOException.class, () -> AtomicFile.write(file, "x"));
+        assertThrows(IOException.class, () -> AtomicFile.write(file, "x", Visibility.PRIVATE));
         assertEquals(List.of(), entries());
     }
 
@@ -79,7 +98,7 @@ class AtomicFileTest {
         assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=32k", "tmpfs", small.toString()), "cannot mount a small tmpfs here");
         try {
             Path file = Files.writeString(small.resolve("a.json"), "old");
-            IOException e = assertThrows(IOException.class, () -> AtomicFile.write(file, new byte[256 * 1024]));
+            IOException e = assertThrows(IOException.class, () -> AtomicFile.write(file, new byte[256 * 1024], Visibility.PRIVATE));
             assertTrue(e.getMessage().contains("No space left on device"), e.getMessage());
             assertEquals("old", Files.readString(file));
             try (Stream<Path> s = Files.list(small)) {

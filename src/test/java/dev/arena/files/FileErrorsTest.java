@@ -35,10 +35,15 @@ class FileErrorsTest {
     @Test
     void arenasOwnSentencesPassThrough() throws Exception {
         Path link = java.nio.file.Files.createSymbolicLink(dir.resolve("link"), dir.resolve("target"));
-        NotReplaceableException refused = assertThrows(NotReplaceableException.class, () -> AtomicFile.write(link, "x"));
+        NotReplaceableException refused = assertThrows(NotReplaceableException.class, () -> AtomicFile.write(link, "x", Visibility.PRIVATE));
         assertEquals(refused.getMessage(), FileErrors.reason(refused));
         assertEquals("a symbolic link", refused.what());
         UnreadableTextException unreadable = assertThrows(UnreadableTextException.class, () -> TextFiles.read(dir, 1, "D"));
         assertEquals("D is a directory", FileErrors.reason(unreadable));
+    }
+
+    @Test
+    void aBadCharacterIsSaidToBeNotUtf8RatherThanInputLength() {
+        assertEquals("it is not UTF-8 text", FileErrors.reason(new java.nio.charset.MalformedInputException(1)));
     }
 }
