@@ -15,6 +15,7 @@ import dev.arena.openrouter.ApiException;
 import dev.arena.openrouter.Durations;
 import dev.arena.output.Notices;
 import dev.arena.output.TextTable;
+import dev.arena.render.WordWrapper;
 import dev.arena.text.TerminalSanitizer;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
@@ -45,6 +46,7 @@ public final class RichDebateView implements DebateListener {
     private final boolean color;
     private TerminalSanitizer sanitizer = new TerminalSanitizer();
     private boolean atLineStart = true;
+    private WordWrapper wrapper;
 
     public RichDebateView(Terminal terminal, boolean color) {
         this.terminal = terminal;
@@ -63,6 +65,7 @@ public final class RichDebateView implements DebateListener {
     @Override
     public void turnStarted(String debateId, int round, Side side, Phase phase, String model, Instant at) {
         sanitizer = new TerminalSanitizer();
+        wrapper = new WordWrapper(terminal::getWidth);
         endLine();
         writer.print('\n');
         line(clean("Round " + round + " · " + side.label() + " · " + phase.label() + " · " + model), style(side));
@@ -72,8 +75,9 @@ public final class RichDebateView implements DebateListener {
     public void delta(String debateId, Side side, String text) {
         String printable = sanitizer.sanitize(text);
         if (!printable.isEmpty()) {
-            writer.print(printable);
-            atLineStart = printable.endsWith("\n");
+            wrapper.append(printable, AttributedStyle.DEFAULT);
+            writer.print(wrapper.drain().toString());
+            atLineStart = wrapper.atLineStart();
             terminal.flush();
         }
     }
@@ -179,6 +183,12 @@ public final class RichDebateView implements DebateListener {
     }
 
     private void endLine() {
+        if (wrapper != null) {
+            // The turn's last word, held until its end was known, goes out before the line ends.
+            wrapper.endLine();
+            writer.print(wrapper.drain().toString());
+            atLineStart = wrapper.atLineStart();
+        }
         if (!atLineStart) {
             writer.print('\n');
             atLineStart = true;

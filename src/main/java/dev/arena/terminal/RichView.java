@@ -4,6 +4,7 @@ import dev.arena.openrouter.ApiException;
 import dev.arena.output.AnswerView;
 import dev.arena.output.Notices;
 import dev.arena.output.TextSink;
+import dev.arena.render.WordWrapper;
 import dev.arena.resilience.Answer;
 import dev.arena.text.TerminalSanitizer;
 import org.jline.terminal.Terminal;
@@ -30,7 +31,7 @@ public final class RichView implements AnswerView {
     private final boolean color;
     private final TerminalSanitizer contentSanitizer = new TerminalSanitizer();
     private final TerminalSanitizer reasoningSanitizer = new TerminalSanitizer();
-    private boolean atLineStart = true;
+    private final WordWrapper wrapper;
     private boolean inReasoning;
 
     public RichView(Terminal terminal, TextSink err, boolean color) {
@@ -38,6 +39,7 @@ public final class RichView implements AnswerView {
         this.writer = terminal.writer();
         this.err = err;
         this.color = color;
+        this.wrapper = new WordWrapper(terminal::getWidth);
     }
 
     @Override
@@ -63,7 +65,7 @@ public final class RichView implements AnswerView {
         if (inReasoning) {
             inReasoning = false;
             endLine();
-            writer.print('\n');
+            print("\n", null);
         }
         print(contentSanitizer.sanitize(text), null);
     }
@@ -102,12 +104,17 @@ public final class RichView implements AnswerView {
         if (text.isEmpty()) {
             return;
         }
-        writer.print(style == null ? text : styled(text, style));
-        atLineStart = text.charAt(text.length() - 1) == '\n';
+        wrapper.append(text, style == null ? AttributedStyle.DEFAULT : style);
+        show(wrapper.drain());
+    }
+
+    private void show(AttributedString text) {
+        writer.print(color ? text.toAnsi(terminal) : text.toString());
     }
 
     @Override
     public void onReadDone() {
+        // A word still held waits for its end; everything else is on screen now.
         terminal.flush();
     }
 
@@ -119,10 +126,8 @@ public final class RichView implements AnswerView {
     }
 
     private void endLine() {
-        if (!atLineStart) {
-            writer.print('\n');
-            atLineStart = true;
-        }
+        wrapper.endLine();
+        show(wrapper.drain());
     }
 
     private String styled(String text, AttributedStyle style) {

@@ -54,13 +54,31 @@ class RichViewsTest {
         view.onReasoning("thinking");
         view.onContent("Hello \u001b[2J\u001b]52;c;ZXZpbA==\u0007world");
         view.onReadDone();
-        assertTrue(screen().contains("Hello world"), "a token is on screen once its network read is handled: " + screen());
+        assertTrue(screen().endsWith("Hello"), "a whole word is on screen once its network read is handled: " + screen());
         view.finish(new Answer("Hello world", "m-2025", new Completion("m-2025", "stop", new Usage(3, 2, 0.0001), "gen-1", null),
                 Duration.ofMillis(1200), List.of()));
         String shown = screen();
         assertFalse(shown.contains("\u001b"), "no escape sequence from the model reaches the terminal: " + shown);
         assertTrue(shown.contains("[reasoning]\nthinking\n\nHello world\n"), shown);
         assertTrue(shown.contains("m-2025 · 3 in, 2 out tokens · $0.000100 · 1.2s"), shown);
+    }
+
+    @Test
+    void chatAndDebateWrapStreamedProseAtWordBoundaries() throws Exception {
+        Terminal terminal = terminal();
+        terminal.setSize(new org.jline.terminal.Size(12, 10));
+        RichView view = new RichView(terminal, new TextSink(stderr), false);
+        view.onContent("one two thr");
+        view.onContent("ee four");
+        view.fail("stopped", 1);
+        RichDebateView debate = new RichDebateView(terminal, false);
+        debate.turnStarted("d", 1, Side.PRO, Phase.OPENING, "p", Instant.EPOCH);
+        debate.delta("d", Side.PRO, "alpha beta gam");
+        debate.delta("d", Side.PRO, "ma delta");
+        debate.turnEnded("d", new Turn(1, Side.PRO, Phase.OPENING, "p", "p", "alpha beta gamma delta",
+                new Usage(1, 1, 0.0), Instant.EPOCH, Instant.EPOCH, List.of(), null));
+        assertTrue(screen().startsWith("one two\nthree four\n"), screen());
+        assertTrue(screen().contains("alpha beta\ngamma delta\n"), screen());
     }
 
     @Test
