@@ -15,6 +15,7 @@ import dev.arena.openrouter.ApiException;
 import dev.arena.openrouter.Durations;
 import dev.arena.output.Notices;
 import dev.arena.output.TextTable;
+import dev.arena.render.MarkdownStyler;
 import dev.arena.render.WordWrapper;
 import dev.arena.text.TerminalSanitizer;
 import org.jline.terminal.Terminal;
@@ -47,6 +48,7 @@ public final class RichDebateView implements DebateListener {
     private TerminalSanitizer sanitizer = new TerminalSanitizer();
     private boolean atLineStart = true;
     private WordWrapper wrapper;
+    private MarkdownStyler markdown;
 
     public RichDebateView(Terminal terminal, boolean color) {
         this.terminal = terminal;
@@ -66,6 +68,7 @@ public final class RichDebateView implements DebateListener {
     public void turnStarted(String debateId, int round, Side side, Phase phase, String model, Instant at) {
         sanitizer = new TerminalSanitizer();
         wrapper = new WordWrapper(terminal::getWidth);
+        markdown = new MarkdownStyler(wrapper);
         endLine();
         writer.print('\n');
         line(clean("Round " + round + " · " + side.label() + " · " + phase.label() + " · " + model), style(side));
@@ -75,8 +78,8 @@ public final class RichDebateView implements DebateListener {
     public void delta(String debateId, Side side, String text) {
         String printable = sanitizer.sanitize(text);
         if (!printable.isEmpty()) {
-            wrapper.append(printable, AttributedStyle.DEFAULT);
-            writer.print(wrapper.drain().toString());
+            markdown.append(printable);
+            writer.print(rendered());
             atLineStart = wrapper.atLineStart();
             terminal.flush();
         }
@@ -185,14 +188,20 @@ public final class RichDebateView implements DebateListener {
     private void endLine() {
         if (wrapper != null) {
             // The turn's last word, held until its end was known, goes out before the line ends.
+            markdown.finish();
             wrapper.endLine();
-            writer.print(wrapper.drain().toString());
+            writer.print(rendered());
             atLineStart = wrapper.atLineStart();
         }
         if (!atLineStart) {
             writer.print('\n');
             atLineStart = true;
         }
+    }
+
+    private String rendered() {
+        AttributedString ready = wrapper.drain();
+        return color ? ready.toAnsi(terminal) : ready.toString();
     }
 
     private static AttributedStyle style(Side side) {

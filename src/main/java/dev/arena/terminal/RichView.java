@@ -4,6 +4,7 @@ import dev.arena.openrouter.ApiException;
 import dev.arena.output.AnswerView;
 import dev.arena.output.Notices;
 import dev.arena.output.TextSink;
+import dev.arena.render.MarkdownStyler;
 import dev.arena.render.WordWrapper;
 import dev.arena.resilience.Answer;
 import dev.arena.text.TerminalSanitizer;
@@ -32,6 +33,7 @@ public final class RichView implements AnswerView {
     private final TerminalSanitizer contentSanitizer = new TerminalSanitizer();
     private final TerminalSanitizer reasoningSanitizer = new TerminalSanitizer();
     private final WordWrapper wrapper;
+    private final MarkdownStyler markdown;
     private boolean inReasoning;
 
     public RichView(Terminal terminal, TextSink err, boolean color) {
@@ -40,6 +42,7 @@ public final class RichView implements AnswerView {
         this.err = err;
         this.color = color;
         this.wrapper = new WordWrapper(terminal::getWidth);
+        this.markdown = new MarkdownStyler(wrapper);
     }
 
     @Override
@@ -67,7 +70,8 @@ public final class RichView implements AnswerView {
             endLine();
             print("\n", null);
         }
-        print(contentSanitizer.sanitize(text), null);
+        markdown.append(contentSanitizer.sanitize(text));
+        show(wrapper.drain());
     }
 
     @Override
@@ -126,6 +130,7 @@ public final class RichView implements AnswerView {
     }
 
     private void endLine() {
+        markdown.finish();
         wrapper.endLine();
         show(wrapper.drain());
     }
