@@ -229,7 +229,7 @@ function _picocli_arena_chat() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-c' '--continue' '--debug' '--json' '--no-color' '-q' '--quiet' '--no-validate' '--no-log' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-c' '--continue' '--debug' '--json' '--no-color' '-q' '--quiet' '--raw' '--no-validate' '--no-log' '-h' '--help' '-V' '--version'"
   local arg_opts="'-m' '--model' '--fallback' '-s' '--system' '--temperature' '--max-tokens' '--seed' '--session' '--cid' '--base-url' '--api-key-file' '--idle-timeout' '--retries' '--rate-limit' '--db'"
 
   type compopt &>/dev/null && compopt +o default
@@ -303,7 +303,7 @@ function _picocli_arena_debate() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--force' '--dry-run' '--debug' '--no-log' '--json' '--no-color' '-q' '--quiet' '--no-validate' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--force' '--dry-run' '--debug' '--no-log' '--json' '--no-color' '-q' '--quiet' '--raw' '--no-validate' '-h' '--help' '-V' '--version'"
   local arg_opts="'--pro' '--con' '--rounds' '--temperature' '--max-tokens' '--seed' '--fallback' '--pro-fallback' '--con-fallback' '--system-pro' '--system-con' '--stance-file' '--judge' '-o' '--out' '--format' '--base-url' '--api-key-file' '--idle-timeout' '--retries' '--rate-limit' '--db'"
 
   type compopt &>/dev/null && compopt +o default
@@ -459,7 +459,7 @@ function _picocli_arena_tournament() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--extend' '--dry-run' '--debug' '--json' '--no-color' '-q' '--quiet' '--no-validate' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--extend' '--dry-run' '--debug' '--json' '--no-color' '-q' '--quiet' '--raw' '--no-validate' '-h' '--help' '-V' '--version'"
   local arg_opts="'--models' '--motion' '--motions' '--judges' '--rounds' '--temperature' '--max-tokens' '--fallback' '--concurrency' '--budget' '--name' '--seed' '--resume' '--base-url' '--api-key-file' '--idle-timeout' '--retries' '--rate-limit' '--db'"
 
   type compopt &>/dev/null && compopt +o default
@@ -583,7 +583,7 @@ function _picocli_arena_replay() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '--no-color' '-q' '--quiet' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--json' '--no-color' '-q' '--quiet' '--raw' '-h' '--help' '-V' '--version'"
   local arg_opts="'--speed' '--db'"
 
   type compopt &>/dev/null && compopt +o default

@@ -49,9 +49,11 @@ public final class RichDebateView implements DebateListener {
     private boolean atLineStart = true;
     private WordWrapper wrapper;
     private MarkdownStyler markdown;
+    private final boolean renderMarkdown;
 
-    public RichDebateView(Terminal terminal, boolean color) {
+    public RichDebateView(Terminal terminal, boolean color, boolean renderMarkdown) {
         this.terminal = terminal;
+        this.renderMarkdown = renderMarkdown;
         this.writer = terminal.writer();
         this.color = color;
     }
@@ -68,7 +70,7 @@ public final class RichDebateView implements DebateListener {
     public void turnStarted(String debateId, int round, Side side, Phase phase, String model, Instant at) {
         sanitizer = new TerminalSanitizer();
         wrapper = new WordWrapper(terminal::getWidth);
-        markdown = new MarkdownStyler(wrapper);
+        markdown = renderMarkdown ? new MarkdownStyler(wrapper) : null;
         endLine();
         writer.print('\n');
         line(clean("Round " + round + " · " + side.label() + " · " + phase.label() + " · " + model), style(side));
@@ -78,7 +80,11 @@ public final class RichDebateView implements DebateListener {
     public void delta(String debateId, Side side, String text) {
         String printable = sanitizer.sanitize(text);
         if (!printable.isEmpty()) {
-            markdown.append(printable);
+            if (markdown == null) {
+                wrapper.append(printable, AttributedStyle.DEFAULT);
+            } else {
+                markdown.append(printable);
+            }
             writer.print(rendered());
             atLineStart = wrapper.atLineStart();
             terminal.flush();
@@ -188,7 +194,9 @@ public final class RichDebateView implements DebateListener {
     private void endLine() {
         if (wrapper != null) {
             // The turn's last word, held until its end was known, goes out before the line ends.
-            markdown.finish();
+            if (markdown != null) {
+                markdown.finish();
+            }
             wrapper.endLine();
             writer.print(rendered());
             atLineStart = wrapper.atLineStart();

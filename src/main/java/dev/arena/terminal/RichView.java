@@ -33,16 +33,17 @@ public final class RichView implements AnswerView {
     private final TerminalSanitizer contentSanitizer = new TerminalSanitizer();
     private final TerminalSanitizer reasoningSanitizer = new TerminalSanitizer();
     private final WordWrapper wrapper;
+    /** Null with --raw: the text is shown as it came, only wrapped. */
     private final MarkdownStyler markdown;
     private boolean inReasoning;
 
-    public RichView(Terminal terminal, TextSink err, boolean color) {
+    public RichView(Terminal terminal, TextSink err, boolean color, boolean renderMarkdown) {
         this.terminal = terminal;
         this.writer = terminal.writer();
         this.err = err;
         this.color = color;
         this.wrapper = new WordWrapper(terminal::getWidth);
-        this.markdown = new MarkdownStyler(wrapper);
+        this.markdown = renderMarkdown ? new MarkdownStyler(wrapper) : null;
     }
 
     @Override
@@ -70,7 +71,12 @@ public final class RichView implements AnswerView {
             endLine();
             print("\n", null);
         }
-        markdown.append(contentSanitizer.sanitize(text));
+        String printable = contentSanitizer.sanitize(text);
+        if (markdown == null) {
+            wrapper.append(printable, AttributedStyle.DEFAULT);
+        } else {
+            markdown.append(printable);
+        }
         show(wrapper.drain());
     }
 
@@ -130,7 +136,9 @@ public final class RichView implements AnswerView {
     }
 
     private void endLine() {
-        markdown.finish();
+        if (markdown != null) {
+            markdown.finish();
+        }
         wrapper.endLine();
         show(wrapper.drain());
     }
