@@ -22,12 +22,14 @@ final class ChatReplayView implements ConversationListener {
     private final Terminal terminal;
     private final TextSink err;
     private final boolean color;
+    private final boolean renderMarkdown;
     private AnswerView view;
 
-    ChatReplayView(Terminal terminal, TextSink err, boolean color) {
+    ChatReplayView(Terminal terminal, TextSink err, boolean color, boolean renderMarkdown) {
         this.terminal = terminal;
         this.err = err;
         this.color = color;
+        this.renderMarkdown = renderMarkdown;
     }
 
     @Override
@@ -39,7 +41,7 @@ final class ChatReplayView implements ConversationListener {
 
     @Override
     public void answerStarted(String model, Instant at) {
-        view = new RichView(terminal, err, color);
+        view = new RichView(terminal, err, color, renderMarkdown);
         view.begin(List.of(model));
         view.onAttempt(model, false);
     }

@@ -31,12 +31,15 @@ final class OutputOptions {
     @Option(names = {"-q", "--quiet"}, description = "On a pipe, no notices or usage line on stderr; errors still show.")
     boolean quiet;
 
+    @Option(names = "--raw", description = "On a terminal, show the model's Markdown as it came, unstyled (still wrapped at words).")
+    boolean raw;
+
     AnswerView view(Stdio io, TextSink out, TextSink err) {
         if (json) {
             return new JsonEventsView(out, err, io.stdoutIsTerminal());
         }
         if (io.stdoutIsTerminal()) {
-            return new RichView(Terminals.openStdout(), err, color(io));
+            return new RichView(Terminals.openStdout(), err, color(io), !raw);
         }
         return new PlainView(out, err, quiet);
     }
@@ -47,7 +50,7 @@ final class OutputOptions {
      */
     List<DebateListener> debateViews(Stdio io, TextSink out, TextSink err) {
         if (!json && io.stdoutIsTerminal()) {
-            return List.of(new RichDebateView(Terminals.openStdout(), color(io)));
+            return List.of(new RichDebateView(Terminals.openStdout(), color(io), !raw));
         }
         DebateListener view = json ? new JsonLinesDebateWriter(out, Clock.systemUTC(), io.stdoutIsTerminal())
                 : new MarkdownDebateWriter(out);

@@ -78,7 +78,7 @@ final class ReplayCommand implements Callable<Integer> {
             return new JsonLinesConversationWriter(out, Clock.systemUTC(), io.stdoutIsTerminal());
         }
         if (io.stdoutIsTerminal()) {
-            return new ChatReplayView(Terminals.openStdout(), err, output.color(io));
+            return new ChatReplayView(Terminals.openStdout(), err, output.color(io), !output.raw);
         }
         return new MarkdownConversationWriter(out);
     }

@@ -28,6 +28,7 @@ public enum ConfigKey {
     RETRIES("retries", "--retries", "retries per model, 0 to 100", checked(ValueChecks::retries)),
     COLOR("color", "--no-color", "true or false", ConfigKey::bool),
     API_KEY_FILE("api-key-file", "--api-key-file", "file whose first line is the API key", ConfigKey::path),
+    RAW("raw", "--raw", "true or false: show Markdown unstyled on a terminal", ConfigKey::bool),
     LOG("log", "--no-log", "true or false: keep a record of every request in the store", ConfigKey::bool),
     DB("db", "--db", "the store's file, default ~/.local/share/arena/arena.db", ConfigKey::path);
 

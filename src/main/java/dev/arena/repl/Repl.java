@@ -168,7 +168,7 @@ public final class Repl {
 
     /** Streams the answer to the conversation as it stands, {@code first} asked first, then the fallbacks. */
     void ask(String first) {
-        RichView view = new RichView(terminal, new TextSink(terminal.output(), "the terminal"), color);
+        RichView view = new RichView(terminal, new TextSink(terminal.output(), "the terminal"), color, true);
         Recorder recorder = new Recorder(view);
         Cancellation cancel = new Cancellation();
         inFlight = cancel;

@@ -15,6 +15,8 @@ import dev.arena.openrouter.ApiException;
 import dev.arena.openrouter.Durations;
 import dev.arena.output.Notices;
 import dev.arena.output.TextTable;
+import dev.arena.render.MarkdownStyler;
+import dev.arena.render.WordWrapper;
 import dev.arena.text.TerminalSanitizer;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
@@ -45,9 +47,13 @@ public final class RichDebateView implements DebateListener {
     private final boolean color;
     private TerminalSanitizer sanitizer = new TerminalSanitizer();
     private boolean atLineStart = true;
+    private WordWrapper wrapper;
+    private MarkdownStyler markdown;
+    private final boolean renderMarkdown;
 
-    public RichDebateView(Terminal terminal, boolean color) {
+    public RichDebateView(Terminal terminal, boolean color, boolean renderMarkdown) {
         this.terminal = terminal;
+        this.renderMarkdown = renderMarkdown;
         this.writer = terminal.writer();
         this.color = color;
     }
@@ -63,6 +69,8 @@ public final class RichDebateView implements DebateListener {
     @Override
     public void turnStarted(String debateId, int round, Side side, Phase phase, String model, Instant at) {
         sanitizer = new TerminalSanitizer();
+        wrapper = new WordWrapper(terminal::getWidth);
+        markdown = renderMarkdown ? new MarkdownStyler(wrapper) : null;
         endLine();
         writer.print('\n');
         line(clean("Round " + round + " · " + side.label() + " · " + phase.label() + " · " + model), style(side));
@@ -72,8 +80,13 @@ public final class RichDebateView implements DebateListener {
     public void delta(String debateId, Side side, String text) {
         String printable = sanitizer.sanitize(text);
         if (!printable.isEmpty()) {
-            writer.print(printable);
-            atLineStart = printable.endsWith("\n");
+            if (markdown == null) {
+                wrapper.append(printable, AttributedStyle.DEFAULT);
+            } else {
+                markdown.append(printable);
+            }
+            writer.print(rendered());
+            atLineStart = wrapper.atLineStart();
             terminal.flush();
         }
     }
@@ -179,10 +192,24 @@ public final class RichDebateView implements DebateListener {
     }
 
     private void endLine() {
+        if (wrapper != null) {
+            // The turn's last word, held until its end was known, goes out before the line ends.
+            if (markdown != null) {
+                markdown.finish();
+            }
+            wrapper.endLine();
+            writer.print(rendered());
+            atLineStart = wrapper.atLineStart();
+        }
         if (!atLineStart) {
             writer.print('\n');
             atLineStart = true;
         }
+    }
+
+    private String rendered() {
+        AttributedString ready = wrapper.drain();
+        return color ? ready.toAnsi(terminal) : ready.toString();
     }
 
     private static AttributedStyle style(Side side) {

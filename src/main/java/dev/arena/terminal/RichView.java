@@ -4,6 +4,8 @@ import dev.arena.openrouter.ApiException;
 import dev.arena.output.AnswerView;
 import dev.arena.output.Notices;
 import dev.arena.output.TextSink;
+import dev.arena.render.MarkdownStyler;
+import dev.arena.render.WordWrapper;
 import dev.arena.resilience.Answer;
 import dev.arena.text.TerminalSanitizer;
 import org.jline.terminal.Terminal;
@@ -30,14 +32,18 @@ public final class RichView implements AnswerView {
     private final boolean color;
     private final TerminalSanitizer contentSanitizer = new TerminalSanitizer();
     private final TerminalSanitizer reasoningSanitizer = new TerminalSanitizer();
-    private boolean atLineStart = true;
+    private final WordWrapper wrapper;
+    /** Null with --raw: the text is shown as it came, only wrapped. */
+    private final MarkdownStyler markdown;
     private boolean inReasoning;
 
-    public RichView(Terminal terminal, TextSink err, boolean color) {
+    public RichView(Terminal terminal, TextSink err, boolean color, boolean renderMarkdown) {
         this.terminal = terminal;
         this.writer = terminal.writer();
         this.err = err;
         this.color = color;
+        this.wrapper = new WordWrapper(terminal::getWidth);
+        this.markdown = renderMarkdown ? new MarkdownStyler(wrapper) : null;
     }
 
     @Override
@@ -63,9 +69,15 @@ public final class RichView implements AnswerView {
         if (inReasoning) {
             inReasoning = false;
             endLine();
-            writer.print('\n');
+            print("\n", null);
         }
-        print(contentSanitizer.sanitize(text), null);
+        String printable = contentSanitizer.sanitize(text);
+        if (markdown == null) {
+            wrapper.append(printable, AttributedStyle.DEFAULT);
+        } else {
+            markdown.append(printable);
+        }
+        show(wrapper.drain());
     }
 
     @Override
@@ -102,12 +114,17 @@ public final class RichView implements AnswerView {
         if (text.isEmpty()) {
             return;
         }
-        writer.print(style == null ? text : styled(text, style));
-        atLineStart = text.charAt(text.length() - 1) == '\n';
+        wrapper.append(text, style == null ? AttributedStyle.DEFAULT : style);
+        show(wrapper.drain());
+    }
+
+    private void show(AttributedString text) {
+        writer.print(color ? text.toAnsi(terminal) : text.toString());
     }
 
     @Override
     public void onReadDone() {
+        // A word still held waits for its end; everything else is on screen now.
         terminal.flush();
     }
 
@@ -119,10 +136,11 @@ public final class RichView implements AnswerView {
     }
 
     private void endLine() {
-        if (!atLineStart) {
-            writer.print('\n');
-            atLineStart = true;
+        if (markdown != null) {
+            markdown.finish();
         }
+        wrapper.endLine();
+        show(wrapper.drain());
     }
 
     private String styled(String text, AttributedStyle style) {

@@ -24,7 +24,7 @@ class ChatReplayViewTest {
         ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
         DumbTerminal terminal = new DumbTerminal("test", "dumb", new ByteArrayInputStream(new byte[0]), screen,
                 StandardCharsets.UTF_8);
-        ChatReplayView view = new ChatReplayView(terminal, new TextSink(errBytes), false);
+        ChatReplayView view = new ChatReplayView(terminal, new TextSink(errBytes), false, true);
         view.promptSent("Say\nhello \u001b[2J", "m/asked", T0);
         view.answerStarted("m/one", T0.plusMillis(100));
         view.delta("Hello ");

@@ -48,13 +48,13 @@ class RichViewsTest {
 
     @Test
     void chatShowsTokensLiveThenWhoAnsweredWithUsage() throws Exception {
-        RichView view = new RichView(terminal(), new TextSink(stderr), false);
+        RichView view = new RichView(terminal(), new TextSink(stderr), false, true);
         view.begin(List.of("m"));
         view.onAttempt("m", false);
         view.onReasoning("thinking");
         view.onContent("Hello \u001b[2J\u001b]52;c;ZXZpbA==\u0007world");
         view.onReadDone();
-        assertTrue(screen().contains("Hello world"), "a token is on screen once its network read is handled: " + screen());
+        assertTrue(screen().endsWith("Hello"), "a whole word is on screen once its network read is handled: " + screen());
         view.finish(new Answer("Hello world", "m-2025", new Completion("m-2025", "stop", new Usage(3, 2, 0.0001), "gen-1", null),
                 Duration.ofMillis(1200), List.of()));
         String shown = screen();
@@ -64,8 +64,39 @@ class RichViewsTest {
     }
 
     @Test
+    void chatAndDebateWrapStreamedProseAtWordBoundaries() throws Exception {
+        Terminal terminal = terminal();
+        terminal.setSize(new org.jline.terminal.Size(12, 10));
+        RichView view = new RichView(terminal, new TextSink(stderr), false, true);
+        view.onContent("one two thr");
+        view.onContent("ee four");
+        view.fail("stopped", 1);
+        RichDebateView debate = new RichDebateView(terminal, false, true);
+        debate.turnStarted("d", 1, Side.PRO, Phase.OPENING, "p", Instant.EPOCH);
+        debate.delta("d", Side.PRO, "alpha beta gam");
+        debate.delta("d", Side.PRO, "ma delta");
+        debate.turnEnded("d", new Turn(1, Side.PRO, Phase.OPENING, "p", "p", "alpha beta gamma delta",
+                new Usage(1, 1, 0.0), Instant.EPOCH, Instant.EPOCH, List.of(), null));
+        assertTrue(screen().startsWith("one two\nthree four\n"), screen());
+        assertTrue(screen().contains("alpha beta\ngamma delta\n"), screen());
+    }
+
+    @Test
+    void markdownIsStyledUnlessRaw() throws Exception {
+        RichView styled = new RichView(terminal(), new TextSink(stderr), false, true);
+        styled.onContent("## Head\n**bold** text\n");
+        styled.fail("stop", 1);
+        assertTrue(screen().startsWith("Head\nbold text\n"), screen());
+        screen.reset();
+        RichView raw = new RichView(terminal(), new TextSink(stderr), false, false);
+        raw.onContent("## Head\n**bold** text\n");
+        raw.fail("stop", 1);
+        assertTrue(screen().startsWith("## Head\n**bold** text\n"), "--raw keeps the markers: " + screen());
+    }
+
+    @Test
     void chatFailureGoesToStderrAsOneSentence() throws Exception {
-        RichView view = new RichView(terminal(), new TextSink(stderr), true);
+        RichView view = new RichView(terminal(), new TextSink(stderr), true, true);
         view.onContent("partial");
         view.fail("m failed: HTTP 500", 1);
         assertEquals("partial\n", screen().replaceAll("\u001b\\[[0-9;]*m", ""));
@@ -74,7 +105,7 @@ class RichViewsTest {
 
     @Test
     void debateShowsHeadersTurnLinesNoticesAndTheSummary() throws Exception {
-        RichDebateView view = new RichDebateView(terminal(), false);
+        RichDebateView view = new RichDebateView(terminal(), false, true);
         DebateSettings settings = new DebateSettings("Tabs \u001b[31mbeat\u001b[0m spaces", 1,
                 new Fighter(Side.PRO, List.of("p"), null), new Fighter(Side.CON, List.of("c", "c2"), null),
                 0.8, 500, null, List.of());
@@ -104,7 +135,7 @@ class RichViewsTest {
 
     @Test
     void verdictSaysWhyATieIsATieAndWhatTheJudgeCost() throws Exception {
-        RichDebateView view = new RichDebateView(terminal(), false);
+        RichDebateView view = new RichDebateView(terminal(), false, true);
         JudgeReading read = new JudgeReading(Side.PRO, Winner.PRO, Map.of(), "Pro.", "{}", true);
         JudgeReading unread = new JudgeReading(Side.CON, Winner.TIE, Map.of(), "Hmm.", "Hmm.", false);
         view.verdict("d1", new Verdict(Winner.TIE, Map.of(), "Pro.", "j/judge", false, List.of(read, unread),
@@ -117,7 +148,7 @@ class RichViewsTest {
 
     @Test
     void verdictOfDisagreeingReadings() throws Exception {
-        RichDebateView view = new RichDebateView(terminal(), false);
+        RichDebateView view = new RichDebateView(terminal(), false, true);
         JudgeReading a = new JudgeReading(Side.PRO, Winner.PRO, Map.of(), "x", "{}", true);
         JudgeReading b = new JudgeReading(Side.CON, Winner.CON, Map.of(), "y", "{}", true);
         view.verdict("d1", new Verdict(Winner.TIE, Map.of(), "x", "j/judge", false, List.of(a, b)));
@@ -126,7 +157,7 @@ class RichViewsTest {
 
     @Test
     void summaryCopesWithCountsAndTimesAsTheyCome() throws Exception {
-        RichDebateView view = new RichDebateView(terminal(), false);
+        RichDebateView view = new RichDebateView(terminal(), false, true);
         // A failed turn may or may not be counted; a time may be missing: the table shows what it gets.
         view.finished("d1", new DebateSummary(List.of(
                 new FighterStats(Side.PRO, 0, 0, 0, null, null, 0),
