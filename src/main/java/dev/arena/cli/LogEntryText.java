@@ -46,7 +46,7 @@ final class LogEntryText {
 
     /** The sum of the costs: "n/a" when no request has one, "~" before it when any was estimated. */
     static String cost(LogEntry e) {
-        return e.costUsd() == null ? "n/a" : (e.costEstimated() ? "~" : "") + Notices.cost(e.costUsd());
+        return e.costUsd() == null ? Notices.UNKNOWN_COST : (e.costEstimated() ? "~" : "") + Notices.cost(e.costUsd());
     }
 
     /** A pipe's line: the columns, the title and, for a search, the snippet, separated by tabs. */

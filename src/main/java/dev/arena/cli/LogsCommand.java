@@ -37,7 +37,7 @@ import java.util.concurrent.Callable;
         exitCodeList = {ExitCode.HELP_0, LogsCommand.HELP_1, LogsCommand.HELP_2, LogsCommand.HELP_3},
         description = {"List what the store recorded: one line per chat conversation or debate, the latest last.",
             "Columns: id, local time of its last request, kind, model (a debate's: pro vs con), requests, "
-                + "cost (~ when estimated, n/a when unknown), title. On a terminal the title is cut to the width; "
+                + "cost (~ when estimated, 'unknown' when unknown), title. On a terminal the title is cut to the width; "
                 + "on a pipe the fields are tab-separated and whole."})
 final class LogsCommand implements Callable<Integer> {
 

@@ -8,7 +8,7 @@ import java.util.OptionalDouble;
 /**
  * A leaderboard row as the cells of a table, shared by the text and the Markdown tables so both
  * read alike: ratings to one decimal, win rates in whole percent, "-" where a model has no rated
- * debate, and n/a for a cost nobody knows.
+ * debate, and "unknown" for a cost nobody knows.
  */
 final class LeaderboardCells {
 
@@ -32,7 +32,7 @@ final class LeaderboardCells {
             Integer.toString(row.standing().debates()),
             percent(row.standing().proWinRate()),
             percent(row.standing().conWinRate()),
-            row.costPerDebate() == null ? "n/a" : Notices.cost(row.costPerDebate()),
+            Notices.costOrUnknown(row.costPerDebate(), false),
             Integer.toString(row.failed()),
             Integer.toString(row.leftOut())};
     }

@@ -59,6 +59,14 @@ public final class Notices {
      */
     public static final String INVALID = "invalid";
 
+    /** How every view and transcript shows a cost nobody reported or could compute: one word everywhere. */
+    public static final String UNKNOWN_COST = "unknown";
+
+    /** {@link #cost(double, boolean)}, or {@link #UNKNOWN_COST} when there is no cost. */
+    public static String costOrUnknown(Double usd, boolean estimated) {
+        return usd == null ? UNKNOWN_COST : cost(usd, estimated);
+    }
+
     /** A cost as {@link #cost(double)} writes it, marked {@code ~$0.000120 (estimated)} when arena computed it. */
     public static String cost(double usd, boolean estimated) {
         return estimated ? "~" + cost(usd) + " (estimated)" : cost(usd);

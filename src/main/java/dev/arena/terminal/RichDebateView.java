@@ -164,7 +164,7 @@ public final class RichDebateView implements DebateListener {
             table.row(f.side().label(), Integer.toString(f.turns()),
                     invalid ? Notices.INVALID : Long.toString(f.promptTokens()),
                     invalid ? Notices.INVALID : Long.toString(f.completionTokens()),
-                    invalid ? Notices.INVALID : f.cost() == null ? "n/a" : Notices.cost(f.cost(), f.costEstimated()),
+                    invalid ? Notices.INVALID : Notices.costOrUnknown(f.cost(), f.costEstimated()),
                     f.time() == null ? "" : Durations.format(f.time()), Integer.toString(f.fallbacks()));
         }
         List<String> lines = table.lines();

@@ -187,7 +187,7 @@ public final class TournamentStatusLine implements TournamentListener {
         line.append(c.done() + "/" + c.total() + " done, " + c.running() + " running, ");
         line.append(c.failed() + " failed", c.failed() > 0 ? FAILED : AttributedStyle.DEFAULT);
         line.append(" " + bar(c.done(), c.total()) + " " + eta(c));
-        line.append(" · " + (c.spent() == null ? "spent n/a" : Notices.cost(c.spent()) + " spent"));
+        line.append(" · " + (c.spent() == null ? "spent " + Notices.UNKNOWN_COST : Notices.cost(c.spent()) + " spent"));
         if (!ratings.isEmpty()) {
             List<String> best = new ArrayList<>();
             ratings.entrySet().stream().limit(TOP).forEach(r -> best.add(shortName(r.getKey()) + " " + Math.round(r.getValue())));

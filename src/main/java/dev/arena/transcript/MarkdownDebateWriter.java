@@ -186,7 +186,7 @@ public final class MarkdownDebateWriter implements DebateListener {
                     .append(" | ").append(f.usageInvalid() ? Notices.INVALID : Long.toString(f.promptTokens()))
                     .append(" | ").append(f.usageInvalid() ? Notices.INVALID : Long.toString(f.completionTokens()))
                     .append(" | ").append(f.usageInvalid() ? Notices.INVALID
-                            : f.cost() == null ? "not reported" : Notices.cost(f.cost(), f.costEstimated()))
+                            : Notices.costOrUnknown(f.cost(), f.costEstimated()))
                     .append(" | ").append(f.time() == null ? "" : Durations.format(f.time()))
                     .append(" | ").append(f.fallbacks())
                     .append(" |\n");

@@ -134,7 +134,7 @@ class LogsCommandTest {
         String[] fields = r.lines().get(0).split("\t");
         assertEquals(26, fields[0].length(), r.lines().get(0));
         assertTrue(fields[1].matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d"), fields[1]);
-        assertEquals(List.of("chat", "m/a", "1", "n/a"), List.of(fields).subList(2, 6));
+        assertEquals(List.of("chat", "m/a", "1", "unknown"), List.of(fields).subList(2, 6));
         assertEquals("", r.err());
     }
 

@@ -55,7 +55,7 @@ class LeaderboardRenderersTest {
                 | :--- | :--- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
                 | 1 | u/strong | 1612.3 | [1550.1, 1680.0] | 5 | 1 | 1 | 7 | 75% | 67% | $0.000030 | 1 | 2 |
                 | 2 | t/mid\\|dle | 1387.7 | [1301.2, 1450.0] | 1 | 5 | 1 | 7 | 25% | 0% | $0.0125 | 0 | 2 |
-                | - | s/weak | - | - | 0 | 0 | 0 | 0 | - | - | n/a | 3 | 0 |
+                | - | s/weak | - | - | 0 | 0 | 0 | 0 | - | - | unknown | 3 | 0 |
 
                 - **Warning:** 2 debates were left out of the ratings because a fallback model spoke for a fighter
                 """, LeaderboardMarkdown.of(TABLE));
@@ -68,7 +68,7 @@ class LeaderboardRenderersTest {
                 "rank  model      rating            95% CI  wins  losses  ties  debates  pro win  con win  cost/debate  failed  left out",
                 "1     u/strong   1612.3  [1550.1, 1680.0]     5       1     1        7      75%      67%    $0.000030       1         2",
                 "2     t/mid|dle  1387.7  [1301.2, 1450.0]     1       5     1        7      25%       0%      $0.0125       0         2",
-                "-     s/weak          -                 -     0       0     0        0        -        -          n/a       3         0",
+                "-     s/weak          -                 -     0       0     0        0        -        -      unknown       3         0",
                 "",
                 "warning: 2 debates were left out of the ratings because a fallback model spoke for a fighter"),
                 LeaderboardText.lines(TABLE));

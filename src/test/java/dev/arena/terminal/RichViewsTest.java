@@ -129,8 +129,8 @@ class RichViewsTest {
         assertTrue(shown.contains("Round 1 · Pro · opening statement · p\nTabs are better.\np · 5 in, 3 out tokens · cost not reported · 2.0s\n"), shown);
         assertTrue(shown.contains("[Con] c failed (HTTP 503); falling back to c2\n"), shown);
         assertTrue(shown.contains("Round 1 · Con · opening statement · c2\nSpaces.\n"), shown);
-        assertTrue(shown.contains("turns  tokens in  tokens out  cost  time  fallbacks"), shown);
-        assertTrue(shown.contains("Con      1          0           0   n/a  1.0s          1"), shown);
+        assertTrue(shown.contains("turns  tokens in  tokens out     cost  time  fallbacks"), shown);
+        assertTrue(shown.contains("Con      1          0           0  unknown  1.0s          1"), shown);
     }
 
     @Test

@@ -36,7 +36,7 @@ class TournamentStatusLineTest {
 
     /** One whole status line, as drawn without colour on a wide terminal. */
     private static final Pattern STATUS = Pattern.compile(
-            "\\d+/\\d+ done, \\d+ running, \\d+ failed \\[[#-]{10}\\] +\\d+% ETA (--|\\S+) · (spent n/a|\\$\\S+ spent)"
+            "\\d+/\\d+ done, \\d+ running, \\d+ failed \\[[#-]{10}\\] +\\d+% ETA (--|\\S+) · (spent unknown|\\$\\S+ spent)"
             + "( · top: .+)?");
 
     private final ByteArrayOutputStream terminal = new ByteArrayOutputStream();
@@ -134,7 +134,7 @@ class TournamentStatusLineTest {
         }, 400, false, null);
 
         status.started(spec(models), 6, 1);
-        assertTrue(last().startsWith("1/6 done, 0 running, 0 failed [#---------]  16% ETA -- · spent n/a"), last());
+        assertTrue(last().startsWith("1/6 done, 0 running, 0 failed [#---------]  16% ETA -- · spent unknown"), last());
 
         status.debateStarted(legs.get(0), "d1");
         status.debateStarted(legs.get(1), "d2");

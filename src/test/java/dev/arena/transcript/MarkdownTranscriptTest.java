@@ -103,7 +103,7 @@ class MarkdownTranscriptTest {
                 | Fighter | Turns | Tokens in | Tokens out | Cost | Time | Fallbacks |
                 |---|---:|---:|---:|---:|---:|---:|
                 | Pro | 2 | 270 | 360 | $0.0126 | 5.7s | 1 |
-                | Con | 2 | 240 | 260 | not reported | 12s | 0 |
+                | Con | 2 | 240 | 260 | unknown | 12s | 0 |
 
                 Elapsed: 25s
                 """, text());
@@ -143,7 +143,7 @@ class MarkdownTranscriptTest {
                 | Fighter | Turns | Tokens in | Tokens out | Cost | Time | Fallbacks |
                 |---|---:|---:|---:|---:|---:|---:|
                 | Pro | 1 | 50 | 20 | $0 | 800ms | 0 |
-                | Con | 1 | 0 | 0 | not reported | 2.0s | 0 |
+                | Con | 1 | 0 | 0 | unknown | 2.0s | 0 |
 
                 Elapsed: 4.1s
 
