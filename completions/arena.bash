@@ -156,6 +156,7 @@ function _complete_arena() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} chat" ];    then _picocli_arena; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} debate" ];    then _picocli_arena; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} demo" ];    then _picocli_arena; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} models" ];    then _picocli_arena; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tournament" ];    then _picocli_arena; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} leaderboard" ];    then _picocli_arena; return $?; fi
@@ -172,31 +173,33 @@ function _complete_arena() {
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(chat)
   local cmds1=(debate)
-  local cmds2=(models)
-  local cmds3=(tournament)
-  local cmds4=(leaderboard)
-  local cmds5=(replay)
-  local cmds6=(logs)
-  local cmds7=(models show)
-  local cmds8=(logs path)
-  local cmds9=(logs status)
-  local cmds10=(logs on)
-  local cmds11=(logs off)
-  local cmds12=(logs show)
-  local cmds13=(logs export)
+  local cmds2=(demo)
+  local cmds3=(models)
+  local cmds4=(tournament)
+  local cmds5=(leaderboard)
+  local cmds6=(replay)
+  local cmds7=(logs)
+  local cmds8=(models show)
+  local cmds9=(logs path)
+  local cmds10=(logs status)
+  local cmds11=(logs on)
+  local cmds12=(logs off)
+  local cmds13=(logs show)
+  local cmds14=(logs export)
 
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_arena_logs_export; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_arena_logs_show; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_arena_logs_off; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_arena_logs_on; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_arena_logs_status; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_arena_logs_path; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_arena_models_show; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_arena_logs; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_arena_replay; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_arena_leaderboard; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_arena_tournament; return $?; fi
-  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_arena_models; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_arena_logs_export; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_arena_logs_show; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_arena_logs_off; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_arena_logs_on; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_arena_logs_status; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_arena_logs_path; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_arena_models_show; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_arena_logs; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_arena_replay; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_arena_leaderboard; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_arena_tournament; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_arena_models; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_arena_demo; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_arena_debate; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_arena_chat; return $?; fi
 
@@ -209,7 +212,7 @@ function _picocli_arena() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="chat debate models tournament leaderboard replay logs"
+  local commands="chat debate demo models tournament leaderboard replay logs"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -303,7 +306,7 @@ function _picocli_arena_debate() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--force' '--dry-run' '--debug' '--no-log' '--json' '--no-color' '-q' '--quiet' '--raw' '--no-validate' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-judge' '--force' '--dry-run' '--debug' '--no-log' '--json' '--no-color' '-q' '--quiet' '--raw' '--no-validate' '-h' '--help' '-V' '--version'"
   local arg_opts="'--pro' '--con' '--rounds' '--temperature' '--max-tokens' '--seed' '--fallback' '--pro-fallback' '--con-fallback' '--system-pro' '--system-con' '--stance-file' '--judge' '-o' '--out' '--format' '--base-url' '--api-key-file' '--idle-timeout' '--retries' '--rate-limit' '--db'"
 
   type compopt &>/dev/null && compopt +o default
@@ -401,6 +404,36 @@ function _picocli_arena_debate() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `demo` subcommand.
+function _picocli_arena_demo() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--force' '--json' '--no-color' '-q' '--quiet' '--raw' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-o' '--out'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `models` subcommand.
 function _picocli_arena_models() {
   # Get completion data
@@ -466,6 +499,7 @@ function _picocli_arena_tournament() {
 
   case ${prev_word} in
     '--models')
+      _arena_complete_model_ids "${curr_word}" # arena: model ids
       return
       ;;
     '--motion')
@@ -478,6 +512,7 @@ function _picocli_arena_tournament() {
       return $?
       ;;
     '--judges')
+      _arena_complete_model_ids "${curr_word}" # arena: model ids
       return
       ;;
     '--rounds')

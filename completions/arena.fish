@@ -5,7 +5,7 @@
 # The subcommand typed so far ("models show"), "" for none: each word that extends a
 # known subcommand path is taken, so option values in between are passed over.
 function __arena_command
-    set -l known 'chat' 'debate' 'models' 'models show' 'tournament' 'leaderboard' 'replay' 'logs' 'logs path' 'logs status' 'logs on' 'logs off' 'logs show' 'logs export'
+    set -l known 'chat' 'debate' 'demo' 'models' 'models show' 'tournament' 'leaderboard' 'replay' 'logs' 'logs path' 'logs status' 'logs on' 'logs off' 'logs show' 'logs export'
     set -l path
     for word in (commandline -opc)[2..-1]
         set -l next (string trim -- "$path $word")
@@ -51,6 +51,7 @@ complete -c arena -f
 # arena
 complete -c arena -n '__arena_is ' -a 'chat' -d 'Ask one model, streaming its answer as it arrives'
 complete -c arena -n '__arena_is ' -a 'debate' -d 'Two models debate a topic through rounds, streamed live; a third model may judge'
+complete -c arena -n '__arena_is ' -a 'demo' -d 'A scripted debate, to see arena at work before you have a key: two rounds and a judge, streamed live, with one turn that fails and falls back'
 complete -c arena -n '__arena_is ' -a 'models' -d 'List the models of the server (OpenRouter, or any OpenAI-compatible server), with context length and prices per million tokens'
 complete -c arena -n '__arena_is ' -a 'tournament' -d 'Many models debate many motions: every pair on every motion, twice with the sides swapped, judged by a panel, then rated (Bradley-Terry, with bootstrap intervals)'
 complete -c arena -n '__arena_is ' -a 'leaderboard' -d 'Print the ratings of a tournament: the one run most recently, the ones named (their results pooled), or --all of them'
@@ -78,6 +79,7 @@ complete -c arena -n '__arena_is chat' -l debug -d 'Log requests and responses (
 complete -c arena -n '__arena_is chat' -l json -d 'Write JSON Lines events to stdout instead of text'
 complete -c arena -n '__arena_is chat' -l no-color -d 'No colours (also when $NO_COLOR is set)'
 complete -c arena -n '__arena_is chat' -s q -l quiet -d 'On a pipe, no notices or usage line on stderr; errors still show'
+complete -c arena -n '__arena_is chat' -l raw -d 'On a terminal, show the model\'s Markdown as it came, unstyled (still wrapped at words)'
 complete -c arena -n '__arena_is chat' -l no-validate -d 'Do not check the model ids against the server\'s model list before the first request'
 complete -c arena -n '__arena_is chat' -l db -r -F -d 'The store\'s file (default: $XDG_DATA_HOME/arena/arena.db)'
 complete -c arena -n '__arena_is chat' -l no-log -d 'Keep no record of this run in the store'
@@ -98,6 +100,7 @@ complete -c arena -n '__arena_is debate' -l system-pro -x -d 'Persona for Pro\'s
 complete -c arena -n '__arena_is debate' -l system-con -x -d 'Persona for Con\'s system prompt'
 complete -c arena -n '__arena_is debate' -l stance-file -r -F -d 'File with a [pro] and a [con] section holding each side\'s persona'
 complete -c arena -n '__arena_is debate' -l judge -x -a '(__arena_model_ids)' -d 'Judge the debate with this model (more, comma-separated, are its fallbacks)'
+complete -c arena -n '__arena_is debate' -l no-judge -d 'No judge for this run, whatever the config file or $ARENA_JUDGE says (like --judge \'\')'
 complete -c arena -n '__arena_is debate' -s o -l out -r -F -d 'Write the transcript to FILE as it happens (.md, .json or .jsonl)'
 complete -c arena -n '__arena_is debate' -l format -x -a 'md json jsonl' -d 'Transcript format, when the --out extension does not say'
 complete -c arena -n '__arena_is debate' -l force -d 'Overwrite the --out file when it exists and is not empty'
@@ -113,9 +116,20 @@ complete -c arena -n '__arena_is debate' -l no-log -d 'Keep no record of this ru
 complete -c arena -n '__arena_is debate' -l json -d 'Write JSON Lines events to stdout instead of text'
 complete -c arena -n '__arena_is debate' -l no-color -d 'No colours (also when $NO_COLOR is set)'
 complete -c arena -n '__arena_is debate' -s q -l quiet -d 'On a pipe, no notices or usage line on stderr; errors still show'
+complete -c arena -n '__arena_is debate' -l raw -d 'On a terminal, show the model\'s Markdown as it came, unstyled (still wrapped at words)'
 complete -c arena -n '__arena_is debate' -l no-validate -d 'Do not check the model ids against the server\'s model list before the first request'
 complete -c arena -n '__arena_is debate' -s h -l help -d 'Show this help message and exit'
 complete -c arena -n '__arena_is debate' -s V -l version -d 'Print version information and exit'
+
+# arena demo
+complete -c arena -n '__arena_is demo' -s o -l out -r -F -d 'Write the transcript to FILE (.md, .json or .jsonl); by default to a new temporary directory'
+complete -c arena -n '__arena_is demo' -l force -d 'Overwrite the --out file when it exists and is not empty'
+complete -c arena -n '__arena_is demo' -l json -d 'Write JSON Lines events to stdout instead of text'
+complete -c arena -n '__arena_is demo' -l no-color -d 'No colours (also when $NO_COLOR is set)'
+complete -c arena -n '__arena_is demo' -s q -l quiet -d 'On a pipe, no notices or usage line on stderr; errors still show'
+complete -c arena -n '__arena_is demo' -l raw -d 'On a terminal, show the model\'s Markdown as it came, unstyled (still wrapped at words)'
+complete -c arena -n '__arena_is demo' -s h -l help -d 'Show this help message and exit'
+complete -c arena -n '__arena_is demo' -s V -l version -d 'Print version information and exit'
 
 # arena models
 complete -c arena -n '__arena_is models' -a 'show' -d 'Show one model\'s details: prices, context, longest answer, supported parameters, expiration date'
@@ -169,6 +183,7 @@ complete -c arena -n '__arena_is tournament' -l db -r -F -d 'The store\'s file (
 complete -c arena -n '__arena_is tournament' -l json -d 'Write JSON Lines events to stdout instead of text'
 complete -c arena -n '__arena_is tournament' -l no-color -d 'No colours (also when $NO_COLOR is set)'
 complete -c arena -n '__arena_is tournament' -s q -l quiet -d 'On a pipe, no notices or usage line on stderr; errors still show'
+complete -c arena -n '__arena_is tournament' -l raw -d 'On a terminal, show the model\'s Markdown as it came, unstyled (still wrapped at words)'
 complete -c arena -n '__arena_is tournament' -l no-validate -d 'Do not check the model ids against the server\'s model list before the first request'
 complete -c arena -n '__arena_is tournament' -s h -l help -d 'Show this help message and exit'
 complete -c arena -n '__arena_is tournament' -s V -l version -d 'Print version information and exit'
@@ -188,6 +203,7 @@ complete -c arena -n '__arena_is replay' -l db -r -F -d 'The store\'s file (defa
 complete -c arena -n '__arena_is replay' -l json -d 'Write JSON Lines events to stdout instead of text'
 complete -c arena -n '__arena_is replay' -l no-color -d 'No colours (also when $NO_COLOR is set)'
 complete -c arena -n '__arena_is replay' -s q -l quiet -d 'On a pipe, no notices or usage line on stderr; errors still show'
+complete -c arena -n '__arena_is replay' -l raw -d 'On a terminal, show the model\'s Markdown as it came, unstyled (still wrapped at words)'
 complete -c arena -n '__arena_is replay' -s h -l help -d 'Show this help message and exit'
 complete -c arena -n '__arena_is replay' -s V -l version -d 'Print version information and exit'
 

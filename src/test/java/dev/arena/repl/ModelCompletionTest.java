@@ -35,7 +35,7 @@ class ModelCompletionTest {
     Path dir;
 
     /** Caches this catalogue for {@link #BASE} in the test's cache directory, as {@code arena models} does. */
-    private void cache(String... ids) {
+    private void cache(String... ids) throws Exception {
         List<ModelInfo> models = java.util.Arrays.stream(ids).map(ModelInfo::ofId).toList();
         new CatalogCache(dir, BASE, () -> models, CatalogCache.DEFAULT_TTL, Clock.systemUTC()).load(true);
     }
@@ -47,7 +47,7 @@ class ModelCompletionTest {
     }
 
     @Test
-    void modelAndRetryOfferTheWholeCachedCatalogueAndTheAliases() {
+    void modelAndRetryOfferTheWholeCachedCatalogueAndTheAliases() throws Exception {
         cache("openai/gpt-4o", "anthropic/claude-sonnet-4.5", "qwen/qwen3-235b:free");
         CachedModelNames names = new CachedModelNames(dir, BASE, ALIASES);
         for (String line : List.of("/model ", "/model qw", "/retry anth")) {
@@ -66,7 +66,7 @@ class ModelCompletionTest {
     }
 
     @Test
-    void onlyTheCatalogueOfTheChatsServerIsOffered() {
+    void onlyTheCatalogueOfTheChatsServerIsOffered() throws Exception {
         cache("local/only");
         List<String> offered = complete(new CachedModelNames(dir, URI.create("https://openrouter.ai/api/v1"), ALIASES),
                 "/model ");
@@ -87,7 +87,7 @@ class ModelCompletionTest {
     }
 
     @Test
-    void otherCommandsAndOtherWordsOfferNoModels() {
+    void otherCommandsAndOtherWordsOfferNoModels() throws Exception {
         cache("openai/gpt-4o");
         CachedModelNames names = new CachedModelNames(dir, BASE, ALIASES);
         assertEquals(List.of(), complete(names, "/system "));
