@@ -392,7 +392,8 @@ class ReplTest {
         assertFalse(session.isAlive(), "the session did not go on after Ctrl-C: " + screen());
         assertEquals(0, code.get());
         String shown = screen();
-        assertTrue(shown.contains("partial \n[answer cut]"), shown);
+        // On the screen a space at the end of a line is held back by the word wrap and never shown.
+        assertTrue(shown.contains("partial\n[answer cut]"), shown);
         assertTrue(shown.contains("fine"), "the next prompt works: " + shown);
         assertEquals(List.of("user:q", "assistant:partial ", "user:next"), roles(fake.requestsFor("m").get(1)));
         ChatSession.Entry cut = last().entries().get(1);
