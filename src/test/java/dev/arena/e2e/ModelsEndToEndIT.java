@@ -73,10 +73,11 @@ class ModelsEndToEndIT {
             big.modelsReply(Reply.largeModelList(50L * 1024 * 1024)).script("big/chat", Reply.stream("still answered"));
             ArenaProcess.Result models = arena("models", "--base-url", big.baseUrl(), "--ids")
                     .env("XDG_CACHE_HOME", cacheHome.toString()).run();
-            assertEquals(0, models.exitCode(), models.toString());
-            assertTrue(models.stderr().startsWith("arena: could not fetch the model list (the model list from 127.0.0.1"
-                    + " is larger than 32 MiB; check that the base URL points at a model server) and there is no cached list"),
-                    models.toString());
+            // The fake is not OpenRouter's URL: with no cache, a list it cannot take is an error, not the built-in list.
+            assertEquals(1, models.exitCode(), models.toString());
+            assertTrue(models.stderr().startsWith("arena: could not fetch the model list from " + big.baseUrl()
+                    + " (the model list from 127.0.0.1 is larger than 32 MiB; check that the base URL points at a model"
+                    + " server) and there is no cached list"), models.toString());
             assertEquals(1, models.stderr().lines().count(), "one sentence, no stack trace: " + models);
 
             ArenaProcess.Result chat = ArenaProcess.against(big, "sk-or-v1-e2e", "chat", "-m", "big/chat", "hi")
