@@ -145,6 +145,9 @@ complete -c arena -n '__arena_is models' -l aliases -d 'List the model aliases (
 complete -c arena -n '__arena_is models' -l base-url -x -d 'OpenAI-compatible API base URL (default: null; $ARENA_BASE_URL or base-url in the config file, else https://openrouter.ai/api/v1)'
 complete -c arena -n '__arena_is models' -l api-key-file -r -F -d 'Read the API key from FILE instead of $OPENROUTER_API_KEY'
 complete -c arena -n '__arena_is models' -l refresh -d 'Fetch the model list now, even when the cached one is fresh'
+complete -c arena -n '__arena_is models' -l debug -d 'Log requests and responses (key redacted) and show stack traces, on stderr'
+complete -c arena -n '__arena_is models' -l no-color -d 'No colours (also when $NO_COLOR is set)'
+complete -c arena -n '__arena_is models' -s q -l quiet -d 'On a pipe, no notices or usage line on stderr; errors still show'
 complete -c arena -n '__arena_is models' -s h -l help -d 'Show this help message and exit'
 complete -c arena -n '__arena_is models' -s V -l version -d 'Print version information and exit'
 
@@ -154,6 +157,9 @@ complete -c arena -n '__arena_is models show' -l json -d 'Write the model as a J
 complete -c arena -n '__arena_is models show' -l base-url -x -d 'OpenAI-compatible API base URL (default: null; $ARENA_BASE_URL or base-url in the config file, else https://openrouter.ai/api/v1)'
 complete -c arena -n '__arena_is models show' -l api-key-file -r -F -d 'Read the API key from FILE instead of $OPENROUTER_API_KEY'
 complete -c arena -n '__arena_is models show' -l refresh -d 'Fetch the model list now, even when the cached one is fresh'
+complete -c arena -n '__arena_is models show' -l debug -d 'Log requests and responses (key redacted) and show stack traces, on stderr'
+complete -c arena -n '__arena_is models show' -l no-color -d 'No colours (also when $NO_COLOR is set)'
+complete -c arena -n '__arena_is models show' -s q -l quiet -d 'On a pipe, no notices or usage line on stderr; errors still show'
 complete -c arena -n '__arena_is models show' -s h -l help -d 'Show this help message and exit'
 complete -c arena -n '__arena_is models show' -s V -l version -d 'Print version information and exit'
 
