@@ -1,6 +1,7 @@
 package dev.arena.cli;
 
 import dev.arena.openrouter.ClientSettings;
+import dev.arena.openrouter.DebugText;
 import dev.arena.output.TextSink;
 import dev.arena.text.Redactor;
 import dev.arena.text.TerminalSanitizer;
@@ -18,7 +19,8 @@ import java.util.function.Consumer;
 @Command(addMethodSubcommands = false)
 final class DebugOption {
 
-    @Option(names = "--debug", description = "Log requests and responses (key redacted) and show stack traces, on stderr.")
+    @Option(names = "--debug", description = "Log requests and responses (each streamed event cut at " + DebugText.MAX_CHARS
+            + " characters, the key redacted) and show stack traces, on stderr.")
     boolean debug;
 
     /**
