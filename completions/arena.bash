@@ -441,7 +441,7 @@ function _picocli_arena_models() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="show"
-  local flag_opts="'--free' '--json' '--ids' '--aliases' '--refresh' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--free' '--json' '--ids' '--aliases' '--refresh' '--debug' '--no-color' '-q' '--quiet' '-h' '--help' '-V' '--version'"
   local arg_opts="'--search' '--max-price' '--min-context' '--supports' '--sort' '--base-url' '--api-key-file'"
   local ORDER_option_args=("price" "context" "name" "newest") # --sort values
 
@@ -693,7 +693,7 @@ function _picocli_arena_models_show() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '--refresh' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--json' '--refresh' '--debug' '--no-color' '-q' '--quiet' '-h' '--help' '-V' '--version'"
   local arg_opts="'--base-url' '--api-key-file'"
 
   type compopt &>/dev/null && compopt +o default

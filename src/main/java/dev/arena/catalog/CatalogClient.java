@@ -2,6 +2,8 @@ package dev.arena.catalog;
 
 import com.google.gson.stream.MalformedJsonException;
 import dev.arena.openrouter.ApiException;
+import dev.arena.openrouter.ClientSettings;
+import dev.arena.openrouter.DebugText;
 import dev.arena.openrouter.HttpErrors;
 import dev.arena.openrouter.MalformedResponseException;
 import dev.arena.openrouter.NetworkException;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * Fetches {@code GET {base}/models}. Not streamed, so unlike chat requests it has a plain
@@ -43,12 +46,19 @@ public final class CatalogClient implements CatalogSource {
     private final URI baseUrl;
     private final String apiKey;
     private final Duration timeout;
+    private final Consumer<String> debug;
 
     /** @param apiKey sent as a Bearer token when not null */
     public CatalogClient(URI baseUrl, String apiKey, Duration timeout) {
+        this(baseUrl, apiKey, timeout, ClientSettings.NO_LOG);
+    }
+
+    /** @param debug receives the request and response as log lines (as {@link ClientSettings#debug()}), never the key */
+    public CatalogClient(URI baseUrl, String apiKey, Duration timeout, Consumer<String> debug) {
         this.baseUrl = baseUrl;
         this.apiKey = apiKey;
         this.timeout = timeout;
+        this.debug = debug;
     }
 
     @Override
@@ -62,6 +72,7 @@ public final class CatalogClient implements CatalogSource {
         if (apiKey != null) {
             request.header("Authorization", "Bearer " + apiKey);
         }
+        debug.accept("> GET " + display(uri) + (apiKey != null ? " (Authorization: Bearer [redacted])" : " (no API key)"));
         long deadline = System.nanoTime() + timeout.toNanos();
         HttpResponse<InputStream> response;
         try {
@@ -77,6 +88,8 @@ public final class CatalogClient implements CatalogSource {
         }
         // The request timeout covers only the wait for the headers: a body that trickles in
         // would hold every chat that checks its model ids. The whole answer gets the same time.
+        debug.accept("< HTTP " + response.statusCode() + " " + response.version());
+        response.headers().map().forEach((name, values) -> debug.accept("< " + name + ": " + String.join(", ", values)));
         AtomicBoolean late = new AtomicBoolean();
         InputStream raw = response.body();
         CompletableFuture.delayedExecutor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)
@@ -87,9 +100,13 @@ public final class CatalogClient implements CatalogSource {
         try (InputStream body = ModelListLimits.bounded(raw)) {
             if (response.statusCode() / 100 != 2) {
                 String text = new String(body.readNBytes(MAX_ERROR_BODY), StandardCharsets.UTF_8);
+                debug.accept("< " + DebugText.shortened(new Redactor(apiKey).redact(text)));
                 throw HttpErrors.toException(WHAT, response.statusCode(), text, response.headers());
             }
-            return withoutKey(ModelJson.read(new InputStreamReader(body, StandardCharsets.UTF_8)));
+            // Read as it arrives, never held whole: the log says how much came rather than all of it.
+            List<ModelInfo> models = withoutKey(ModelJson.read(new InputStreamReader(body, StandardCharsets.UTF_8)));
+            debug.accept("< " + models.size() + (models.size() == 1 ? " model" : " models"));
+            return models;
         } catch (ModelListLimits.ExceededException e) {
             throw new MalformedResponseException(WHAT, "the model list from " + baseUrl.getHost() + " "
                     + e.getMessage() + "; check that the base URL points at a model server");

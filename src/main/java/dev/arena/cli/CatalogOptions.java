@@ -6,6 +6,7 @@ import dev.arena.catalog.CatalogUnavailableException;
 import dev.arena.catalog.CostEstimator;
 import dev.arena.catalog.CatalogClient;
 import dev.arena.files.ArenaDirectories;
+import dev.arena.output.TextSink;
 import dev.arena.text.Redactor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,6 +36,9 @@ final class CatalogOptions {
     @Option(names = "--refresh", description = "Fetch the model list now, even when the cached one is fresh.")
     boolean refresh;
 
+    @Mixin
+    DebugOption debug = new DebugOption();
+
     /**
      * These options, with those not given on this command taken from the parent command's
      * ({@code arena models --base-url U show ID}); both may hold defaults from the environment
@@ -47,6 +51,7 @@ final class CatalogOptions {
         merged.server.apiKeyFile = typed("--api-key-file") || !parent.typed("--api-key-file")
                 ? server.apiKeyFile : parent.server.apiKeyFile;
         merged.refresh = refresh || parent.refresh;
+        merged.debug.debug = debug.debug || parent.debug.debug;
         return merged;
     }
 
@@ -68,8 +73,9 @@ final class CatalogOptions {
     Catalog load(Stdio io) throws ConfigException, CatalogUnavailableException {
         URI base = baseUri(io);
         String key = ApiKeys.find(server.apiKeyFile, io.env());
-        CatalogClient client = new CatalogClient(base, key, CatalogClient.DEFAULT_TIMEOUT);
         Redactor redactor = new Redactor(key);
+        CatalogClient client = new CatalogClient(base, key, CatalogClient.DEFAULT_TIMEOUT,
+                debug.log(TextSink.stderr(io.err()), redactor));
         Catalog catalog;
         try {
             catalog = new CatalogCache(cacheDirectory(io), base, client, CatalogCache.DEFAULT_TTL, Clock.systemUTC())

@@ -147,7 +147,7 @@ final class ChatCommand implements Callable<Integer> {
             try (SessionStart start = open(io, connection, choice, writer, err, false)) {
                 ChatSession session = start.session();
                 List<String> models = session.chain(session.model());
-                modelCheck.check(io, err, output.quiet, connection.settings().baseUrl(), connection.settings().apiKey(),
+                modelCheck.check(io, err, output.quiet(), connection.settings().baseUrl(), connection.settings().apiKey(),
                         ModelCheck.requested("--model/--fallback", models));
                 AnswerView view = output.view(io, TextSink.stdout(io.out()), err);
                 CostEstimator costs = CatalogOptions.cachedPrices(io, connection.settings().baseUrl());
@@ -180,7 +180,7 @@ final class ChatCommand implements Callable<Integer> {
             Terminal terminal;
             try {
                 ChatSession session = start.session();
-                modelCheck.check(io, err, output.quiet, connection.settings().baseUrl(), connection.settings().apiKey(),
+                modelCheck.check(io, err, output.quiet(), connection.settings().baseUrl(), connection.settings().apiKey(),
                         ModelCheck.requested("--model/--fallback", session.chain(session.model())));
                 terminal = Terminals.openInteractive();
             } catch (RuntimeException e) {

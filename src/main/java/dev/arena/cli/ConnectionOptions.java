@@ -9,7 +9,6 @@ import dev.arena.resilience.Rate;
 import dev.arena.resilience.RateLimits;
 import dev.arena.resilience.RetryPolicy;
 import dev.arena.text.Redactor;
-import dev.arena.text.TerminalSanitizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,8 +48,8 @@ final class ConnectionOptions {
             description = "Requests allowed per model, e.g. 20/min, or openai/gpt-4o=5/min for one model; repeatable (default: 10/min).")
     List<String> rateLimits = new ArrayList<>();
 
-    @Option(names = "--debug", description = "Log requests and responses (key redacted) and show stack traces, on stderr.")
-    boolean debug;
+    @Mixin
+    DebugOption debug = new DebugOption();
 
     /**
      * Finds the key and builds the client and fallback chain. A key is required only by
@@ -60,11 +59,7 @@ final class ConnectionOptions {
     Connection connect(Stdio io, TextSink err, int continuationLimit) throws ConfigException {
         String apiKey = ApiKeys.find(server.apiKeyFile, io.env());
         Redactor redactor = new Redactor(apiKey);
-        // Debug lines hold raw headers and bodies from the server: stripped of what a terminal
-        // would act on first, so that a key split by an escape sequence is whole when redacted.
-        ClientSettings settings = new ClientSettings(baseUri(), apiKey, idleTimeout, debug
-                ? line -> err.write("arena[debug]: " + redactor.redact(TerminalSanitizer.strip(line)) + "\n").flush()
-                : line -> { });
+        ClientSettings settings = new ClientSettings(baseUri(), apiKey, idleTimeout, debug.log(err, redactor));
         if (apiKey == null && settings.isOpenRouter()) {
             throw new ConfigException(ApiKeys.missing(LocalServers.USUAL.find()));
         }

@@ -124,14 +124,14 @@ final class DebateCommand implements Callable<Integer> {
         TextSink err = TextSink.stderr(io.err());
         if (dryRun) {
             // A dry run needs no network: ids are checked against the cached list only.
-            modelCheck.checkCached(io, err, output.quiet, connection.baseUri(), DebateSetup.requestedModels(settings));
+            modelCheck.checkCached(io, err, output.quiet(), connection.baseUri(), DebateSetup.requestedModels(settings));
             return printPlan(io, settings);
         }
         StoreWriter writer = store.writer(io, root, Duration.ZERO);
         try {
             // Every turn is history for the turns after it, so turns are kept whole.
             Connection conn = connection.connect(io, err, Integer.MAX_VALUE);
-            modelCheck.check(io, err, output.quiet, conn.settings().baseUrl(), conn.settings().apiKey(),
+            modelCheck.check(io, err, output.quiet(), conn.settings().baseUrl(), conn.settings().apiKey(),
                     DebateSetup.requestedModels(settings));
             return new DebateRun(conn, settings, output, io, err, writer).run(out, transcriptFormat, force);
         } finally {

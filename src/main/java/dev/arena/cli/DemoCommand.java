@@ -146,7 +146,7 @@ final class DemoCommand implements Callable<Integer> {
 
     /** No key: the stand-in server wants none, and none must ever be sent to it. */
     private static Connection connection(DemoServer server) {
-        ClientSettings settings = new ClientSettings(URI.create(server.baseUrl()), null, Duration.ofSeconds(30), line -> { });
+        ClientSettings settings = new ClientSettings(URI.create(server.baseUrl()), null, Duration.ofSeconds(30), ClientSettings.NO_LOG);
         FallbackChain chain = new FallbackChain(new OpenRouterClient(settings), new RateLimits(Rate.DEFAULT, Map.of()),
                 RetryPolicy.DEFAULT.withMaxRetries(RETRIES), Integer.MAX_VALUE);
         return new Connection(settings, Redactor.NONE, chain);

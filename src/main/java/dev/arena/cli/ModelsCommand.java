@@ -80,6 +80,10 @@ final class ModelsCommand implements Callable<Integer> {
     @Mixin
     CatalogOptions catalogOptions;
 
+    /** Nothing here is coloured: --no-color is taken so that the flags of chat and debate fit models too. */
+    @Mixin
+    NoticeOptions notices;
+
     @Override
     public Integer call() throws ConfigException, dev.arena.catalog.CatalogUnavailableException {
         Stdio io = root.stdio();
@@ -92,7 +96,9 @@ final class ModelsCommand implements Callable<Integer> {
             return listAliases(io, out);
         }
         Catalog all = catalogOptions.load(io);
-        all.notice().ifPresent(n -> err.write("arena: " + n + "\n").flush());
+        if (!notices.quiet) {
+            all.notice().ifPresent(n -> err.write("arena: " + n + "\n").flush());
+        }
         Catalog catalog = filtered(all);
         List<ModelInfo> models = catalog.sorted(ModelSort.valueOf(sort.name().toUpperCase(Locale.ROOT))).models();
         try {
@@ -106,7 +112,7 @@ final class ModelsCommand implements Callable<Integer> {
                 models.forEach(m -> out.write(ModelText.tsv(m) + "\n"));
             }
             out.flush();
-            if (models.isEmpty()) {
+            if (models.isEmpty() && !notices.quiet) {
                 err.write("arena: " + (all.models().isEmpty() ? "the server lists no models" : "no model matches the filters")
                         + "\n").flush();
             }

@@ -42,6 +42,9 @@ final class ModelsShowCommand implements Callable<Integer> {
     @Mixin
     CatalogOptions catalogOptions;
 
+    @Mixin
+    NoticeOptions notices;
+
     @Override
     public Integer call() throws ConfigException, dev.arena.catalog.CatalogUnavailableException {
         Stdio io = parent.root.stdio();
@@ -49,7 +52,9 @@ final class ModelsShowCommand implements Callable<Integer> {
         TextSink err = TextSink.stderr(io.err());
         CatalogOptions options = catalogOptions.orElse(parent.catalogOptions);
         Catalog catalog = options.load(io);
-        catalog.notice().ifPresent(n -> err.write("arena: " + n + "\n").flush());
+        if (!notices.quiet && !parent.notices.quiet) {
+            catalog.notice().ifPresent(n -> err.write("arena: " + n + "\n").flush());
+        }
         id = parent.root.aliases().resolve(id);
         // The same lookup as chat's id check, so variants (:nitro), Ollama's implied :latest and
         // ~router aliases are found here too.

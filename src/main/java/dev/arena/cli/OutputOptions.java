@@ -12,6 +12,7 @@ import dev.arena.transcript.JsonLinesDebateWriter;
 import dev.arena.transcript.MarkdownDebateWriter;
 import dev.arena.terminal.Terminals;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.time.Clock;
@@ -25,11 +26,8 @@ final class OutputOptions {
     @Option(names = "--json", description = "Write JSON Lines events to stdout instead of text.")
     boolean json;
 
-    @Option(names = "--no-color", description = "No colours (also when $NO_COLOR is set).")
-    boolean noColor;
-
-    @Option(names = {"-q", "--quiet"}, description = "On a pipe, no notices or usage line on stderr; errors still show.")
-    boolean quiet;
+    @Mixin
+    NoticeOptions notices = new NoticeOptions();
 
     @Option(names = "--raw", description = "On a terminal, show the model's Markdown as it came, unstyled (still wrapped at words).")
     boolean raw;
@@ -41,7 +39,7 @@ final class OutputOptions {
         if (io.stdoutIsTerminal()) {
             return new RichView(Terminals.openStdout(), err, color(io), !raw);
         }
-        return new PlainView(out, err, quiet);
+        return new PlainView(out, err, quiet());
     }
 
     /**
@@ -54,11 +52,14 @@ final class OutputOptions {
         }
         DebateListener view = json ? new JsonLinesDebateWriter(out, Clock.systemUTC(), io.stdoutIsTerminal())
                 : new MarkdownDebateWriter(out);
-        return quiet ? List.of(view) : List.of(view, new StderrDebateNotices(err));
+        return quiet() ? List.of(view) : List.of(view, new StderrDebateNotices(err));
+    }
+
+    boolean quiet() {
+        return notices.quiet;
     }
 
     boolean color(Stdio io) {
-        String noColorEnv = io.env().get("NO_COLOR");
-        return !noColor && (noColorEnv == null || noColorEnv.isEmpty());
+        return notices.color(io);
     }
 }

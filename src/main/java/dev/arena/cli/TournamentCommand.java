@@ -133,7 +133,7 @@ final class TournamentCommand implements Callable<Integer> {
         }
         TournamentSpec wanted = resume != null ? run.stored(resume) : spec(io);
         if (dryRun) {
-            modelCheck.checkCached(io, err, output.quiet, connection.baseUri(), requested(wanted));
+            modelCheck.checkCached(io, err, output.quiet(), connection.baseUri(), requested(wanted));
             return run.dryRun(wanted, connection.baseUri(), extend);
         }
         Connection conn = connection.connect(io, err, Integer.MAX_VALUE);
@@ -144,7 +144,7 @@ final class TournamentCommand implements Callable<Integer> {
     /** Every id the tournament may ask checked against the catalogue, before anything is spent. */
     private void checkModels(Connection conn, TournamentSpec tournament) {
         Stdio io = root.stdio();
-        modelCheck.check(io, TextSink.stderr(io.err()), output.quiet, conn.settings().baseUrl(), conn.settings().apiKey(),
+        modelCheck.check(io, TextSink.stderr(io.err()), output.quiet(), conn.settings().baseUrl(), conn.settings().apiKey(),
                 requested(tournament));
     }
 

@@ -261,7 +261,7 @@ final class TournamentRun {
             return json;
         }
         TournamentListener lines = new TournamentLines(out);
-        if (!io.stderrIsTerminal() || output.quiet) {
+        if (!io.stderrIsTerminal() || output.quiet()) {
             return lines;
         }
         Terminal terminal = Terminals.openStderr();

@@ -12,6 +12,9 @@ public record ClientSettings(URI baseUrl, String apiKey, Duration idleTimeout, C
 
     public static final URI OPENROUTER = URI.create("https://openrouter.ai/api/v1");
 
+    /** No debug log: clients skip the work of writing lines nobody reads (one per stream event). */
+    public static final Consumer<String> NO_LOG = line -> { };
+
     public ClientSettings {
         String url = baseUrl.toString();
         if (url.endsWith("/")) {
@@ -20,6 +23,11 @@ public record ClientSettings(URI baseUrl, String apiKey, Duration idleTimeout, C
         if (idleTimeout.isZero() || idleTimeout.isNegative()) {
             throw new IllegalArgumentException("the idle timeout must be positive");
         }
+    }
+
+    /** True when someone reads the debug log. */
+    boolean logging() {
+        return debug != NO_LOG;
     }
 
     /** True when the base URL is OpenRouter itself, which refuses requests without a key. */

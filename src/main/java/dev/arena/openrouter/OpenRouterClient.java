@@ -85,7 +85,7 @@ public final class OpenRouterClient {
                 int status = response.statusCode();
                 if (status / 100 != 2) {
                     String text = readCapped(body, watchdog);
-                    settings.debug().accept("< " + text);
+                    settings.debug().accept("< " + DebugText.shortened(redactor.redact(text)));
                     throw HttpErrors.toException(model, status, text, response.headers(), redactor);
                 }
                 StreamState state = new StreamState(model, response.headers().firstValue("X-Generation-Id").orElse(null),
@@ -115,7 +115,8 @@ public final class OpenRouterClient {
     private void readEvents(InputStream body, IdleWatchdog watchdog, StreamState state, StreamHandler handler)
             throws IOException, ApiException {
         SseParser parser = state.parser(decoder, handler,
-                data -> settings.debug().accept("skipped data that is not a JSON object: " + data));
+                data -> settings.debug().accept("skipped data that is not a JSON object: " + DebugText.shortened(redactor.redact(data))),
+                settings.logging() ? data -> settings.debug().accept("< data: " + DebugText.shortened(redactor.redact(data))) : null);
         byte[] buffer = new byte[READ_BUFFER];
         int n;
         // Stop at [DONE] or at an error event: what follows carries nothing for us.

@@ -60,16 +60,21 @@ final class StreamState {
 
     /**
      * A parser whose events feed this stream: {@code [DONE]} ends it, each JSON chunk is decoded
-     * and handed to {@code handler}, and data that is not a JSON object goes to {@code skipped}.
+     * and handed to {@code handler}, and data that is not a JSON object goes to {@code skipped};
+     * every event's data goes to {@code seen} first, when not null (the debug log: only then
+     * is the fast path's data made a String).
      * Events after the end, and after the handler stopped wanting more, are ignored.
      *
      * <p>The events are read as bytes: the common content chunk goes through {@link FastChunk}
      * without ever becoming a String, and only the rest is decoded for {@code decoder}.
      */
-    SseParser parser(ChunkDecoder decoder, StreamHandler handler, Consumer<String> skipped) {
+    SseParser parser(ChunkDecoder decoder, StreamHandler handler, Consumer<String> skipped, Consumer<String> seen) {
         return new SseParser((type, data, offset, length, lastEventId, retry) -> {
             if (done || !handler.wantsMore()) {
                 return; // after the end, or after all the handler takes (the rest of one read)
+            }
+            if (seen != null) {
+                seen.accept(new String(data, offset, length, StandardCharsets.UTF_8));
             }
             if (isDoneMarker(data, offset, length)) {
                 done = true;

@@ -175,12 +175,12 @@ public final class SessionFormat {
         root.add("fallbacks", fallbacks);
         root.addProperty("system", session.system());
         root.addProperty("temperature", session.temperature());
-        root.addProperty("maxTokens", session.maxTokens());
+        root.addProperty("max_tokens", session.maxTokens());
         root.addProperty("seed", session.seed());
         JsonObject usage = new JsonObject();
         usage.addProperty("answers", session.answers());
-        usage.addProperty("promptTokens", session.promptTokens());
-        usage.addProperty("completionTokens", session.completionTokens());
+        usage.addProperty("prompt_tokens", session.promptTokens());
+        usage.addProperty("completion_tokens", session.completionTokens());
         usage.addProperty("cost", session.cost());
         root.add("usage", usage);
         return root;
@@ -207,16 +207,27 @@ public final class SessionFormat {
         session.setFallbacks(fallbacks);
         session.setSystem(string(root, "system"));
         session.setTemperature(present(root, "temperature") ? root.get("temperature").getAsDouble() : null);
-        session.setMaxTokens(present(root, "maxTokens") ? root.get("maxTokens").getAsInt() : null);
+        JsonElement maxTokens = either(root, "max_tokens", "maxTokens");
+        session.setMaxTokens(maxTokens != null ? maxTokens.getAsInt() : null);
         session.setSeed(present(root, "seed") ? root.get("seed").getAsLong() : null);
         if (root.has("usage") && root.get("usage").isJsonObject()) {
             JsonObject u = root.getAsJsonObject("usage");
+            JsonElement prompt = either(u, "prompt_tokens", "promptTokens");
+            JsonElement completion = either(u, "completion_tokens", "completionTokens");
             session.restoreUsage(present(u, "answers") ? u.get("answers").getAsInt() : 0,
-                    present(u, "promptTokens") ? u.get("promptTokens").getAsLong() : 0,
-                    present(u, "completionTokens") ? u.get("completionTokens").getAsLong() : 0,
+                    prompt != null ? prompt.getAsLong() : 0,
+                    completion != null ? completion.getAsLong() : 0,
                     present(u, "cost") ? u.get("cost").getAsDouble() : null);
         }
         return session;
+    }
+
+    /**
+     * The value under {@code key}, else under the camelCase name that sessions saved before
+     * arena named every field in snake_case used for it, else null.
+     */
+    private static JsonElement either(JsonObject o, String key, String oldKey) {
+        return present(o, key) ? o.get(key) : present(o, oldKey) ? o.get(oldKey) : null;
     }
 
     private static boolean present(JsonObject o, String key) {

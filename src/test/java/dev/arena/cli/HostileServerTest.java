@@ -128,6 +128,50 @@ class HostileServerTest {
         assertFalse(r.err().contains("\u001b") || r.err().contains("\u0007"), r.toString());
     }
 
+    /**
+     * A debug log quotes the server's JSON as it came: an escape written as {@code \\u001b}
+     * there is plain text to a terminal; a raw one and the key must not be there.
+     */
+    private static void assertInert(String log) {
+        assertFalse(log.contains("\u001b") || log.contains("\u0007"), log);
+        assertFalse(log.toLowerCase(Locale.ROOT).contains(KEY.toLowerCase(Locale.ROOT)), log);
+    }
+
+    @Test
+    void modelsDebugLogsTheRequestAndResponseWithoutTheKeyOrSequences() {
+        fake.modelsReply(Reply.error(502, "{\"error\":{\"message\":\"" + json(HOSTILE) + KEY + "\"}}")
+                .header("X-Echo", "pwned " + KEY));
+        env.put("ARENA_BASE_URL", fake.baseUrl()); // not OpenRouter: a failure is an error, not the built-in list
+        CliRun r = run("models", "--debug", "--refresh");
+        assertEquals(1, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("arena[debug]: > GET " + fake.baseUrl() + "/models (Authorization: Bearer [redacted])"),
+                r.toString());
+        assertTrue(r.err().contains("arena[debug]: < HTTP 502"), r.toString());
+        assertTrue(r.err().contains("arena[debug]: < {\"error\""), r.toString());
+        assertInert(r.err());
+
+        CliRun show = run("models", "show", "--debug", "--refresh", "evil/m");
+        assertEquals(1, show.exitCode(), show.toString());
+        assertTrue(show.err().contains("arena[debug]: > GET "), show.toString());
+        CliRun quiet = run("models", "--refresh");
+        assertFalse(quiet.err().contains("arena[debug]"), "no log without --debug: " + quiet);
+    }
+
+    @Test
+    void debugLogsEachStreamEventRedactedStrippedAndCut() {
+        String longPiece = "x".repeat(dev.arena.openrouter.DebugText.MAX_CHARS + 100);
+        fake.script("m", Reply.stream("Hi " + HOSTILE + KEY, longPiece));
+        CliRun r = run("chat", "--debug", "-m", "m", "hi");
+        assertEquals(0, r.exitCode(), r.toString());
+        List<String> data = r.err().lines().filter(l -> l.startsWith("arena[debug]: < data: ")).toList();
+        assertTrue(data.size() >= 3, "one line per event: " + r);
+        assertTrue(data.stream().anyMatch(l -> l.contains("Hi ") && l.contains("[redacted]")), r.toString());
+        assertTrue(data.stream().anyMatch(l -> l.endsWith(" more characters)")), "a long event is cut: " + r);
+        assertTrue(data.stream().allMatch(l -> l.length() < dev.arena.openrouter.DebugText.MAX_CHARS + 100), r.toString());
+        assertTrue(data.get(data.size() - 1).contains("[DONE]"), r.toString());
+        assertInert(r.err());
+    }
+
     @Test
     void modelNamesAndDescriptionsReachNoOutputWithSequencesOrTheKey() throws java.io.IOException {
         fake.models("{\"data\":[{\"id\":\"evil/m\",\"name\":\"Evil " + json(HOSTILE) + KEY + "\","
@@ -165,9 +209,10 @@ class HostileServerTest {
     void aFailedModelListQuotingTheKeyAndSequencesIsOneCleanNotice() {
         fake.modelsReply(Reply.errorMessage(500, "key " + KEY + " refused" + HOSTILE));
         CliRun r = run("models", "--ids");
-        // The fake is not OpenRouter: with no cache, its failed list is an error, not the built-in list.
+        // Not OpenRouter: no built-in list to fall back on, so an error.
         assertEquals(1, r.exitCode(), r.toString());
         assertTrue(r.err().contains("(HTTP 500: key [redacted] refused)"), r.toString());
+        assertEquals(1, r.err().lines().count(), r.toString());
         assertClean(r);
     }
 

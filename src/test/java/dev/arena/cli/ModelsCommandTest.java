@@ -61,6 +61,20 @@ class ModelsCommandTest {
     }
 
     @Test
+    void quietModelsSayNothingButTheListAndTakeTheOtherCommandsFlags() {
+        CliRun noisy = run("models", "--search", "nothing-like-this");
+        assertTrue(noisy.err().contains("no model matches the filters"), noisy.toString());
+        CliRun quiet = run("models", "-q", "--no-color", "--search", "nothing-like-this");
+        assertEquals(0, quiet.exitCode(), quiet.toString());
+        assertEquals("", quiet.err(), quiet.toString());
+
+        CliRun show = run("models", "--quiet", "show", "--no-color", "-q", "openai/gpt-4o-mini");
+        assertEquals(0, show.exitCode(), show.toString());
+        assertTrue(show.out().startsWith("id:                   openai/gpt-4o-mini"), show.toString());
+        assertFalse(show.out().contains("\u001b"), show.toString());
+    }
+
+    @Test
     void onATerminalAnAlignedTableThatFitsTheWidth() {
         terminal = true;
         env.put("COLUMNS", "80");

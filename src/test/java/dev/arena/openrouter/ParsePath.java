@@ -36,7 +36,7 @@ public final class ParsePath {
     private static void parse(byte[] body, StreamHandler handler) {
         ChunkDecoder decoder = new ChunkDecoder();
         StreamState state = new StreamState("bench/model", null);
-        SseParser parser = state.parser(decoder, handler, skipped -> { });
+        SseParser parser = state.parser(decoder, handler, skipped -> { }, null);
         for (int off = 0; off < body.length && !state.done(); off += READ_SIZE) {
             parser.feed(body, off, Math.min(READ_SIZE, body.length - off));
         }

@@ -59,6 +59,42 @@ class SessionFormatTest {
     }
 
     @Test
+    void fieldsAreWrittenInSnakeCaseInBothFormats() {
+        ChatSession s = sample();
+        s.setMaxTokens(300);
+        for (String text : List.of(SessionFormat.toJson(s), SessionFormat.toMarkdown(s))) {
+            assertTrue(text.contains("\"max_tokens\":") || text.contains("\"max_tokens\": "), text);
+            assertTrue(text.contains("\"prompt_tokens\"") && text.contains("\"completion_tokens\""), text);
+            assertFalse(text.contains("maxTokens") || text.contains("promptTokens") || text.contains("completionTokens"), text);
+        }
+        ChatSession back = SessionFormat.fromJson(SessionFormat.toJson(s));
+        assertEquals(300, back.maxTokens());
+        assertEquals(5, back.completionTokens());
+        assertEquals(300, SessionFormat.fromMarkdown(SessionFormat.toMarkdown(s)).maxTokens());
+    }
+
+    @Test
+    void sessionsSavedWithTheOldCamelCaseNamesStillLoad() {
+        String json = """
+                {"format": "arena-chat", "version": 1, "model": "m", "maxTokens": 250,
+                 "usage": {"answers": 2, "promptTokens": 40, "completionTokens": 12, "cost": 0.5},
+                 "messages": [{"role": "user", "content": "q"}]}
+                """;
+        ChatSession old = SessionFormat.fromJson(json);
+        assertEquals(250, old.maxTokens());
+        assertEquals(40, old.promptTokens());
+        assertEquals(12, old.completionTokens());
+        assertEquals(2, old.answers());
+        String md = "# arena chat\n\n<!-- arena-chat {\"format\":\"arena-chat\",\"version\":1,\"model\":\"m\","
+                + "\"maxTokens\":99,\"usage\":{\"promptTokens\":7,\"completionTokens\":3}} -->\n\n"
+                + "<!-- arena:user -->\n## You\n\nq\n";
+        ChatSession oldMd = SessionFormat.fromMarkdown(md);
+        assertEquals(99, oldMd.maxTokens());
+        assertEquals(7, oldMd.promptTokens());
+        assertEquals(3, oldMd.completionTokens());
+    }
+
+    @Test
     void foreignFilesAreRefusedWithASentence() {
         assertThrows(IllegalArgumentException.class, () -> SessionFormat.fromJson("{\"messages\":[]}"));
         assertThrows(IllegalArgumentException.class, () -> SessionFormat.fromJson("not json"));
