@@ -83,7 +83,7 @@ final class DebateRun {
             }
         }
         TextSink stdout = TextSink.stdout(io.out());
-        List<DebateListener> listeners = new ArrayList<>(output.debateViews(io, stdout, err));
+        List<DebateListener> listeners = new ArrayList<>(output.debateViews(io, stdout, err, true));
         if (transcript != null) {
             listeners.add(transcript);
         }

@@ -46,11 +46,12 @@ final class OutputOptions {
 
     /**
      * The listeners that show a debate: JSON events, the terminal view, or Markdown on a
-     * pipe; off the terminal, notices go to stderr unless --quiet.
+     * pipe; off the terminal, notices go to stderr unless --quiet. {@code live} is a debate
+     * being run, not replayed: its runner says on stderr why it stopped, if it did.
      */
-    List<DebateListener> debateViews(Stdio io, TextSink out, TextSink err) {
+    List<DebateListener> debateViews(Stdio io, TextSink out, TextSink err, boolean live) {
         if (!json && io.stdoutIsTerminal()) {
-            return List.of(new RichDebateView(Terminals.openStdout(), color(io), !raw));
+            return List.of(new RichDebateView(Terminals.openStdout(), color(io), !raw, live));
         }
         DebateListener view = json ? new JsonLinesDebateWriter(out, Clock.systemUTC(), io.stdoutIsTerminal())
                 : new MarkdownDebateWriter(out);

@@ -50,10 +50,16 @@ public final class RichDebateView implements DebateListener {
     private WordWrapper wrapper;
     private MarkdownStyler markdown;
     private final boolean renderMarkdown;
+    private final boolean live;
 
-    public RichDebateView(Terminal terminal, boolean color, boolean renderMarkdown) {
+    /**
+     * {@code live} is a debate being run: its runner ends it with one sentence on stderr, the
+     * same screen, that says why it stopped, so the view leaves that out; a replay says it here.
+     */
+    public RichDebateView(Terminal terminal, boolean color, boolean renderMarkdown, boolean live) {
         this.terminal = terminal;
         this.renderMarkdown = renderMarkdown;
+        this.live = live;
         this.writer = terminal.writer();
         this.color = color;
     }
@@ -173,7 +179,7 @@ public final class RichDebateView implements DebateListener {
         if (summary.elapsed() != null) {
             line("Total time " + Durations.format(summary.elapsed()), DIM);
         }
-        if (!summary.complete()) {
+        if (!summary.complete() && !live) {
             line(clean("The debate stopped early: " + summary.stopReason()), ERROR);
         }
         terminal.flush();

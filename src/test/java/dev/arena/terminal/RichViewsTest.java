@@ -71,7 +71,7 @@ class RichViewsTest {
         view.onContent("one two thr");
         view.onContent("ee four");
         view.fail("stopped", 1);
-        RichDebateView debate = new RichDebateView(terminal, false, true);
+        RichDebateView debate = new RichDebateView(terminal, false, true, true);
         debate.turnStarted("d", 1, Side.PRO, Phase.OPENING, "p", Instant.EPOCH);
         debate.delta("d", Side.PRO, "alpha beta gam");
         debate.delta("d", Side.PRO, "ma delta");
@@ -105,7 +105,7 @@ class RichViewsTest {
 
     @Test
     void debateShowsHeadersTurnLinesNoticesAndTheSummary() throws Exception {
-        RichDebateView view = new RichDebateView(terminal(), false, true);
+        RichDebateView view = new RichDebateView(terminal(), false, true, true);
         DebateSettings settings = new DebateSettings("Tabs \u001b[31mbeat\u001b[0m spaces", 1,
                 new Fighter(Side.PRO, List.of("p"), null), new Fighter(Side.CON, List.of("c", "c2"), null),
                 0.8, 500, null, List.of());
@@ -135,7 +135,7 @@ class RichViewsTest {
 
     @Test
     void verdictSaysWhyATieIsATieAndWhatTheJudgeCost() throws Exception {
-        RichDebateView view = new RichDebateView(terminal(), false, true);
+        RichDebateView view = new RichDebateView(terminal(), false, true, true);
         JudgeReading read = new JudgeReading(Side.PRO, Winner.PRO, Map.of(), "Pro.", "{}", true);
         JudgeReading unread = new JudgeReading(Side.CON, Winner.TIE, Map.of(), "Hmm.", "Hmm.", false);
         view.verdict("d1", new Verdict(Winner.TIE, Map.of(), "Pro.", "j/judge", false, List.of(read, unread),
@@ -148,7 +148,7 @@ class RichViewsTest {
 
     @Test
     void verdictOfDisagreeingReadings() throws Exception {
-        RichDebateView view = new RichDebateView(terminal(), false, true);
+        RichDebateView view = new RichDebateView(terminal(), false, true, true);
         JudgeReading a = new JudgeReading(Side.PRO, Winner.PRO, Map.of(), "x", "{}", true);
         JudgeReading b = new JudgeReading(Side.CON, Winner.CON, Map.of(), "y", "{}", true);
         view.verdict("d1", new Verdict(Winner.TIE, Map.of(), "x", "j/judge", false, List.of(a, b)));
@@ -157,13 +157,24 @@ class RichViewsTest {
 
     @Test
     void summaryCopesWithCountsAndTimesAsTheyCome() throws Exception {
-        RichDebateView view = new RichDebateView(terminal(), false, true);
+        RichDebateView view = new RichDebateView(terminal(), false, true, true);
         // A failed turn may or may not be counted; a time may be missing: the table shows what it gets.
         view.finished("d1", new DebateSummary(List.of(
                 new FighterStats(Side.PRO, 0, 0, 0, null, null, 0),
                 new FighterStats(Side.CON, 3, 1, 2, 0.5, Duration.ofSeconds(1), 0)), null, null, "stopped"));
         String shown = screen();
         assertTrue(shown.contains("Pro      0"), shown);
-        assertTrue(shown.contains("The debate stopped early: stopped"), shown);
+        assertFalse(shown.contains("stopped"), "a live run says why it stopped once, on stderr: " + shown);
+    }
+
+    @Test
+    void aReplayedDebateThatStoppedSaysWhyUnderItsSummary() throws Exception {
+        RichDebateView view = new RichDebateView(terminal(), false, true, false);
+        view.finished("d1", new DebateSummary(List.of(
+                new FighterStats(Side.PRO, 1, 0, 0, null, null, 0),
+                new FighterStats(Side.CON, 1, 0, 0, null, null, 0)), null, null, "Con's turn failed"));
+        String shown = screen();
+        assertEquals(1, shown.split("The debate stopped early", -1).length - 1, shown);
+        assertTrue(shown.contains("The debate stopped early: Con's turn failed\n"), shown);
     }
 }
