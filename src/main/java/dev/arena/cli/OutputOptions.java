@@ -55,7 +55,12 @@ final class OutputOptions {
         }
         DebateListener view = json ? new JsonLinesDebateWriter(out, Clock.systemUTC(), io.stdoutIsTerminal())
                 : new MarkdownDebateWriter(out);
-        return quiet ? List.of(view) : List.of(view, new StderrDebateNotices(err));
+        return quietOn(io) ? List.of(view) : List.of(view, new StderrDebateNotices(err));
+    }
+
+    /** --quiet holds back notices on a pipe only: on a terminal they are part of the view. */
+    boolean quietOn(Stdio io) {
+        return quiet && !io.stdoutIsTerminal();
     }
 
     boolean color(Stdio io) {
