@@ -4,7 +4,6 @@ import dev.arena.debate.DebateListener;
 import dev.arena.debate.DebateSettings;
 import dev.arena.debate.DebateSummary;
 import dev.arena.debate.FallbackNote;
-import dev.arena.debate.FighterStats;
 import dev.arena.debate.Phase;
 import dev.arena.debate.Scores;
 import dev.arena.debate.Side;
@@ -12,7 +11,6 @@ import dev.arena.debate.Speaker;
 import dev.arena.debate.Turn;
 import dev.arena.debate.Verdict;
 import dev.arena.openrouter.ApiException;
-import dev.arena.openrouter.Durations;
 import dev.arena.output.Notices;
 import dev.arena.output.TextTable;
 import dev.arena.render.MarkdownStyler;
@@ -142,7 +140,7 @@ public final class RichDebateView implements DebateListener {
         Scores pro = verdict.scores().get(Side.PRO);
         Scores con = verdict.scores().get(Side.CON);
         if (pro != null && con != null) {
-            TextTable table = new TextTable("", "Pro", "Con")
+            TextTable table = new TextTable("score", "Pro", "Con")
                     .row("argument strength", score(pro.argumentStrength()), score(con.argumentStrength()))
                     .row("rebuttal", score(pro.rebuttal()), score(con.rebuttal()))
                     .row("evidence", score(pro.evidence()), score(con.evidence()))
@@ -162,23 +160,10 @@ public final class RichDebateView implements DebateListener {
     public void finished(String debateId, DebateSummary summary) {
         endLine();
         writer.print('\n');
-        // The numbers are shown as they come: nothing here assumes a relation between them (a
-        // failed turn may or may not be counted in "turns"), and a missing time is left blank.
-        TextTable table = new TextTable("", "turns", "tokens in", "tokens out", "cost", "time", "fallbacks");
-        for (FighterStats f : summary.fighters()) {
-            boolean invalid = f.usageInvalid();
-            table.row(f.side().label(), Integer.toString(f.turns()),
-                    invalid ? Notices.INVALID : Long.toString(f.promptTokens()),
-                    invalid ? Notices.INVALID : Long.toString(f.completionTokens()),
-                    invalid ? Notices.INVALID : Notices.costOrUnknown(f.cost(), f.costEstimated()),
-                    f.time() == null ? "" : Durations.format(f.time()), Integer.toString(f.fallbacks()));
-        }
-        List<String> lines = table.lines();
+        List<String> lines = DebateSummaryTable.lines(summary);
         line(lines.get(0), DIM);
-        lines.subList(1, lines.size()).forEach(l -> line(l, null));
-        if (summary.elapsed() != null) {
-            line("Total time " + Durations.format(summary.elapsed()), DIM);
-        }
+        lines.subList(1, lines.size() - 1).forEach(l -> line(l, null));
+        line(lines.get(lines.size() - 1), TITLE);
         if (!summary.complete() && !live) {
             line(clean("The debate stopped early: " + summary.stopReason()), ERROR);
         }

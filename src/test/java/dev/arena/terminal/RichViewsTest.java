@@ -129,8 +129,28 @@ class RichViewsTest {
         assertTrue(shown.contains("Round 1 · Pro · opening statement · p\nTabs are better.\np · 5 in, 3 out tokens · cost not reported · 2.0s\n"), shown);
         assertTrue(shown.contains("[Con] c failed (HTTP 503); falling back to c2\n"), shown);
         assertTrue(shown.contains("Round 1 · Con · opening statement · c2\nSpaces.\n"), shown);
-        assertTrue(shown.contains("turns  tokens in  tokens out     cost  time  fallbacks"), shown);
-        assertTrue(shown.contains("Con      1          0           0  unknown  1.0s          1"), shown);
+        assertTrue(shown.contains("speaker  turns  tokens in  tokens out     cost  time  fallbacks\n"), shown);
+        assertTrue(shown.contains("Con          1          0           0  unknown  1.0s          1\n"), shown);
+        assertTrue(shown.contains("total        2          5           3  unknown  3.0s          1\n"), shown);
+    }
+
+    @Test
+    void summaryTotalAddsTheJudgesRowToTheFighters() throws Exception {
+        RichDebateView view = new RichDebateView(terminal(), false, true, true);
+        Verdict verdict = new Verdict(Winner.PRO, Map.of(), "Pro.", "j/judge", true, List.of(),
+                new Usage(100, 20, 0.004), Duration.ofSeconds(4));
+        view.finished("d1", new DebateSummary(List.of(
+                new FighterStats(Side.PRO, 2, 10, 30, 0.001, Duration.ofSeconds(2), 0),
+                new FighterStats(Side.CON, 2, 12, 40, null, Duration.ofSeconds(3), 1)), verdict,
+                Duration.ofSeconds(10), null));
+        assertEquals(List.of(
+                "",
+                "speaker  turns  tokens in  tokens out       cost  time  fallbacks",
+                "Pro          2         10          30  $0.001000  2.0s          0",
+                "Con          2         12          40    unknown  3.0s          1",
+                "Judge                 100          20  $0.004000  4.0s",
+                "total        4        122          90  $0.005000   10s          1"),
+                screen().lines().map(String::stripTrailing).toList());
     }
 
     @Test
@@ -163,7 +183,7 @@ class RichViewsTest {
                 new FighterStats(Side.PRO, 0, 0, 0, null, null, 0),
                 new FighterStats(Side.CON, 3, 1, 2, 0.5, Duration.ofSeconds(1), 0)), null, null, "stopped"));
         String shown = screen();
-        assertTrue(shown.contains("Pro      0"), shown);
+        assertTrue(shown.contains("Pro          0          0           0  unknown                0\n"), shown);
         assertFalse(shown.contains("stopped"), "a live run says why it stopped once, on stderr: " + shown);
     }
 
