@@ -23,6 +23,7 @@ import org.jline.utils.AttributedStyle;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -49,6 +50,13 @@ public final class RichDebateView implements DebateListener {
     private MarkdownStyler markdown;
     private final boolean renderMarkdown;
     private final boolean live;
+    /**
+     * A fighter's retries and fallbacks before its turn has a header: the debate announces a
+     * turn when its first text arrives, so that the header names the model that answered.
+     * They are shown under that header.
+     */
+    private final List<String> held = new ArrayList<>();
+    private boolean inTurn;
 
     /**
      * {@code live} is a debate being run: its runner ends it with one sentence on stderr, the
@@ -78,6 +86,8 @@ public final class RichDebateView implements DebateListener {
         endLine();
         writer.print('\n');
         line(clean("Round " + round + " · " + side.label() + " · " + phase.label() + " · " + model), style(side));
+        inTurn = true;
+        showHeld();
     }
 
     @Override
@@ -97,6 +107,7 @@ public final class RichDebateView implements DebateListener {
 
     @Override
     public void turnEnded(String debateId, Turn turn) {
+        inTurn = false;
         endLine();
         if (turn.failed()) {
             line(clean("This turn failed: " + turn.error()), ERROR);
@@ -109,17 +120,19 @@ public final class RichDebateView implements DebateListener {
 
     @Override
     public void retry(String debateId, Speaker who, ApiException failure, Duration delay, int retry, int maxRetries) {
-        notice(who, Notices.retry(failure, delay, retry, maxRetries));
+        noticeInTurn(who, Notices.retry(failure, delay, retry, maxRetries));
     }
 
+    /** A wait can be long: it is shown at once, with what was held before it, so the screen says why nothing moves. */
     @Override
     public void waiting(String debateId, Speaker who, String model, Duration wait, String reason) {
+        showHeld();
         notice(who, Notices.waiting(model, wait, reason));
     }
 
     @Override
     public void fallback(String debateId, Speaker who, FallbackNote note) {
-        notice(who, Notices.fallback(note.fromModel(), note.reason(), note.toModel(), note.continuing()));
+        noticeInTurn(who, Notices.fallback(note.fromModel(), note.reason(), note.toModel(), note.continuing()));
     }
 
     @Override
@@ -158,6 +171,7 @@ public final class RichDebateView implements DebateListener {
 
     @Override
     public void finished(String debateId, DebateSummary summary) {
+        showHeld();
         endLine();
         writer.print('\n');
         List<String> lines = DebateSummaryTable.lines(summary);
@@ -170,9 +184,27 @@ public final class RichDebateView implements DebateListener {
         terminal.flush();
     }
 
+    /** The judge's notices follow its own "Judging with" line; a fighter's wait for their turn's header. */
+    private void noticeInTurn(Speaker who, String text) {
+        if (inTurn || who == Speaker.JUDGE) {
+            notice(who, text);
+        } else {
+            held.add(text(who, text));
+        }
+    }
+
+    private void showHeld() {
+        held.forEach(text -> line(text, NOTICE));
+        held.clear();
+    }
+
     private void notice(Speaker who, String text) {
         endLine();
-        line(clean("[" + who.label() + "] " + text), NOTICE);
+        line(text(who, text), NOTICE);
+    }
+
+    private static String text(Speaker who, String text) {
+        return clean("[" + who.label() + "] " + text);
     }
 
     private void line(String text, AttributedStyle style) {

@@ -12,6 +12,8 @@ import dev.arena.debate.Speaker;
 import dev.arena.debate.Turn;
 import dev.arena.debate.Verdict;
 import dev.arena.debate.Winner;
+import dev.arena.openrouter.ApiException;
+import dev.arena.openrouter.MalformedResponseException;
 import dev.arena.openrouter.Completion;
 import dev.arena.openrouter.Usage;
 import dev.arena.output.TextSink;
@@ -127,11 +129,36 @@ class RichViewsTest {
         assertFalse(shown.contains("\u001b"), shown);
         assertTrue(shown.startsWith("Debate: Tabs beat spaces\n"), shown);
         assertTrue(shown.contains("Round 1 · Pro · opening statement · p\nTabs are better.\np · 5 in, 3 out tokens · cost not reported · 2.0s\n"), shown);
-        assertTrue(shown.contains("[Con] c failed (HTTP 503); falling back to c2\n"), shown);
-        assertTrue(shown.contains("Round 1 · Con · opening statement · c2\nSpaces.\n"), shown);
+        assertTrue(shown.contains("Round 1 · Con · opening statement · c2\n[Con] c failed (HTTP 503); falling back to c2\n"
+                + "Spaces.\n"), "the fallback is under the header of its turn: " + shown);
         assertTrue(shown.contains("speaker  turns  tokens in  tokens out     cost  time  fallbacks\n"), shown);
         assertTrue(shown.contains("Con          1          0           0  unknown  1.0s          1\n"), shown);
         assertTrue(shown.contains("total        2          5           3  unknown  3.0s          1\n"), shown);
+    }
+
+    @Test
+    void retriesAndFallbacksBeforeATurnsFirstTextAreShownUnderItsHeaderAndAWaitAtOnce() throws Exception {
+        RichDebateView view = new RichDebateView(terminal(), false, true, true);
+        Instant t0 = Instant.EPOCH;
+        view.turnStarted("d", 1, Side.PRO, Phase.OPENING, "p", t0);
+        view.delta("d", Side.PRO, "Yes.");
+        view.turnEnded("d", new Turn(1, Side.PRO, Phase.OPENING, "p", "p", "Yes.", Usage.NONE, t0, t0, List.of(), null));
+        ApiException busy = new MalformedResponseException("c", "bad JSON");
+        view.retry("d", Speaker.CON, busy, Duration.ofSeconds(2), 1, 1);
+        assertFalse(screen().contains("[Con]"), "held until the turn has its header: " + screen());
+        view.waiting("d", Speaker.CON, "c", Duration.ofSeconds(30), "rate limit");
+        assertTrue(screen().contains("[Con] "), "a wait shows at once, with what was held: " + screen());
+        String beforeTurn = screen();
+        view.fallback("d", Speaker.CON, new FallbackNote("c", "c2", "HTTP 503", false));
+        view.turnStarted("d", 1, Side.CON, Phase.OPENING, "c2", t0);
+        view.fallback("d", Speaker.CON, new FallbackNote("c2", "c3", "HTTP 500", true));
+        view.delta("d", Side.CON, "No.");
+        view.judging("d", "j");
+        view.retry("d", Speaker.JUDGE, new MalformedResponseException("j", "bad JSON"), Duration.ofSeconds(1), 1, 2);
+        String turn = screen().substring(beforeTurn.length());
+        assertTrue(turn.startsWith("\nRound 1 · Con · opening statement · c2\n[Con] c failed (HTTP 503); falling back to c2\n"
+                + "[Con] c2 failed"), turn);
+        assertTrue(turn.contains("Judging with j (asked twice, sides swapped)...\n[Judge] "), turn);
     }
 
     @Test
