@@ -83,7 +83,7 @@ final class DebateRun {
             }
         }
         TextSink stdout = TextSink.stdout(io.out());
-        List<DebateListener> listeners = new ArrayList<>(output.debateViews(io, stdout, err));
+        List<DebateListener> listeners = new ArrayList<>(output.debateViews(io, stdout, err, true));
         if (transcript != null) {
             listeners.add(transcript);
         }
@@ -98,6 +98,11 @@ final class DebateRun {
         try (WriteLock held = lock; StopSignals ignored = StopSignals.cancel(cancel)) {
             Ending ending = debate(debate, cancel, transcript);
             ending = end(ending, id, all, transcript);
+            if (ending.outcome().result() == DebateOutcome.Result.COMPLETE && transcript != null
+                    && !output.quietOn(io)) {
+                // A run that stopped said where the transcript is in its sentence; a whole one says it last.
+                say("the transcript is in " + transcript.path());
+            }
             return report(ending);
         }
     }

@@ -94,7 +94,9 @@ final class DemoCommand implements Callable<Integer> {
             Path transcript = out != null ? out : Files.createTempDirectory("arena-demo-").resolve("demo.md");
             int code = new DebateRun(connection(server), settings, output, io, err, StoreWriter.DISABLED)
                     .run(transcript, format, force);
-            err.write(DemoNotices.end(settings.topic(), code == ExitCode.OK ? transcript : null)).flush();
+            // The run itself names a whole transcript unless --quiet on a pipe held that back.
+            boolean unnamed = code == ExitCode.OK && output.quietOn(io);
+            err.write(DemoNotices.end(settings.topic(), unnamed ? transcript : null)).flush();
             return code;
         } catch (IOException e) {
             err.write("arena: the demo could not start its stand-in server or transcript directory: "

@@ -44,19 +44,25 @@ final class OutputOptions {
 
     /**
      * The listeners that show a debate: JSON events, the terminal view, or Markdown on a
-     * pipe; off the terminal, notices go to stderr unless --quiet.
+     * pipe; off the terminal, notices go to stderr unless --quiet. {@code live} is a debate
+     * being run, not replayed: its runner says on stderr why it stopped, if it did.
      */
-    List<DebateListener> debateViews(Stdio io, TextSink out, TextSink err) {
+    List<DebateListener> debateViews(Stdio io, TextSink out, TextSink err, boolean live) {
         if (!json && io.stdoutIsTerminal()) {
-            return List.of(new RichDebateView(Terminals.openStdout(), color(io), !raw));
+            return List.of(new RichDebateView(Terminals.openStdout(), color(io), !raw, live));
         }
         DebateListener view = json ? new JsonLinesDebateWriter(out, Clock.systemUTC(), io.stdoutIsTerminal())
                 : new MarkdownDebateWriter(out);
-        return quiet() ? List.of(view) : List.of(view, new StderrDebateNotices(err));
+        return quietOn(io) ? List.of(view) : List.of(view, new StderrDebateNotices(err));
     }
 
     boolean quiet() {
         return notices.quiet;
+    }
+
+    /** --quiet holds back notices on a pipe only: on a terminal they are part of the view. */
+    boolean quietOn(Stdio io) {
+        return quiet() && !io.stdoutIsTerminal();
     }
 
     boolean color(Stdio io) {

@@ -60,7 +60,7 @@ final class ReplayCommand implements Callable<Integer> {
             try (StopSignals ignored = StopSignals.cancel(cancel)) {
                 ReplayPace pace = new ReplayPace(speed, cancel);
                 if (entry.debate() != null) {
-                    entry.debate().replay(new DebateListeners(output.debateViews(io, out, err)), pace);
+                    entry.debate().replay(new DebateListeners(output.debateViews(io, out, err, false)), pace);
                 } else {
                     entry.chat().replay(chatView(io, out, err), pace);
                 }

@@ -19,8 +19,8 @@ public final class DemoNotices {
     }
 
     /**
-     * After the debate: {@code transcript} when it was written whole, else null (a run that
-     * stopped has already said where what it had is).
+     * After the debate: {@code transcript} when it was written whole and nothing has named it
+     * yet, else null (the run says where its transcript is, whole or cut short, unless quiet).
      */
     public static String end(String topic, Path transcript) {
         return "\narena demo: that was scripted; every word came from arena itself, not from a model.\n"

@@ -4,7 +4,6 @@ import dev.arena.debate.DebateListener;
 import dev.arena.debate.DebateSettings;
 import dev.arena.debate.DebateSummary;
 import dev.arena.debate.FallbackNote;
-import dev.arena.debate.FighterStats;
 import dev.arena.debate.Phase;
 import dev.arena.debate.Scores;
 import dev.arena.debate.Side;
@@ -12,7 +11,6 @@ import dev.arena.debate.Speaker;
 import dev.arena.debate.Turn;
 import dev.arena.debate.Verdict;
 import dev.arena.openrouter.ApiException;
-import dev.arena.openrouter.Durations;
 import dev.arena.output.Notices;
 import dev.arena.output.TextTable;
 import dev.arena.render.MarkdownStyler;
@@ -25,6 +23,7 @@ import org.jline.utils.AttributedStyle;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -50,10 +49,23 @@ public final class RichDebateView implements DebateListener {
     private WordWrapper wrapper;
     private MarkdownStyler markdown;
     private final boolean renderMarkdown;
+    private final boolean live;
+    /**
+     * A fighter's retries and fallbacks before its turn has a header: the debate announces a
+     * turn when its first text arrives, so that the header names the model that answered.
+     * They are shown under that header.
+     */
+    private final List<String> held = new ArrayList<>();
+    private boolean inTurn;
 
-    public RichDebateView(Terminal terminal, boolean color, boolean renderMarkdown) {
+    /**
+     * {@code live} is a debate being run: its runner ends it with one sentence on stderr, the
+     * same screen, that says why it stopped, so the view leaves that out; a replay says it here.
+     */
+    public RichDebateView(Terminal terminal, boolean color, boolean renderMarkdown, boolean live) {
         this.terminal = terminal;
         this.renderMarkdown = renderMarkdown;
+        this.live = live;
         this.writer = terminal.writer();
         this.color = color;
     }
@@ -74,6 +86,8 @@ public final class RichDebateView implements DebateListener {
         endLine();
         writer.print('\n');
         line(clean("Round " + round + " · " + side.label() + " · " + phase.label() + " · " + model), style(side));
+        inTurn = true;
+        showHeld();
     }
 
     @Override
@@ -93,6 +107,7 @@ public final class RichDebateView implements DebateListener {
 
     @Override
     public void turnEnded(String debateId, Turn turn) {
+        inTurn = false;
         endLine();
         if (turn.failed()) {
             line(clean("This turn failed: " + turn.error()), ERROR);
@@ -105,17 +120,19 @@ public final class RichDebateView implements DebateListener {
 
     @Override
     public void retry(String debateId, Speaker who, ApiException failure, Duration delay, int retry, int maxRetries) {
-        notice(who, Notices.retry(failure, delay, retry, maxRetries));
+        noticeInTurn(who, Notices.retry(failure, delay, retry, maxRetries));
     }
 
+    /** A wait can be long: it is shown at once, with what was held before it, so the screen says why nothing moves. */
     @Override
     public void waiting(String debateId, Speaker who, String model, Duration wait, String reason) {
+        showHeld();
         notice(who, Notices.waiting(model, wait, reason));
     }
 
     @Override
     public void fallback(String debateId, Speaker who, FallbackNote note) {
-        notice(who, Notices.fallback(note.fromModel(), note.reason(), note.toModel(), note.continuing()));
+        noticeInTurn(who, Notices.fallback(note.fromModel(), note.reason(), note.toModel(), note.continuing()));
     }
 
     @Override
@@ -136,7 +153,7 @@ public final class RichDebateView implements DebateListener {
         Scores pro = verdict.scores().get(Side.PRO);
         Scores con = verdict.scores().get(Side.CON);
         if (pro != null && con != null) {
-            TextTable table = new TextTable("", "Pro", "Con")
+            TextTable table = new TextTable("score", "Pro", "Con")
                     .row("argument strength", score(pro.argumentStrength()), score(con.argumentStrength()))
                     .row("rebuttal", score(pro.rebuttal()), score(con.rebuttal()))
                     .row("evidence", score(pro.evidence()), score(con.evidence()))
@@ -154,34 +171,40 @@ public final class RichDebateView implements DebateListener {
 
     @Override
     public void finished(String debateId, DebateSummary summary) {
+        showHeld();
         endLine();
         writer.print('\n');
-        // The numbers are shown as they come: nothing here assumes a relation between them (a
-        // failed turn may or may not be counted in "turns"), and a missing time is left blank.
-        TextTable table = new TextTable("", "turns", "tokens in", "tokens out", "cost", "time", "fallbacks");
-        for (FighterStats f : summary.fighters()) {
-            boolean invalid = f.usageInvalid();
-            table.row(f.side().label(), Integer.toString(f.turns()),
-                    invalid ? Notices.INVALID : Long.toString(f.promptTokens()),
-                    invalid ? Notices.INVALID : Long.toString(f.completionTokens()),
-                    invalid ? Notices.INVALID : Notices.costOrUnknown(f.cost(), f.costEstimated()),
-                    f.time() == null ? "" : Durations.format(f.time()), Integer.toString(f.fallbacks()));
-        }
-        List<String> lines = table.lines();
+        List<String> lines = DebateSummaryTable.lines(summary);
         line(lines.get(0), DIM);
-        lines.subList(1, lines.size()).forEach(l -> line(l, null));
-        if (summary.elapsed() != null) {
-            line("Total time " + Durations.format(summary.elapsed()), DIM);
-        }
-        if (!summary.complete()) {
+        lines.subList(1, lines.size() - 1).forEach(l -> line(l, null));
+        line(lines.get(lines.size() - 1), TITLE);
+        if (!summary.complete() && !live) {
             line(clean("The debate stopped early: " + summary.stopReason()), ERROR);
         }
         terminal.flush();
     }
 
+    /** The judge's notices follow its own "Judging with" line; a fighter's wait for their turn's header. */
+    private void noticeInTurn(Speaker who, String text) {
+        if (inTurn || who == Speaker.JUDGE) {
+            notice(who, text);
+        } else {
+            held.add(text(who, text));
+        }
+    }
+
+    private void showHeld() {
+        held.forEach(text -> line(text, NOTICE));
+        held.clear();
+    }
+
     private void notice(Speaker who, String text) {
         endLine();
-        line(clean("[" + who.label() + "] " + text), NOTICE);
+        line(text(who, text), NOTICE);
+    }
+
+    private static String text(Speaker who, String text) {
+        return clean("[" + who.label() + "] " + text);
     }
 
     private void line(String text, AttributedStyle style) {

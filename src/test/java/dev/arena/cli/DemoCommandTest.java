@@ -53,7 +53,10 @@ class DemoCommandTest {
         int fallback = err.indexOf("falling back to demo/pro-backup");
         int end = err.indexOf("arena demo: that was scripted");
         assertTrue(start >= 0 && start < fallback && fallback < end, err);
-        assertTrue(err.contains("The transcript is in " + out), err);
+        String named = "arena: the transcript is in " + out + "\n";
+        assertEquals(1, err.split(java.util.regex.Pattern.quote(out.toString()), -1).length - 1,
+                "the transcript is named once: " + err);
+        assertTrue(err.contains(named) && err.indexOf(named) < end, err);
         assertTrue(err.contains("https://openrouter.ai/keys") && err.contains("export OPENROUTER_API_KEY=")
                 && err.contains("arena debate 'Tea beats coffee'"), err);
 
@@ -66,8 +69,8 @@ class DemoCommandTest {
     void withoutOutTheTranscriptGoesToANewTemporaryDirectory() throws Exception {
         CliRun r = CliRun.of(null, false, env, "demo");
         assertEquals(ExitCode.OK, r.exitCode(), r.toString());
-        String line = r.err().lines().filter(l -> l.startsWith("The transcript is in ")).findFirst().orElseThrow();
-        Path transcript = Path.of(line.substring("The transcript is in ".length()));
+        String line = r.err().lines().filter(l -> l.startsWith("arena: the transcript is in ")).findFirst().orElseThrow();
+        Path transcript = Path.of(line.substring("arena: the transcript is in ".length()));
         try {
             assertEquals(r.out(), Files.readString(transcript), "the Markdown transcript is what stdout showed");
             assertTrue(r.out().startsWith("# Debate: " + dev.arena.demo.DemoScript.DEFAULT_TOPIC), r.out());
@@ -75,6 +78,16 @@ class DemoCommandTest {
             Files.deleteIfExists(transcript);
             Files.deleteIfExists(transcript.getParent());
         }
+    }
+
+    @Test
+    void quietOnAPipeStillNamesTheTranscriptOnceInTheClosingNotice() {
+        Path out = dir.resolve("q.md");
+        CliRun r = CliRun.of(null, false, env, "demo", "-q", "--out", out.toString());
+        assertEquals(ExitCode.OK, r.exitCode(), r.toString());
+        assertFalse(r.err().contains("arena: the transcript is in"), r.err());
+        assertEquals(1, r.err().split(java.util.regex.Pattern.quote(out.toString()), -1).length - 1, r.err());
+        assertTrue(r.err().contains("The transcript is in " + out + "\n"), r.err());
     }
 
     @Test

@@ -33,7 +33,7 @@ class DemoEndToEndIT {
         int end = err.indexOf("arena demo: that was scripted");
         assertTrue(start >= 0 && start < fallback && fallback < end, r.toString());
         assertTrue(err.contains("falling back to demo/pro-backup"), r.toString());
-        assertTrue(err.contains("The transcript is in " + out) && err.contains("arena debate 'Trains beat planes'"),
+        assertTrue(err.contains("arena: the transcript is in " + out) && err.contains("arena debate 'Trains beat planes'"),
                 r.toString());
 
         assertTrue(r.stdout().contains("## Round 2 — Pro (demo/pro-backup)") && r.stdout().contains("## Verdict"),

@@ -1,0 +1,102 @@
+package dev.arena.e2e;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The real bin/arena debate view on a pseudo-terminal made by util-linux {@code script},
+ * stdout and stderr on the same screen as a person has them: what the screen reads at the end.
+ */
+class DebateTerminalIT {
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void needsScript() {
+        Assumptions.assumeTrue(new File("/usr/bin/script").canExecute(),
+                "util-linux script is not installed; it makes the pseudo-terminal");
+    }
+
+    @Test
+    void theDemoShowsItsFallbackUnderItsTurnATotalWithTheJudgeAndNamesItsTranscriptOnce() throws Exception {
+        Path out = dir.resolve("demo.md");
+        Screen s = run("demo", "--out", out.toString());
+        assertEquals(0, s.exit(), s.text());
+        String text = s.text();
+        int header = text.indexOf("Round 2 · Pro · closing statement · demo/pro-backup\n");
+        int retry = text.indexOf("[Pro] demo/pro failed");
+        int fallback = text.indexOf("falling back to demo/pro-backup");
+        assertTrue(header >= 0 && header < retry && retry < fallback, "under their turn's header:\n" + text);
+        assertTrue(Pattern.compile("\nspeaker +turns +tokens in").matcher(text).find(), text);
+        assertTrue(Pattern.compile("\nJudge +2074 +64 ").matcher(text).find(), text);
+        assertTrue(Pattern.compile("\ntotal +4 +3485 +372 ").matcher(text).find(), "fighters and judge: " + text);
+        assertEquals(1, count(text, out.toString()), text);
+        assertTrue(text.contains("arena: the transcript is in " + out + "\n"), text);
+    }
+
+    @Test
+    void aTurnThatFailsOnEveryModelSaysTheDebateStoppedOnce() throws Exception {
+        Path out = dir.resolve("f.md");
+        Screen s = run("debate", "--base-url", "http://127.0.0.1:1/v1", "--pro", "a/b", "--con", "c/d",
+                "--judge", "", "--rounds", "1", "--retries", "0", "--out", out.toString(), "Motion");
+        assertEquals(1, s.exit(), s.text());
+        assertEquals(1, count(s.text().toLowerCase(java.util.Locale.ROOT), "the debate stopped"), s.text());
+        assertTrue(s.text().contains("the transcript so far is in " + out), s.text());
+        assertTrue(Files.readString(out).contains("**The debate stopped early:**"), "the transcript records it");
+    }
+
+    private record Screen(int exit, String text) {
+    }
+
+    private Screen run(String... args) throws Exception {
+        StringBuilder command = new StringBuilder("stty cols 100 rows 40; exec ").append(quote(ArenaProcess.LAUNCHER.toString()));
+        for (String a : args) {
+            command.append(' ').append(quote(a));
+        }
+        ProcessBuilder pb = new ProcessBuilder("script", "-qec", command.toString(), "/dev/null");
+        pb.environment().clear();
+        pb.environment().put("PATH", System.getenv("PATH"));
+        pb.environment().put("HOME", dir.toString());
+        pb.environment().put("TERM", "xterm-256color");
+        pb.environment().put("NO_COLOR", "1");
+        pb.environment().put("LC_ALL", "C.UTF-8");
+        pb.environment().put("ARENA_DEMO_PACE", "0");
+        for (String xdg : List.of("CONFIG", "CACHE", "STATE", "DATA")) {
+            pb.environment().put("XDG_" + xdg + "_HOME", dir.resolve(xdg.toLowerCase(java.util.Locale.ROOT)).toString());
+        }
+        String javaHome = System.getenv("JAVA_HOME");
+        if (javaHome != null) {
+            pb.environment().put("JAVA_HOME", javaHome);
+        }
+        pb.redirectErrorStream(true);
+        pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        Process p = pb.start();
+        byte[] screen = p.getInputStream().readAllBytes();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "arena ended");
+        String text = new String(screen, StandardCharsets.UTF_8).replaceAll("\u001b\\[[0-9;?]*[A-Za-z]", "")
+                .replaceAll("\u001b[>=]", "").replace("\r", "");
+        return new Screen(p.exitValue(), text);
+    }
+
+    private static int count(String text, String part) {
+        return text.split(Pattern.quote(part), -1).length - 1;
+    }
+
+    private static String quote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+}
