@@ -30,7 +30,7 @@ import java.util.concurrent.Callable;
         exitCodeList = {ExitCode.HELP_0, ExitCode.HELP_1, ExitCode.HELP_2, ExitCode.HELP_3, ExitCode.HELP_130, ExitCode.HELP_143},
         description = {"Two models debate a topic through rounds, streamed live; a third model may judge.",
             "Round 1 is openings (Pro, then Con), middle rounds rebuttals, the last round closings."})
-final class DebateCommand implements Callable<Integer> {
+final class DebateCommand implements Callable<Integer>, JsonErrorEvents {
 
     static final String DEFAULT_PRO = "openai/gpt-4o-mini";
     static final String DEFAULT_CON = "deepseek/deepseek-chat";
@@ -109,6 +109,11 @@ final class DebateCommand implements Callable<Integer> {
 
     @Mixin
     ModelCheckOptions modelCheck;
+
+    @Override
+    public void errorEvent(String sentence, int exitCode) {
+        OutputOptions.debateErrorEvent(root.stdio(), sentence, exitCode);
+    }
 
     @Override
     public Integer call() throws ConfigException {

@@ -61,4 +61,16 @@ final class OutputOptions {
         String noColorEnv = io.env().get("NO_COLOR");
         return !noColor && (noColorEnv == null || noColorEnv.isEmpty());
     }
+
+    /** A chat's failure as the answer stream's {@code error} event (for --json); its sentence is on stderr already. */
+    static void answerErrorEvent(Stdio io, String sentence, int exitCode) {
+        new JsonEventsView(TextSink.stdout(io.out()), TextSink.stderr(io.err()), io.stdoutIsTerminal())
+                .error(sentence, exitCode);
+    }
+
+    /** A debate's failure as the debate stream's {@code error} event (for --json); its sentence is on stderr already. */
+    static void debateErrorEvent(Stdio io, String sentence, int exitCode) {
+        new JsonLinesDebateWriter(TextSink.stdout(io.out()), Clock.systemUTC(), io.stdoutIsTerminal())
+                .error(sentence, exitCode);
+    }
 }

@@ -115,11 +115,16 @@ public final class JsonEventsView implements AnswerView {
 
     @Override
     public void fail(String sentence, int exitCode) {
+        error(sentence, exitCode);
+        err.write("arena: " + sentence + "\n").flush();
+    }
+
+    /** The {@code error} event alone, for a failure whose sentence is on stderr already (one before the answer began). */
+    public void error(String sentence, int exitCode) {
         JsonObject e = event("error");
         e.addProperty("message", sentence);
         e.addProperty("exit_code", exitCode);
         lines.emit(e);
-        err.write("arena: " + sentence + "\n").flush();
     }
 
     private static JsonObject failureEvent(String type, ApiException failure) {

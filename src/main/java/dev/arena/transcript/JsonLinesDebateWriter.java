@@ -22,6 +22,7 @@ import java.time.Instant;
  * stdout and {@code .jsonl} transcripts. Every event has {@code type} and {@code time};
  * events are debate_start, turn_start, delta, fallback, turn_end (with the whole turn text),
  * judging, verdict, summary and debate_end (how the run ended). Retries and waits are not part of the transcript.
+ * With {@code --json}, a run that fails also ends with {@link #error}.
  */
 public final class JsonLinesDebateWriter implements DebateListener {
 
@@ -101,6 +102,17 @@ public final class JsonLinesDebateWriter implements DebateListener {
         JsonObject e = events.event("debate_end", null);
         e.addProperty("outcome", outcome.result().id());
         e.addProperty("reason", outcome.reason());
+        events.emit(e);
+    }
+
+    /**
+     * {@code error} (message, exit_code): the sentence a failed run ends with, as stderr has it,
+     * after debate_end, or alone when the debate could not start.
+     */
+    public void error(String sentence, int exitCode) {
+        JsonObject e = events.event("error", null);
+        e.addProperty("message", sentence);
+        e.addProperty("exit_code", exitCode);
         events.emit(e);
     }
 }
