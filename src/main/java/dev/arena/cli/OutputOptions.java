@@ -45,15 +45,17 @@ final class OutputOptions {
     }
 
     /**
-     * The listeners that show a debate: JSON events, the terminal view, or Markdown on a
-     * pipe; off the terminal, notices go to stderr unless --quiet.
+     * The listeners that show a debate: JSON events (retries, waits and fallbacks among them),
+     * the terminal view, or Markdown on a pipe, whose notices go to stderr unless --quiet.
      */
     List<DebateListener> debateViews(Stdio io, TextSink out, TextSink err) {
-        if (!json && io.stdoutIsTerminal()) {
+        if (json) {
+            return List.of(JsonLinesDebateWriter.live(out, Clock.systemUTC(), io.stdoutIsTerminal()));
+        }
+        if (io.stdoutIsTerminal()) {
             return List.of(new RichDebateView(Terminals.openStdout(), color(io), !raw));
         }
-        DebateListener view = json ? new JsonLinesDebateWriter(out, Clock.systemUTC(), io.stdoutIsTerminal())
-                : new MarkdownDebateWriter(out);
+        DebateListener view = new MarkdownDebateWriter(out);
         return quiet ? List.of(view) : List.of(view, new StderrDebateNotices(err));
     }
 
