@@ -97,7 +97,7 @@ public final class JsonEventsView implements AnswerView {
         u.addProperty("prompt_tokens", reported ? usage.promptTokens() : null);
         u.addProperty("completion_tokens", reported ? usage.completionTokens() : null);
         u.addProperty("total_tokens", reported ? usage.totalTokens() : null);
-        u.addProperty("cost", usage.cost());
+        u.add("cost", JsonLines.decimal(usage.cost()));
         if (usage.invalid()) {
             u.addProperty("invalid", true); // the server's numbers could not be right: all null
         }
