@@ -100,6 +100,14 @@ class JsonErrorEventsTest {
     }
 
     @Test
+    void aChatThatCannotStartIsAnErrorEvent() {
+        CliRun r = run("chat", "--json", "-c", "--base-url", fake.baseUrl(), "--no-validate", "-m", "m/x", "hi");
+        assertEquals(1, r.exitCode(), "nothing to continue: " + r);
+        errorEvent(r, "type");
+        assertEquals(1, r.lines().size(), r.toString());
+    }
+
+    @Test
     void withoutJsonStdoutHasNoEvent() {
         CliRun r = run("chat", "--base-url", fake.baseUrl(), "-m", "openai/gpt-4o-mimi", "--", "--json");
         assertEquals(2, r.exitCode(), r.toString());
