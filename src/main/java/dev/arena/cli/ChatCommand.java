@@ -51,7 +51,7 @@ import java.util.function.UnaryOperator;
             "The prompt comes from the arguments, or from stdin when stdin is not a terminal; "
                 + "with both, the arguments are the instruction and stdin the material.",
             "With no prompt on a terminal, an interactive chat starts (/help inside lists its commands)."})
-final class ChatCommand implements Callable<Integer> {
+final class ChatCommand implements Callable<Integer>, JsonErrorEvents {
 
     static final String DEFAULT_MODEL = "openai/gpt-4o-mini";
 
@@ -126,6 +126,11 @@ final class ChatCommand implements Callable<Integer> {
 
     @Mixin
     StoreOptions store;
+
+    @Override
+    public void errorEvent(String sentence, int exitCode) {
+        OutputOptions.answerErrorEvent(root.stdio(), sentence, exitCode);
+    }
 
     @Override
     public Integer call() throws ConfigException {
@@ -271,8 +276,11 @@ final class ChatCommand implements Callable<Integer> {
         }
     }
 
-    private static Refused refused(TextSink err, String sentence, int code) {
+    private Refused refused(TextSink err, String sentence, int code) {
         err.write("arena: " + sentence + "\n").flush();
+        if (output.json) {
+            OutputOptions.answerErrorEvent(root.stdio(), sentence, code);
+        }
         return new Refused(code);
     }
 

@@ -5,6 +5,7 @@ import dev.arena.debate.DebateSetup;
 import dev.arena.debate.DryRun;
 import dev.arena.debate.InvalidSettingsException;
 import dev.arena.openrouter.RequestBody;
+import dev.arena.output.JsonLines;
 import dev.arena.output.TextSink;
 import dev.arena.store.StoreWriter;
 import dev.arena.transcript.TranscriptFormat;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Spec;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -30,7 +32,7 @@ import java.util.concurrent.Callable;
         exitCodeList = {ExitCode.HELP_0, ExitCode.HELP_1, ExitCode.HELP_2, ExitCode.HELP_3, ExitCode.HELP_130, ExitCode.HELP_143},
         description = {"Two models debate a topic through rounds, streamed live; a third model may judge.",
             "Round 1 is openings (Pro, then Con), middle rounds rebuttals, the last round closings."})
-final class DebateCommand implements Callable<Integer> {
+final class DebateCommand implements Callable<Integer>, JsonErrorEvents {
 
     static final String DEFAULT_PRO = "openai/gpt-4o-mini";
     static final String DEFAULT_CON = "deepseek/deepseek-chat";
@@ -111,6 +113,11 @@ final class DebateCommand implements Callable<Integer> {
     ModelCheckOptions modelCheck;
 
     @Override
+    public void errorEvent(String sentence, int exitCode) {
+        OutputOptions.debateErrorEvent(root.stdio(), sentence, exitCode);
+    }
+
+    @Override
     public Integer call() throws ConfigException {
         Stdio io = root.stdio();
         DebateSettings settings = settings();
@@ -178,18 +185,24 @@ final class DebateCommand implements Callable<Integer> {
         }
     }
 
+    /** The requests a run would send, as text, or with --json as one {@link DryRunEvent}. */
     private int printPlan(Stdio io, DebateSettings settings) {
         URI endpoint = URI.create(connection.baseUri() + "/chat/completions");
-        String auth;
+        String keyProblem;
         try {
-            auth = ApiKeys.find(connection.server.apiKeyFile, io.env()) != null
-                    ? "Authorization: Bearer [redacted]"
-                    : "(no API key set: a real run needs " + ApiKeys.ENV + " or --api-key-file)";
+            keyProblem = ApiKeys.find(connection.server.apiKeyFile, io.env()) != null ? null
+                    : "no API key set: a real run needs " + ApiKeys.ENV + " or --api-key-file";
         } catch (ConfigException e) {
-            auth = "(the API key cannot be used: " + e.getMessage() + ")";
+            keyProblem = "the API key cannot be used: " + e.getMessage();
         }
+        List<DryRun.PlannedRequest> plan = DryRun.plan(settings);
         TextSink sink = TextSink.stdout(io.out());
-        for (DryRun.PlannedRequest planned : DryRun.plan(settings)) {
+        if (output.json) {
+            new JsonLines(sink, io.stdoutIsTerminal()).emit(DryRunEvent.of(endpoint, keyProblem, plan, Instant.now()));
+            return ExitCode.OK;
+        }
+        String auth = keyProblem == null ? "Authorization: " + DryRunEvent.REDACTED : "(" + keyProblem + ")";
+        for (DryRun.PlannedRequest planned : plan) {
             sink.write("### " + planned.label() + " (models: " + String.join(", ", planned.models()) + ")\n")
                     .write("POST " + endpoint + "\n" + auth + "\n\n")
                     .write(RequestBody.prettyJson(planned.request()) + "\n\n");

@@ -185,6 +185,7 @@ final class DebateRun {
     private int report(Ending ending) {
         if (ending.sentence() != null) {
             say(ending.sentence());
+            errorEvent(ending.sentence(), ending.exitCode());
             try {
                 connection.debugTrace(ending.cause());
             } catch (OutputClosedException | OutputFailedException e) {
@@ -200,7 +201,19 @@ final class DebateRun {
             lock.close();
         }
         say(sentence);
+        errorEvent(sentence, ExitCode.USAGE);
         return ExitCode.USAGE;
+    }
+
+    /** With --json, the sentence the run ends with as the stream's last event, after debate_end. */
+    private void errorEvent(String sentence, int exitCode) {
+        if (output.json) {
+            try {
+                OutputOptions.debateErrorEvent(io, sentence, exitCode);
+            } catch (OutputClosedException | OutputFailedException e) {
+                // stdout is what failed; stderr and the exit code tell.
+            }
+        }
     }
 
     /** One line on stderr; when stderr itself fails there is nowhere left to say it, and the exit code still tells. */

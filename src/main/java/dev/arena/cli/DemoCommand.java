@@ -51,7 +51,7 @@ import java.util.concurrent.Callable;
         footerHeading = "%nEnvironment:%n",
         footer = {"  " + DemoCommand.PACE_ENV + "  milliseconds between words (default "
                 + DemoCommand.DEFAULT_PACE_MS + "; 0: all at once)"})
-final class DemoCommand implements Callable<Integer> {
+final class DemoCommand implements Callable<Integer>, JsonErrorEvents {
 
     static final String PACE_ENV = "ARENA_DEMO_PACE";
     static final int DEFAULT_PACE_MS = 30;
@@ -81,6 +81,11 @@ final class DemoCommand implements Callable<Integer> {
 
     @Mixin
     OutputOptions output;
+
+    @Override
+    public void errorEvent(String sentence, int exitCode) {
+        OutputOptions.debateErrorEvent(root.stdio(), sentence, exitCode);
+    }
 
     @Override
     public Integer call() {

@@ -1,5 +1,7 @@
 package dev.arena.cli;
 
+import dev.arena.output.OutputClosedException;
+import dev.arena.output.OutputFailedException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -38,6 +40,7 @@ final class ErrorHandlers {
         err.println("arena: " + e.getMessage());
         err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for the options.");
         err.flush();
+        errorEvent(cl, args, e.getMessage(), ExitCode.USAGE);
         return ExitCode.USAGE;
     }
 
@@ -55,7 +58,36 @@ final class ErrorHandlers {
             e.printStackTrace(err);
         }
         err.flush();
+        exit.sentence().ifPresent(sentence -> errorEvent(cl, parsed.originalArgs().toArray(String[]::new), sentence, exit.code()));
         return exit.code();
+    }
+
+    /**
+     * With {@code --json}, the failure as the command's {@code error} event too, so a script
+     * reading stdout learns of it. The words are read as typed, not from the parse: a bad value
+     * stops the parse before a later {@code --json} is reached.
+     */
+    private static void errorEvent(CommandLine cl, String[] args, String sentence, int exitCode) {
+        if (cl.getCommandSpec().userObject() instanceof JsonErrorEvents events && jsonAskedFor(args)) {
+            try {
+                events.errorEvent(sentence, exitCode);
+            } catch (OutputClosedException | OutputFailedException ignored) {
+                // The reader of stdout went away; stderr and the exit code still tell.
+            }
+        }
+    }
+
+    /** {@code --json} among the options, that is before a {@code --} (after it, words are the prompt's). */
+    private static boolean jsonAskedFor(String[] args) {
+        for (String arg : args) {
+            if (arg.equals("--")) {
+                return false;
+            }
+            if (arg.equals("--json")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean debug(ParseResult parsed) {

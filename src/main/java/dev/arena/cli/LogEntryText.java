@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.arena.output.JsonLines;
 import dev.arena.output.Notices;
 import dev.arena.store.LogEntry;
 import dev.arena.store.StoreTime;
@@ -111,7 +112,7 @@ final class LogEntryText {
         e.models().forEach(models::add);
         o.add("models", models);
         o.addProperty("requests", e.requests());
-        o.addProperty("cost_usd", e.costUsd());
+        o.add("cost_usd", JsonLines.decimal(e.costUsd()));
         o.addProperty("cost_estimated", e.costEstimated());
         if (e.rank() != null) {
             o.addProperty("snippet", e.snippet());

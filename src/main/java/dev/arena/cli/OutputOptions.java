@@ -43,16 +43,19 @@ final class OutputOptions {
     }
 
     /**
-     * The listeners that show a debate: JSON events, the terminal view, or Markdown on a
-     * pipe; off the terminal, notices go to stderr unless --quiet. {@code live} is a debate
-     * being run, not replayed: its runner says on stderr why it stopped, if it did.
+     * The listeners that show a debate: JSON events (retries, waits and fallbacks among them),
+     * the terminal view, or Markdown on a pipe, whose notices go to stderr unless --quiet.
+     * {@code live} is a debate being run, not replayed: its runner says on stderr why it
+     * stopped, if it did.
      */
     List<DebateListener> debateViews(Stdio io, TextSink out, TextSink err, boolean live) {
-        if (!json && io.stdoutIsTerminal()) {
+        if (json) {
+            return List.of(JsonLinesDebateWriter.live(out, Clock.systemUTC(), io.stdoutIsTerminal()));
+        }
+        if (io.stdoutIsTerminal()) {
             return List.of(new RichDebateView(Terminals.openStdout(), color(io), !raw, live));
         }
-        DebateListener view = json ? new JsonLinesDebateWriter(out, Clock.systemUTC(), io.stdoutIsTerminal())
-                : new MarkdownDebateWriter(out);
+        DebateListener view = new MarkdownDebateWriter(out);
         return quietOn(io) ? List.of(view) : List.of(view, new StderrDebateNotices(err));
     }
 
@@ -67,5 +70,17 @@ final class OutputOptions {
 
     boolean color(Stdio io) {
         return notices.color(io);
+    }
+
+    /** A chat's failure as the answer stream's {@code error} event (for --json); its sentence is on stderr already. */
+    static void answerErrorEvent(Stdio io, String sentence, int exitCode) {
+        new JsonEventsView(TextSink.stdout(io.out()), TextSink.stderr(io.err()), io.stdoutIsTerminal())
+                .error(sentence, exitCode);
+    }
+
+    /** A debate's failure as the debate stream's {@code error} event (for --json); its sentence is on stderr already. */
+    static void debateErrorEvent(Stdio io, String sentence, int exitCode) {
+        new JsonLinesDebateWriter(TextSink.stdout(io.out()), Clock.systemUTC(), io.stdoutIsTerminal())
+                .error(sentence, exitCode);
     }
 }

@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,7 +40,7 @@ import java.util.concurrent.Callable;
         description = {"Many models debate many motions: every pair on every motion, twice with the sides swapped,",
             "judged by a panel, then rated (Bradley-Terry, with bootstrap intervals).",
             "Everything is kept in the store as it happens: run the same command again, or --resume NAME, to go on."})
-final class TournamentCommand implements Callable<Integer> {
+final class TournamentCommand implements Callable<Integer>, JsonErrorEvents {
 
     static final int DEFAULT_CONCURRENCY = 4;
     static final int MAX_CONCURRENCY = 64;
@@ -115,6 +116,12 @@ final class TournamentCommand implements Callable<Integer> {
 
     @Mixin
     ModelCheckOptions modelCheck;
+
+    @Override
+    public void errorEvent(String sentence, int exitCode) {
+        new TournamentJsonEvents(TextSink.stdout(root.stdio().out()), root.stdio().stdoutIsTerminal(), Clock.systemUTC())
+                .error(sentence, exitCode);
+    }
 
     @Override
     public Integer call() throws ConfigException {

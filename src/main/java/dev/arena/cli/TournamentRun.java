@@ -157,8 +157,7 @@ final class TournamentRun {
             try {
                 store.claim(spec.name(), spec.toJson(), limit, Instant.now());
             } catch (StoreException e) {
-                say(e.getMessage());
-                return ExitCode.USAGE;
+                return stop(e.getMessage(), ExitCode.USAGE);
             }
             schedule(store, spec, before);
             List<PlannedDebate> plan = plan(store, spec);
@@ -319,12 +318,17 @@ final class TournamentRun {
         }
     }
 
-    /** The run stopped short: the sentence on stderr, and with --json as an error event too. */
+    /**
+     * The run stopped short, or could not start: the sentence on stderr, and with --json as an
+     * error event too (on a stream of its own when the run never had one).
+     */
     private int stop(String sentence, int exitCode) {
         say(sentence);
-        if (json != null) {
+        if (output.json) {
+            TournamentJsonEvents events = json != null ? json
+                    : new TournamentJsonEvents(TextSink.stdout(io.out()), io.stdoutIsTerminal(), Clock.systemUTC());
             try {
-                json.error(sentence, exitCode);
+                events.error(sentence, exitCode);
             } catch (OutputClosedException | OutputFailedException e) {
                 // The reader of stdout went away; stderr and the exit code still tell.
             }

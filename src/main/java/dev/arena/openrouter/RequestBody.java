@@ -20,7 +20,8 @@ public final class RequestBody {
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(body(request));
     }
 
-    private static JsonObject body(ChatRequest request) {
+    /** The body as a JSON object, for a document that holds requests ({@code --dry-run --json}). */
+    public static JsonObject body(ChatRequest request) {
         JsonObject body = new JsonObject();
         body.addProperty("model", request.model());
         JsonArray messages = new JsonArray();

@@ -97,7 +97,7 @@ public final class JsonEventsView implements AnswerView {
         u.addProperty("prompt_tokens", reported ? usage.promptTokens() : null);
         u.addProperty("completion_tokens", reported ? usage.completionTokens() : null);
         u.addProperty("total_tokens", reported ? usage.totalTokens() : null);
-        u.addProperty("cost", usage.cost());
+        u.add("cost", JsonLines.decimal(usage.cost()));
         if (usage.invalid()) {
             u.addProperty("invalid", true); // the server's numbers could not be right: all null
         }
@@ -115,11 +115,16 @@ public final class JsonEventsView implements AnswerView {
 
     @Override
     public void fail(String sentence, int exitCode) {
+        error(sentence, exitCode);
+        err.write("arena: " + sentence + "\n").flush();
+    }
+
+    /** The {@code error} event alone, for a failure whose sentence is on stderr already (one before the answer began). */
+    public void error(String sentence, int exitCode) {
         JsonObject e = event("error");
         e.addProperty("message", sentence);
         e.addProperty("exit_code", exitCode);
         lines.emit(e);
-        err.write("arena: " + sentence + "\n").flush();
     }
 
     private static JsonObject failureEvent(String type, ApiException failure) {

@@ -11,7 +11,8 @@ import java.math.MathContext;
 
 /**
  * JSON Lines for programs: one object per line, under every stream of events arena writes
- * (answers, transcripts, tournaments). On a terminal the events are read by a person as much as
+ * (answers, transcripts, tournaments); and the one rule for a number of money in any JSON arena
+ * writes ({@link #decimal}). On a terminal the events are read by a person as much as
  * a program, so the C1 and bidi controls that Gson leaves as they are are written as escapes
  * too ({@link TerminalJson}). Not thread-safe: a writer called from many threads holds its own lock.
  */
@@ -54,8 +55,12 @@ public final class JsonLines {
         if (value == null || value.isNaN() || value.isInfinite()) {
             return JsonNull.INSTANCE;
         }
-        BigDecimal rounded = BigDecimal.valueOf(value).round(DIGITS).stripTrailingZeros();
-        return new JsonPrimitive(new PlainDecimal(rounded));
+        return decimal(BigDecimal.valueOf(value).round(DIGITS).stripTrailingZeros());
+    }
+
+    /** A decimal as it is, scale and all ({@code 0.000030}), written plainly; or null. */
+    public static JsonElement decimal(BigDecimal value) {
+        return value == null ? JsonNull.INSTANCE : new JsonPrimitive(new PlainDecimal(value));
     }
 
     /** A decimal that Gson writes as {@link BigDecimal#toPlainString}. */

@@ -1,6 +1,7 @@
 package dev.arena.output;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.arena.leaderboard.LeaderboardTable;
 import dev.arena.leaderboard.ModelRow;
@@ -16,8 +17,7 @@ import java.util.OptionalDouble;
  * Null where a model has no rated debate (rank, rating, interval, win rates) or a cost is
  * unknown.
  *
- * <p>Numbers are decimals of a fixed scale, which Gson writes plainly (a double would be written
- * as {@code 3.0E-5}): ratings to one decimal, as the table shows them, win rates to three, costs
+ * <p>Numbers are plain decimals of a fixed scale (never {@code 3.0E-5}): ratings to one decimal, as the table shows them, win rates to three, costs
  * to six (a millionth of a dollar).
  */
 public final class LeaderboardJson {
@@ -43,27 +43,27 @@ public final class LeaderboardJson {
         JsonObject m = new JsonObject();
         m.addProperty("rank", row.rank());
         m.addProperty("model", row.model());
-        m.addProperty("rating", decimal(row.rating(), 1));
-        m.addProperty("ci_low", decimal(row.ciLow(), 1));
-        m.addProperty("ci_high", decimal(row.ciHigh(), 1));
+        m.add("rating", decimal(row.rating(), 1));
+        m.add("ci_low", decimal(row.ciLow(), 1));
+        m.add("ci_high", decimal(row.ciHigh(), 1));
         m.addProperty("wins", row.standing().wins());
         m.addProperty("losses", row.standing().losses());
         m.addProperty("ties", row.standing().ties());
         m.addProperty("debates", row.standing().debates());
-        m.addProperty("pro_win_rate", rate(row.standing().proWinRate()));
-        m.addProperty("con_win_rate", rate(row.standing().conWinRate()));
-        m.addProperty("cost_per_debate", decimal(row.costPerDebate(), 6));
+        m.add("pro_win_rate", rate(row.standing().proWinRate()));
+        m.add("con_win_rate", rate(row.standing().conWinRate()));
+        m.add("cost_per_debate", decimal(row.costPerDebate(), 6));
         m.addProperty("failed", row.failed());
         m.addProperty("left_out", row.leftOut());
         return m;
     }
 
-    private static BigDecimal rate(OptionalDouble rate) {
-        return rate.isPresent() ? decimal(rate.getAsDouble(), 3) : null;
+    private static JsonElement rate(OptionalDouble rate) {
+        return decimal(rate.isPresent() ? rate.getAsDouble() : null, 3);
     }
 
-    /** Scale 6 at most: up to there BigDecimal's toString, which Gson writes, is never in E notation. */
-    private static BigDecimal decimal(Double value, int scale) {
-        return value == null ? null : BigDecimal.valueOf(value).setScale(scale, RoundingMode.HALF_UP);
+    /** Rounded to a fixed scale, so that the same store prints the same bytes; written plainly by {@link JsonLines#decimal}. */
+    private static JsonElement decimal(Double value, int scale) {
+        return JsonLines.decimal(value == null ? null : BigDecimal.valueOf(value).setScale(scale, RoundingMode.HALF_UP));
     }
 }

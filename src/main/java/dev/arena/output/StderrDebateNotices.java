@@ -7,7 +7,7 @@ import dev.arena.openrouter.ApiException;
 
 import java.time.Duration;
 
-/** Retries, waits and fallbacks of a debate on stderr, for when stdout is a pipe or JSON. */
+/** Retries, waits and fallbacks of a debate on stderr, for when stdout is a pipe (--json has them as events). */
 public final class StderrDebateNotices implements DebateListener {
 
     private final TextSink err;

@@ -5,6 +5,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.arena.output.JsonLines;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
@@ -181,7 +182,7 @@ public final class SessionFormat {
         usage.addProperty("answers", session.answers());
         usage.addProperty("prompt_tokens", session.promptTokens());
         usage.addProperty("completion_tokens", session.completionTokens());
-        usage.addProperty("cost", session.cost());
+        usage.add("cost", JsonLines.decimal(session.cost()));
         root.add("usage", usage);
         return root;
     }

@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import dev.arena.output.JsonLines;
 import dev.arena.debate.DebateSettings;
 import dev.arena.debate.DebateSummary;
 import dev.arena.debate.FallbackNote;
@@ -77,7 +78,7 @@ final class TranscriptJson {
     static void usage(JsonObject o, long prompt, long completion, Double cost, boolean estimated, boolean invalid) {
         o.addProperty("prompt_tokens", invalid ? null : prompt);
         o.addProperty("completion_tokens", invalid ? null : completion);
-        o.addProperty("cost", cost);
+        o.add("cost", JsonLines.decimal(cost));
         if (estimated) {
             o.addProperty("cost_estimated", true);
         }
