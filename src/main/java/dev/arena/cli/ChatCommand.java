@@ -205,7 +205,7 @@ final class ChatCommand implements Callable<Integer>, JsonErrorEvents {
                         .pricedWith(CatalogOptions.cachedPrices(io, base));
                 CachedModelNames modelNames = new CachedModelNames(CatalogOptions.cacheDirectory(io), base, root.aliases());
                 Repl repl = new Repl(terminal, sessionFiles(io), chain, e -> describe(e, connection), modelIds, modelNames,
-                        output.color(io), SessionStore.home(io.env()));
+                        output.color(io), !output.raw, SessionStore.home(io.env()));
                 return repl.run(start);
             } finally {
                 try {

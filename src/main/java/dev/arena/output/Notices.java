@@ -48,7 +48,7 @@ public final class Notices {
         String tokens = usage == null || usage.isNone()
                 ? "tokens not reported"
                 : usage.promptTokens() + " in, " + usage.completionTokens() + " out tokens";
-        String cost = usage == null || usage.cost() == null ? "cost not reported"
+        String cost = usage == null || usage.cost() == null ? "cost " + UNKNOWN_COST
                 : cost(usage.cost(), usage.costEstimated());
         return model + " · " + tokens + " · " + cost + " · " + Durations.format(elapsed);
     }

@@ -60,6 +60,7 @@ public final class Repl {
     private final Answerer answerer;
     private final Function<Exception, String> describe;
     private final boolean color;
+    private final boolean markdown;
     private final Path home;
     private final ReplCommands commands;
     private ChatSession session;
@@ -75,10 +76,12 @@ public final class Repl {
      *                 IllegalArgumentException with a sentence when it is unknown
      * @param modelNames what TAB offers after /model and /retry besides the session's own models
      *                 (aliases and the cached catalogue), asked for only when TAB is pressed there
+     * @param markdown whether answers are styled as Markdown (false for --raw)
      * @param home     what a leading {@code ~/} in /save and /load stands for
      */
     public Repl(Terminal terminal, SessionStore store, Answerer answerer, Function<Exception, String> describe,
-                UnaryOperator<String> modelIds, Supplier<? extends Collection<String>> modelNames, boolean color, Path home) {
+                UnaryOperator<String> modelIds, Supplier<? extends Collection<String>> modelNames, boolean color, boolean markdown,
+                Path home) {
         this.terminal = terminal;
         this.modelIds = modelIds;
         this.modelNames = modelNames;
@@ -86,6 +89,7 @@ public final class Repl {
         this.answerer = answerer;
         this.describe = describe;
         this.color = color;
+        this.markdown = markdown;
         this.home = home;
         this.commands = new ReplCommands(this);
     }
@@ -168,7 +172,7 @@ public final class Repl {
 
     /** Streams the answer to the conversation as it stands, {@code first} asked first, then the fallbacks. */
     void ask(String first) {
-        RichView view = new RichView(terminal, new TextSink(terminal.output(), "the terminal"), color, true);
+        RichView view = new RichView(terminal, new TextSink(terminal.output(), "the terminal"), color, markdown);
         Recorder recorder = new Recorder(view);
         Cancellation cancel = new Cancellation();
         inFlight = cancel;

@@ -155,6 +155,6 @@ final class ReplCommands {
     }
 
     private static String cost(UsageTotals totals) {
-        return totals.cost() == null ? "cost not reported" : Notices.cost(totals.cost());
+        return totals.cost() == null ? "cost " + Notices.UNKNOWN_COST : Notices.cost(totals.cost());
     }
 }

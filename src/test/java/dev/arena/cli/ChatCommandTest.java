@@ -51,7 +51,7 @@ class ChatCommandTest {
         assertEquals(0, r.exitCode(), r.toString());
         assertEquals("local answer\n", r.out());
         assertNull(fake.requestsFor("llama3.2").get(0).header("authorization"));
-        assertTrue(r.err().contains("cost not reported"), r.toString());
+        assertTrue(r.err().contains("cost unknown"), r.toString());
     }
 
     @Test

@@ -262,7 +262,7 @@ class ModelsCommandTest {
         fake.models("{\"data\":[{\"id\":\"llama3.2\",\"pricing\":{\"prompt\":\"0.000001\",\"completion\":\"0.000002\"}}]}");
         fake.script("llama3.2", Reply.stream("local ", "answer").ollamaStyle());
         CliRun before = run("chat", "--no-validate", "-m", "llama3.2", "hi");
-        assertTrue(before.err().contains("cost not reported"), "no cache yet, no estimate: " + before);
+        assertTrue(before.err().contains("cost unknown"), "no cache yet, no estimate: " + before);
         assertEquals(0, fake.modelsRequests().size(), "without the id check, chat never fetches the list");
         CliRun after = run("chat", "-m", "llama3.2", "hi");
         assertEquals(0, after.exitCode(), after.toString());

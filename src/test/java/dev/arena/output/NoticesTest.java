@@ -68,13 +68,13 @@ class NoticesTest {
 
     @Test
     void usageWithoutCost() {
-        assertEquals("openai/gpt-4o-mini · 26 in, 5 out tokens · cost not reported · 42s",
+        assertEquals("openai/gpt-4o-mini · 26 in, 5 out tokens · cost unknown · 42s",
                 Notices.usage(answer(new Usage(26, 5, null), Duration.ofSeconds(42))));
     }
 
     @Test
     void usageNotReported() {
-        assertEquals("openai/gpt-4o-mini · tokens not reported · cost not reported · 999ms",
+        assertEquals("openai/gpt-4o-mini · tokens not reported · cost unknown · 999ms",
                 Notices.usage(answer(Usage.NONE, Duration.ofMillis(999))));
     }
 

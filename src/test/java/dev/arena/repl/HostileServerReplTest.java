@@ -72,7 +72,7 @@ class HostileServerReplTest {
         FallbackChain recording = chain.recordingTo(new RequestRecorder(writer, redactor));
         UnaryOperator<String> ids = id -> id;
         int exit = assertTimeoutPreemptively(Duration.ofSeconds(20),
-                () -> new Repl(terminal, store, recording, Exception::getMessage, ids, List::of, false, dir).run(fresh));
+                () -> new Repl(terminal, store, recording, Exception::getMessage, ids, List::of, false, true, dir).run(fresh));
 
         String shown = screen.toString(StandardCharsets.UTF_8);
         assertEquals(0, exit, shown);

@@ -94,8 +94,12 @@ class ReplTest {
     }
 
     private Repl repl(Terminal terminal) {
+        return repl(terminal, true);
+    }
+
+    private Repl repl(Terminal terminal, boolean markdown) {
         FallbackChain recording = chain.recordingTo(new RequestRecorder(writer, Redactor.NONE));
-        return new Repl(terminal, store, recording, Exception::getMessage, ALIASES, List::of, false, dir);
+        return new Repl(terminal, store, recording, Exception::getMessage, ALIASES, List::of, false, markdown, dir);
     }
 
     private StoredSessions sessions() {
@@ -156,6 +160,18 @@ class ReplTest {
     }
 
     // ---- conversation ----
+
+    @Test
+    void answersAreStyledAsMarkdownUnlessRaw() throws Exception {
+        fake.script("m", Reply.stream("It is **bold** here\n"), Reply.stream("It is **bold** here\n"));
+        String styled = chat("m", "q\n\u0004");
+        assertTrue(styled.contains("It is bold here"), "markers taken away: " + styled);
+        assertFalse(styled.contains("**"), styled);
+
+        Terminal terminal = terminal("q\n\u0004");
+        exitCode = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> repl(terminal, false).run(fresh("m")));
+        assertTrue(screen().contains("It is **bold** here"), "--raw shows the text as it came: " + screen());
+    }
 
     @Test
     void twoTurnsCarryTheContextAndCtrlDLeavesWithZero() throws Exception {
@@ -283,7 +299,7 @@ class ReplTest {
         fake.script("m", Reply.stream("a", "b"), Reply.stream("c"));
         String shown = chat("m", "x\n/clear\n/usage\ny\n/usage\n");
         assertTrue(shown.contains("this session: 1 answer · 10 in, 2 out tokens · $0.000012;"
-                + " the conversation now: 0 messages, 0 answers · cost not reported"), shown);
+                + " the conversation now: 0 messages, 0 answers · cost unknown"), shown);
         assertTrue(shown.contains("this session: 2 answers · 20 in, 3 out tokens · $0.000023;"
                 + " the conversation now: 2 messages, 1 answer · $0.000011"), shown);
     }

@@ -128,7 +128,7 @@ class RichViewsTest {
         String shown = screen();
         assertFalse(shown.contains("\u001b"), shown);
         assertTrue(shown.startsWith("Debate: Tabs beat spaces\n"), shown);
-        assertTrue(shown.contains("Round 1 · Pro · opening statement · p\nTabs are better.\np · 5 in, 3 out tokens · cost not reported · 2.0s\n"), shown);
+        assertTrue(shown.contains("Round 1 · Pro · opening statement · p\nTabs are better.\np · 5 in, 3 out tokens · cost unknown · 2.0s\n"), shown);
         assertTrue(shown.contains("Round 1 · Con · opening statement · c2\n[Con] c failed (HTTP 503); falling back to c2\n"
                 + "Spaces.\n"), "the fallback is under the header of its turn: " + shown);
         assertTrue(shown.contains("speaker  turns  tokens in  tokens out     cost  time  fallbacks\n"), shown);

@@ -61,7 +61,7 @@ class MarkdownTranscriptTest {
 
                 Freedom of movement matters.
 
-                *Con · anthropic/claude-3.5-haiku · 100 in, 200 out tokens · cost not reported · 2.0s · started 2026-11-25T10:00:05Z*
+                *Con · anthropic/claude-3.5-haiku · 100 in, 200 out tokens · cost unknown · 2.0s · started 2026-11-25T10:00:05Z*
 
                 ## Round 2 — Pro (openai/gpt-4o-mini)
 
@@ -77,7 +77,7 @@ class MarkdownTranscriptTest {
 
                 Closing: keep them.
 
-                *Con · anthropic/claude-3.5-haiku · 140 in, 60 out tokens · cost not reported · 10s · started 2026-11-25T10:00:09Z*
+                *Con · anthropic/claude-3.5-haiku · 140 in, 60 out tokens · cost unknown · 10s · started 2026-11-25T10:00:09Z*
 
                 *Judge: google/gemini-2.0-flash failed (HTTP 429: Rate limit exceeded); openai/gpt-4o took over*
 
