@@ -117,7 +117,7 @@ class JsonTranscriptFileTest {
         JsonObject first = turns.get(0).getAsJsonObject();
         assertEquals("{\"round\":1,\"side\":\"pro\",\"phase\":\"opening\",\"model\":\"mistralai/mistral-small\","
                 + "\"started_at\":\"2026-11-25T10:00:01Z\",\"ended_at\":\"2026-11-25T10:00:05.200Z\","
-                + "\"elapsed_ms\":4200,\"prompt_tokens\":120,\"completion_tokens\":310,\"cost\":1.23E-4,"
+                + "\"elapsed_ms\":4200,\"prompt_tokens\":120,\"completion_tokens\":310,\"cost\":0.000123,"
                 + "\"fallbacks\":[{\"from\":\"openai/gpt-4o-mini\",\"to\":\"mistralai/mistral-small\","
                 + "\"reason\":\"error in stream (server_error): Provider disconnected\",\"continuing\":true}],"
                 + "\"error\":null,\"text\":\"Cars choke cities. Ban them.\",\"in_progress\":false}", first.toString());
