@@ -81,7 +81,7 @@ class CompletionScriptTest {
                 sorted(fishComplete(fish.get(), dir, "arena chat --fallback a,anth")));
         assertEquals(List.of("x,claude-sonnet"), sorted(fishComplete(fish.get(), dir, "arena tournament --models x,clau")));
         assertEquals(List.of("anthropic/claude-sonnet-4.5"), sorted(fishComplete(fish.get(), dir, "arena models show anth")));
-        assertEquals(List.of("chat", "debate", "leaderboard", "logs", "models", "replay", "tournament"),
+        assertEquals(List.of("chat", "debate", "demo", "leaderboard", "logs", "models", "replay", "tournament"),
                 sorted(fishComplete(fish.get(), dir, "arena ")));
         assertEquals(List.of("export"), sorted(fishComplete(fish.get(), dir, "arena logs ex")));
         assertEquals(List.of("json", "jsonl", "md"), sorted(fishComplete(fish.get(), dir, "arena debate --format ")));
