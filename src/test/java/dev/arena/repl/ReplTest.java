@@ -565,6 +565,21 @@ class ReplTest {
     }
 
     @Test
+    void saveWhereNoFileCanBeMadeNamesTheDirectoryNotATemporaryFile() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs Linux's /proc");
+        String shown = chat("m", "/system S\n/save /proc/x.json\n");
+        assertTrue(shown.contains("arena: cannot save to /proc/x.json: no file can be made in /proc\n"), shown);
+        assertFalse(shown.contains(".tmp"), shown);
+    }
+
+    @Test
+    void loadOfAMissingFileSaysItDoesNotExist() throws Exception {
+        Path missing = dir.resolve("missing.json");
+        String shown = chat("m", "/load " + missing + "\n");
+        assertTrue(shown.contains("arena: cannot read " + missing + ": " + missing + " does not exist"), shown);
+    }
+
+    @Test
     void saveRefusesWhatIsNotARegularFile() throws Exception {
         Path target = Files.writeString(dir.resolve("target.json"), "mine\n");
         Path link = Files.createSymbolicLink(dir.resolve("link.json"), target);
