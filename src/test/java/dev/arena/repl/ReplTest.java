@@ -703,6 +703,8 @@ class ReplTest {
         assertEquals(1, shown.split("arena: warning: the store could not keep this session: ", -1).length - 1,
                 "reported once, not at every message: " + shown);
         assertTrue(shown.contains("; the chat goes on, and /save FILE keeps a copy"), shown);
+        assertTrue(shown.contains("the store could not keep this session: the store " + db
+                + " is a directory, not a database file;"), "the warning says why: " + shown);
         assertTrue(shown.contains("arena: the store may lack part of conversation "), shown);
         assertFalse(shown.contains("saved as"), shown);
     }
