@@ -41,13 +41,17 @@ import java.util.function.Supplier;
             "  NO_COLOR            when set, no colours",
             "  ARENA_JAVA_OPTS     extra JVM options for the bin/arena launcher",
             "",
-            "Config file: $XDG_CONFIG_HOME/arena/config.properties (default ~/.config/arena/config.properties),",
-            "one key=value a line, # for comments. Flags beat environment variables beat the file beat",
-            "built-in defaults. Keys: base-url, model, fallback, pro, con, judge, rounds, temperature,",
-            "max-tokens, rate-limit, idle-timeout, retries, color (true/false), api-key-file, log",
-            "(true/false), db, and",
-            "alias.NAME=MODEL for your own model aliases (see: arena models --aliases).",
-            "The API key is never read from the file: use OPENROUTER_API_KEY or api-key-file."})
+            // Lines under 80 columns: picocli wraps a longer footer line by its own rules, which
+            // cut a path such as ~/.config after its dot.
+            "Config file: $XDG_CONFIG_HOME/arena/config.properties",
+            "(default ~/.config/arena/config.properties), one key=value a line, # for",
+            "comments. Flags beat environment variables beat the file beat built-in",
+            "defaults. Keys: base-url, model, fallback, pro, con, judge, rounds,",
+            "temperature, max-tokens, rate-limit, idle-timeout, retries, color",
+            "(true/false), api-key-file, log (true/false), db, and alias.NAME=MODEL for",
+            "your own model aliases (see: arena models --aliases).",
+            "The API key is never read from the file: use OPENROUTER_API_KEY or",
+            "api-key-file."})
 public final class ArenaCommand {
 
     /**
@@ -69,6 +73,9 @@ public final class ArenaCommand {
         all.put("logs", LogsCommand::new);
         return all;
     }
+
+    /** picocli refuses a narrower help. */
+    static final int MIN_HELP_WIDTH = 55;
 
     private Stdio stdio;
     private ConfigFile config;
@@ -109,6 +116,10 @@ public final class ArenaCommand {
             root.config = ConfigFile.empty(file);
         }
         CommandLine cl = withSubcommands(new CommandLine(root), args);
+        if (asksForHelp(args) && (stdio.stdoutIsTerminal() || stdio.env().containsKey("COLUMNS"))) {
+            // After the subcommands are added, so that they get the width too.
+            cl.setUsageHelpWidth(Math.max(MIN_HELP_WIDTH, ModelsCommand.width(stdio)));
+        }
         cl.setDefaultValueProvider(new ConfigDefaults(stdio.env(), root.config));
         cl.setExecutionStrategy(root::execute);
         cl.setOut(new PrintWriter(new OutputStreamWriter(stdio.out(), StandardCharsets.UTF_8), true));
@@ -116,6 +127,15 @@ public final class ArenaCommand {
         cl.setParameterExceptionHandler(ErrorHandlers::usageError);
         cl.setExecutionExceptionHandler(ErrorHandlers::escaped);
         return cl;
+    }
+
+    /**
+     * Whether the help may be printed: {@code arena} alone or a help flag. Only then is the
+     * terminal asked its width (opening it costs), so that the help wraps at the terminal's
+     * width rather than picocli's fixed 80 columns; on a pipe it stays 80, unless $COLUMNS says.
+     */
+    private static boolean asksForHelp(String... args) {
+        return args.length == 0 || Arrays.stream(args).anyMatch(a -> a.equals("-h") || a.equals("--help"));
     }
 
     /**

@@ -85,7 +85,7 @@ final class ChatCommand implements Callable<Integer>, JsonErrorEvents {
     String model;
 
     @Option(names = "--fallback", split = ",", paramLabel = "MODEL",
-            description = "Models to try, in order, when the model fails: m1,m2,...")
+            description = "Models to try, in order, when the model fails, comma-separated.")
     List<String> fallbacks = new ArrayList<>();
 
     @Option(names = {"-s", "--system"}, paramLabel = "TEXT", description = "System prompt.")

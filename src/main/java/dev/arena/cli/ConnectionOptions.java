@@ -37,7 +37,7 @@ final class ConnectionOptions {
     ServerOptions server = new ServerOptions();
 
     @Option(names = "--idle-timeout", paramLabel = "DURATION", defaultValue = "120s", converter = OptionConverters.IdleTimeout.class,
-            description = "Give up on a model that sends nothing for this long, e.g. 30s, 2m (default: ${DEFAULT-VALUE}).")
+            description = "Give up on a model that sends nothing for this long, such as 30s or 2m (default: ${DEFAULT-VALUE}).")
     Duration idleTimeout;
 
     @Option(names = "--retries", paramLabel = "N", defaultValue = "2", converter = OptionConverters.Retries.class,
@@ -45,7 +45,7 @@ final class ConnectionOptions {
     int retries;
 
     @Option(names = "--rate-limit", paramLabel = "[MODEL=]N/UNIT", split = ",", converter = OptionConverters.RateLimit.class,
-            description = "Requests allowed per model, e.g. 20/min, or openai/gpt-4o=5/min for one model; repeatable (default: 10/min).")
+            description = "Requests allowed per model, such as 20/min, or openai/gpt-4o=5/min for one model; repeatable (default: 10/min).")
     List<String> rateLimits = new ArrayList<>();
 
     @Mixin

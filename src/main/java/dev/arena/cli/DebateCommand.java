@@ -88,7 +88,7 @@ final class DebateCommand implements Callable<Integer>, JsonErrorEvents {
     boolean noJudge;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE",
-            description = "Write the transcript to FILE as it happens (.md, .json or .jsonl).")
+            description = "Write the transcript to FILE as it happens; its extension md, json or jsonl gives the format.")
     Path out;
 
     @Option(names = "--format", paramLabel = "md|json|jsonl", description = "Transcript format, when the --out extension does not say.")

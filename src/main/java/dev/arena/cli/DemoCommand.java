@@ -73,7 +73,7 @@ final class DemoCommand implements Callable<Integer>, JsonErrorEvents {
     List<String> topicWords = new ArrayList<>();
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE",
-            description = "Write the transcript to FILE (.md, .json or .jsonl); by default to a new temporary directory.")
+            description = "Write the transcript to FILE, as its extension md, json or jsonl says; by default to a new temporary directory.")
     Path out;
 
     @Option(names = "--force", description = "Overwrite the --out file when it exists and is not empty.")

@@ -55,7 +55,7 @@ final class LogsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "-n", paramLabel = "N", defaultValue = DEFAULT_COUNT,
+    @Option(names = "-n", paramLabel = "N", converter = OptionConverters.WholeNumber.class, defaultValue = DEFAULT_COUNT,
             description = "How many entries: the latest N, or the N best matches of -q; 0 for all (default: ${DEFAULT-VALUE}).")
     int count;
 

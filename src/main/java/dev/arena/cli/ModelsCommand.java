@@ -31,7 +31,7 @@ import java.util.concurrent.Callable;
         exitCodeList = {ExitCode.HELP_0, ExitCode.HELP_1, ExitCode.HELP_2, ExitCode.HELP_3},
         description = {"List the models of the server (OpenRouter, or any OpenAI-compatible server), "
                 + "with context length and prices per million tokens.",
-            "The list is cached for 24 hours under $XDG_CACHE_HOME/arena (default ~/.cache/arena); "
+            "The list is cached for 24 hours in arena's cache directory under $XDG_CACHE_HOME; "
                 + "without network the cache is used, however old, and without either a built-in list.",
             "On a terminal: an aligned table. On a pipe: tab-separated rows without a header "
                 + "(id, name, context, prompt and completion USD per million tokens; '-' when unknown)."})
@@ -61,7 +61,7 @@ final class ModelsCommand implements Callable<Integer> {
     Long minContext;
 
     @Option(names = "--supports", paramLabel = "PARAM",
-            description = "Only models that accept this request parameter, e.g. tools, reasoning, seed.")
+            description = "Only models that accept this request parameter, such as tools, reasoning or seed.")
     String supports;
 
     @Option(names = "--sort", paramLabel = "ORDER", defaultValue = "name",

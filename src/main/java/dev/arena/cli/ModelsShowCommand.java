@@ -33,7 +33,7 @@ final class ModelsShowCommand implements Callable<Integer> {
     @ParentCommand
     ModelsCommand parent;
 
-    @Parameters(paramLabel = "ID", description = "The model id or alias, e.g. openai/gpt-4o-mini or gpt-4o-mini.")
+    @Parameters(paramLabel = "ID", description = "The model id or alias, such as openai/gpt-4o-mini or gpt-4o-mini.")
     String id;
 
     @Option(names = "--json", description = "Write the model as a JSON object, in OpenRouter's shape.")

@@ -85,6 +85,25 @@ final class OptionConverters {
         }
     }
 
+    /**
+     * A whole number whose range its command checks, with its own wording: here only the form,
+     * so that {@code abc} reads "is not a whole number", not picocli's "is not an int".
+     */
+    static final class WholeNumber implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return checked(v -> (int) ValueChecks.wholeNumber(v, Integer.MIN_VALUE, Integer.MAX_VALUE), value);
+        }
+    }
+
+    /** {@code tournament --budget}: dollars, a plain decimal, 0 or more (not picocli's "is not a double"). */
+    static final class Budget implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            return checked(v -> ValueChecks.decimal(v, BigDecimal.ZERO, null).doubleValue(), value);
+        }
+    }
+
     static final class MinContext implements ITypeConverter<Long> {
         @Override
         public Long convert(String value) {

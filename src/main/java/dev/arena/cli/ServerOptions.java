@@ -15,8 +15,13 @@ import java.nio.file.Path;
 @Command(addMethodSubcommands = false)
 final class ServerOptions {
 
+    // No ${DEFAULT-VALUE} here: the option has no built-in default (null means OpenRouter,
+    // which decides the built-in model list and the no-key hint), and picocli would print
+    // "default: null". The description says where the value comes from instead.
     @Option(names = "--base-url", paramLabel = "URL",
-            description = "OpenAI-compatible API base URL (default: ${DEFAULT-VALUE}; $ARENA_BASE_URL or base-url in the config file, else https://openrouter.ai/api/v1).")
+            // The URL opens a line of its own: picocli would break it after a dot.
+            description = {"OpenAI-compatible API base URL. Without it: $ARENA_BASE_URL, else base-url in the config file, else OpenRouter:",
+                "https://openrouter.ai/api/v1"})
     String baseUrl;
 
     @Option(names = "--api-key-file", paramLabel = "FILE",

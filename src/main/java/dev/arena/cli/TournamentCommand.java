@@ -80,11 +80,11 @@ final class TournamentCommand implements Callable<Integer>, JsonErrorEvents {
             description = "Fallback models for every fighter; a debate where one spoke is left out of the ratings.")
     List<String> fallbacks = new ArrayList<>();
 
-    @Option(names = "--concurrency", paramLabel = "K", defaultValue = "" + DEFAULT_CONCURRENCY,
+    @Option(names = "--concurrency", paramLabel = "K", converter = OptionConverters.WholeNumber.class, defaultValue = "" + DEFAULT_CONCURRENCY,
             description = "Debates run at once, 1 to " + MAX_CONCURRENCY + " (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
-    @Option(names = "--budget", paramLabel = "USD",
+    @Option(names = "--budget", paramLabel = "USD", converter = OptionConverters.Budget.class,
             description = "Start no request that could take the spending past USD dollars (needs catalogue prices).")
     Double budget;
 
@@ -129,9 +129,6 @@ final class TournamentCommand implements Callable<Integer>, JsonErrorEvents {
         TextSink err = TextSink.stderr(io.err());
         if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
             throw new ParameterException(spec.commandLine(), "--concurrency must be between 1 and " + MAX_CONCURRENCY);
-        }
-        if (budget != null && (!(budget >= 0) || budget.isInfinite())) {
-            throw new ParameterException(spec.commandLine(), "--budget must be a number of dollars, zero or more");
         }
         TournamentRun run = new TournamentRun(io, err, output, store.file(io), concurrency, budget, spec.commandLine());
         if (resume != null && (!models.isEmpty() || motions != null || extend)) {

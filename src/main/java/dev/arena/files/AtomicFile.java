@@ -8,6 +8,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -56,11 +57,34 @@ public final class AtomicFile {
     }
 
     /**
-     * The directory is gone (never made, or removed under arena): said of the directory, since
-     * the JDK names the temporary file, which the user never asked for.
+     * "No such file" while making the temporary file: the directory is gone (never made, or
+     * removed under arena), or it is one where no file can be made ({@code /proc}). Said of
+     * the directory either way, since the JDK names the temporary file, which the user never
+     * asked for.
      */
-    private static NoSuchFileException missingDirectory(Path target) {
-        return new NoSuchFileException(String.valueOf(target.getParent()));
+    private static IOException missingDirectory(Path target) {
+        Path dir = target.getParent();
+        return Files.isDirectory(dir)
+                ? new FileSystemException(String.valueOf(target), null, "no file can be made in " + dir)
+                : new NoSuchFileException(String.valueOf(dir));
+    }
+
+    /**
+     * Fails as {@link #write} would, before anything is written: a file can be replaced there
+     * ({@link #checkReplaceable}) and a temporary file can be made beside it, which is then
+     * removed. For a file written later, such as a JSON transcript, so that a name that cannot
+     * work is refused at the start as a streamed file's is.
+     */
+    public static void checkWritable(Path file, Visibility visibility) throws IOException {
+        Path target = file.toAbsolutePath();
+        checkReplaceable(target);
+        Path temp;
+        try {
+            temp = createTemp(target, visibility);
+        } catch (NoSuchFileException e) {
+            throw missingDirectory(target);
+        }
+        Files.deleteIfExists(temp);
     }
 
     /**

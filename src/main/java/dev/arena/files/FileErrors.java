@@ -3,8 +3,12 @@ package dev.arena.files;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -31,6 +35,14 @@ public final class FileErrors {
         }
         if (e instanceof NoSuchFileException missing) {
             return missing.getFile() + " does not exist";
+        }
+        // These two carry only a path: the JDK's message would be that path, with no reason.
+        if (e instanceof FileAlreadyExistsException exists) {
+            return exists.getFile() + (Files.isDirectory(Path.of(exists.getFile())) ? " already exists"
+                    : " is in the way: it exists and is not a directory");
+        }
+        if (e instanceof NotDirectoryException notDirectory) {
+            return notDirectory.getFile() + " is not a directory";
         }
         if (e instanceof FileSystemException fs && fs.getReason() != null) {
             String reason = fs.getReason();

@@ -11,6 +11,7 @@ import dev.arena.debate.Speaker;
 import dev.arena.debate.Turn;
 import dev.arena.debate.Verdict;
 import dev.arena.files.AtomicFile;
+import dev.arena.files.FileErrors;
 import dev.arena.files.Visibility;
 import dev.arena.files.NotReplaceableException;
 import dev.arena.openrouter.ApiException;
@@ -94,8 +95,13 @@ public final class Transcripts {
         if (!force && Files.isRegularFile(path) && Files.size(path) > 0) {
             throw new TranscriptExistsException(path);
         }
-        if (format == TranscriptFormat.JSON && (Files.exists(path) && !Files.isWritable(path) || !Files.isWritable(parent))) {
-            throw new IOException("permission denied");
+        if (format == TranscriptFormat.JSON) {
+            // Written only once the debate starts: tried now, so that /proc/x.json fails here as /proc/x.md does.
+            try {
+                AtomicFile.checkWritable(path, Visibility.USER_CHOICE);
+            } catch (IOException e) {
+                throw new IOException(FileErrors.reason(e), e);
+            }
         }
     }
 

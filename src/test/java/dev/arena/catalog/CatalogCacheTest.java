@@ -207,7 +207,8 @@ class CatalogCacheTest {
         Files.writeString(file, "x");
         Catalog c = new CatalogCache(file, BASE, source, CatalogCache.DEFAULT_TTL, Clock.fixed(T0, ZoneOffset.UTC)).load(false);
         assertEquals(List.of("a/one", "b/two"), c.ids());
-        assertTrue(c.notice().orElseThrow().contains("could not cache"), c.notice().orElseThrow());
+        assertEquals("could not cache the model list in " + file + " (" + file
+                + " is in the way: it exists and is not a directory)", c.notice().orElseThrow());
     }
 
 }

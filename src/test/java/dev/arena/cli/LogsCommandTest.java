@@ -143,6 +143,9 @@ class LogsCommandTest {
         CliRun r = run("logs", "-n", "-1");
         assertEquals(2, r.exitCode(), r.toString());
         assertTrue(r.err().startsWith("arena: -n must be 0 (all) or more, not -1\n"), r.toString());
+        CliRun word = run("logs", "-n", "abc");
+        assertEquals(2, word.exitCode(), word.toString());
+        assertTrue(word.err().startsWith("arena: Invalid value for option '-n': 'abc' is not a whole number\n"), word.toString());
         CliRun blank = run("logs", "-m", " ");
         assertEquals(2, blank.exitCode(), blank.toString());
         assertTrue(blank.err().startsWith("arena: -m must not be empty\n"), blank.toString());

@@ -30,6 +30,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * chat, debate and models with stdout, stderr or the transcript failing: only a closed stdout
@@ -284,6 +285,20 @@ class WriteFailuresTest {
         Run r = debate(new ByteArrayOutputStream(), "--out", out.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(Files.readString(out).contains("Pro argues at some length."));
+    }
+
+    /** /proc is a directory where no file can be made: every format is refused before a request, in one sentence. */
+    @ParameterizedTest
+    @ValueSource(strings = {"md", "jsonl", "json"})
+    void aTranscriptWhereNoFileCanBeMadeIsRefusedAtTheStart(String format) {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs Linux's /proc");
+        Path out = Path.of("/proc/x." + format);
+        Run r = debate(new ByteArrayOutputStream(), "--out", out.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().startsWith("arena: cannot write the transcript to " + out + ": "), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertFalse(r.err().contains(".tmp") || r.err().contains("Exception") || r.err().contains("internal"), r.err());
+        assertTrue(fake.requestsFor("w/pro").isEmpty(), "nothing was sent");
     }
 
     @Test

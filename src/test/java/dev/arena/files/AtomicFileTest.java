@@ -92,6 +92,25 @@ class AtomicFileTest {
     }
 
     @Test
+    void aDirectoryWhereNoFileCanBeMadeIsNamedNotTheTemporaryFile() {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs Linux's /proc");
+        Path file = Path.of("/proc/x.json");
+        IOException written = assertThrows(IOException.class, () -> AtomicFile.write(file, "x", Visibility.USER_CHOICE));
+        assertEquals("no file can be made in /proc", FileErrors.reason(written));
+        IOException checked = assertThrows(IOException.class, () -> AtomicFile.checkWritable(file, Visibility.USER_CHOICE));
+        assertEquals("no file can be made in /proc", FileErrors.reason(checked));
+    }
+
+    @Test
+    void checkWritableLeavesNothingBehind() throws IOException {
+        AtomicFile.checkWritable(dir.resolve("later.json"), Visibility.USER_CHOICE);
+        assertEquals(List.of(), entries());
+        IOException missing = assertThrows(IOException.class,
+                () -> AtomicFile.checkWritable(dir.resolve("no/later.json"), Visibility.USER_CHOICE));
+        assertEquals(dir.resolve("no") + " does not exist", FileErrors.reason(missing));
+    }
+
+    @Test
     void aFullDiskLeavesTheOldFileAndNoTemporary() throws Exception {
         // A real full disk: a 32 KiB tmpfs, where the machine lets us mount one (as root, as CI runs).
         Path small = Files.createDirectory(dir.resolve("small"));

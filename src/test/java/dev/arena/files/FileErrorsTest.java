@@ -29,6 +29,9 @@ class FileErrorsTest {
                 FileErrors.reason(new FileSystemException("/x/s.json", null, "No space left on device")));
         assertEquals("read-only file system", FileErrors.reason(new FileSystemException("/x", null, "Read-only file system")));
         assertEquals("/x/s.json does not exist", FileErrors.reason(new NoSuchFileException("/x/s.json")));
+        assertEquals("/x/cache is not a directory", FileErrors.reason(new java.nio.file.NotDirectoryException("/x/cache")));
+        assertEquals("/no/such/cache is in the way: it exists and is not a directory",
+                FileErrors.reason(new java.nio.file.FileAlreadyExistsException("/no/such/cache")));
         assertEquals("the disk said no", FileErrors.reason(new IOException("the disk said no")));
     }
 

@@ -582,6 +582,21 @@ class ReplTest {
     }
 
     @Test
+    void saveWhereNoFileCanBeMadeNamesTheDirectoryNotATemporaryFile() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs Linux's /proc");
+        String shown = chat("m", "/system S\n/save /proc/x.json\n");
+        assertTrue(shown.contains("arena: cannot save to /proc/x.json: no file can be made in /proc\n"), shown);
+        assertFalse(shown.contains(".tmp"), shown);
+    }
+
+    @Test
+    void loadOfAMissingFileSaysItDoesNotExist() throws Exception {
+        Path missing = dir.resolve("missing.json");
+        String shown = chat("m", "/load " + missing + "\n");
+        assertTrue(shown.contains("arena: cannot read " + missing + ": " + missing + " does not exist"), shown);
+    }
+
+    @Test
     void saveRefusesWhatIsNotARegularFile() throws Exception {
         Path target = Files.writeString(dir.resolve("target.json"), "mine\n");
         Path link = Files.createSymbolicLink(dir.resolve("link.json"), target);
@@ -705,6 +720,8 @@ class ReplTest {
         assertEquals(1, shown.split("arena: warning: the store could not keep this session: ", -1).length - 1,
                 "reported once, not at every message: " + shown);
         assertTrue(shown.contains("; the chat goes on, and /save FILE keeps a copy"), shown);
+        assertTrue(shown.contains("the store could not keep this session: the store " + db
+                + " is a directory, not a database file;"), "the warning says why: " + shown);
         assertTrue(shown.contains("arena: the store may lack part of conversation "), shown);
         assertFalse(shown.contains("saved as"), shown);
     }
