@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -46,6 +47,29 @@ class DebateTerminalIT {
         assertTrue(Pattern.compile("\ntotal +4 +3485 +372 ").matcher(text).find(), "fighters and judge: " + text);
         assertEquals(1, count(text, out.toString()), text);
         assertTrue(text.contains("arena: the transcript is in " + out + "\n"), text);
+    }
+
+    @Test
+    void theDemoReadsLikeAPageWrappedAtWordsWithItsMarkdownRendered() throws Exception {
+        Path out = dir.resolve("page.md");
+        String text = run("demo", "--out", out.toString(), "Tabs beat spaces").text();
+        String transcript = Files.readString(out);
+        assertTrue(transcript.contains("**Tabs beat spaces**"), "the transcript keeps the Markdown: " + transcript);
+        assertFalse(text.contains("**"), "the screen shows it rendered, markers taken away:\n" + text);
+        assertTrue(text.contains("I argue for the motion: Tabs beat spaces."), text);
+        // The first turn, a model's streamed text (arena's own notice lines are left to the terminal).
+        String debate = text.substring(text.indexOf("Round 1 · Pro"), text.indexOf("Round 1 · Con"));
+        for (String line : debate.split("\n")) {
+            assertTrue(line.codePointCount(0, line.length()) <= 100, "wider than the terminal: " + line);
+        }
+        java.util.Set<String> shown = new java.util.HashSet<>(List.of(text.split("\\s+")));
+        String prose = transcript.substring(transcript.indexOf("1. **The gains"), transcript.indexOf("We can."));
+        for (String word : prose.replace("*", "").split("\\s+")) {
+            assertTrue(shown.contains(word), "'" + word + "' is shown whole, never cut at the edge:\n" + text);
+        }
+
+        String raw = run("demo", "--raw", "Tabs beat spaces").text();
+        assertTrue(raw.contains("**Tabs beat spaces**"), "--raw shows the text as it came:\n" + raw);
     }
 
     @Test
