@@ -122,6 +122,12 @@ class TournamentStatusLineTest {
         assertTrue(beforeTheEnd.startsWith("49/56 done, 0 running, 7 failed [########--]  87% ETA 0s · $0.0490 spent"),
                 beforeTheEnd);
         assertTrue(written().endsWith(CLEAR), "the line is cleared at the end");
+        // A terminated executor's thread may still be alive for a moment after its last task: it must go soon.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("arena-status"))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
         assertFalse(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("arena-status")),
                 "the redraw thread is gone");
     }
