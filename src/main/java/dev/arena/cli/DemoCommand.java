@@ -7,6 +7,7 @@ import dev.arena.debate.InvalidSettingsException;
 import dev.arena.demo.DemoNotices;
 import dev.arena.demo.DemoScript;
 import dev.arena.demo.DemoServer;
+import dev.arena.files.FileErrors;
 import dev.arena.openrouter.ClientSettings;
 import dev.arena.openrouter.OpenRouterClient;
 import dev.arena.output.TextSink;
@@ -105,7 +106,7 @@ final class DemoCommand implements Callable<Integer>, JsonErrorEvents {
             return code;
         } catch (IOException e) {
             err.write("arena: the demo could not start its stand-in server or transcript directory: "
-                    + e.getMessage() + "\n").flush();
+                    + FileErrors.reason(e) + "\n").flush();
             return ExitCode.FAILED;
         }
     }
