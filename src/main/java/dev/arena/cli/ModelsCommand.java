@@ -35,7 +35,7 @@ import java.util.concurrent.Callable;
                 + "without network the cache is used, however old, and without either a built-in list.",
             "On a terminal: an aligned table. On a pipe: tab-separated rows without a header "
                 + "(id, name, context, prompt and completion USD per million tokens; '-' when unknown)."})
-final class ModelsCommand implements Callable<Integer> {
+final class ModelsCommand implements Callable<Integer>, JsonErrorEvents {
 
     static final int DEFAULT_WIDTH = 100;
 
@@ -122,6 +122,12 @@ final class ModelsCommand implements Callable<Integer> {
             return cannotWrite(err, e);
         }
         return ExitCode.OK;
+    }
+
+    /** With --json, a failure is one error event on stdout in place of the list (shared with models show). */
+    @Override
+    public void errorEvent(String sentence, int exitCode) {
+        OutputOptions.answerErrorEvent(root.stdio(), sentence, exitCode);
     }
 
     /** A full disk or an I/O error on stdout, unlike a closed pipe, fails the command; said on stderr if it still works. */

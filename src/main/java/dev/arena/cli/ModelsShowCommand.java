@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
         exitCodeList = {ExitCode.HELP_0, "1:the model is not in the catalogue (the nearest ids are suggested)",
             ExitCode.HELP_2, ExitCode.HELP_3},
         description = "Show one model's details: prices, context, longest answer, supported parameters, expiration date.")
-final class ModelsShowCommand implements Callable<Integer> {
+final class ModelsShowCommand implements Callable<Integer>, JsonErrorEvents {
 
     @ParentCommand
     ModelsCommand parent;
@@ -46,6 +46,11 @@ final class ModelsShowCommand implements Callable<Integer> {
     NoticeOptions notices;
 
     @Override
+    public void errorEvent(String sentence, int exitCode) {
+        parent.errorEvent(sentence, exitCode);
+    }
+
+    @Override
     public Integer call() throws ConfigException, dev.arena.catalog.CatalogUnavailableException {
         Stdio io = parent.root.stdio();
         TextSink out = TextSink.stdout(io.out());
@@ -60,7 +65,11 @@ final class ModelsShowCommand implements Callable<Integer> {
         // ~router aliases are found here too.
         ModelInfo model = ModelCheck.find(catalog, id).orElse(null);
         if (model == null) {
-            err.write("arena: " + unknown(catalog, options.baseUri(io).getHost()) + "\n").flush();
+            String sentence = unknown(catalog, options.baseUri(io).getHost());
+            err.write("arena: " + sentence + "\n").flush();
+            if (json) {
+                errorEvent(sentence, ExitCode.FAILED);
+            }
             return ExitCode.FAILED;
         }
         try {

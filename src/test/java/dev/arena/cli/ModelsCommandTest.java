@@ -1,6 +1,7 @@
 package dev.arena.cli;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.arena.fake.FakeModels;
 import dev.arena.fake.FakeOpenRouter;
@@ -150,6 +151,23 @@ class ModelsCommandTest {
         assertEquals("", r.out(), "no built-in OpenRouter models for another server: " + r);
         assertEquals(1, r.err().lines().count(), r.toString());
         assertTrue(r.err().startsWith("arena: could not fetch the model list from http://127.0.0.1:1/v1 ("), r.toString());
+    }
+
+    @Test
+    void withJsonAFailureIsOneErrorEventOnStdout() {
+        CliRun r = run("models", "--json", "--base-url", "http://127.0.0.1:1/v1");
+        assertEquals(1, r.exitCode(), r.toString());
+        JsonObject event = JsonParser.parseString(r.out()).getAsJsonObject();
+        assertEquals("error", event.get("type").getAsString(), r.toString());
+        assertEquals(1, event.get("exit_code").getAsInt());
+        assertTrue(event.get("message").getAsString().startsWith("could not fetch the model list from http://127.0.0.1:1/v1 ("), r.toString());
+
+        CliRun show = run("models", "show", "--json", "no/such-model");
+        assertEquals(1, show.exitCode(), show.toString());
+        JsonObject missing = JsonParser.parseString(show.out()).getAsJsonObject();
+        assertEquals("error", missing.get("type").getAsString(), show.toString());
+        assertEquals(1, missing.get("exit_code").getAsInt());
+        assertEquals("arena: " + missing.get("message").getAsString() + "\n", show.err(), "the same sentence on stderr");
     }
 
     @Test
