@@ -40,7 +40,7 @@ import java.util.concurrent.Callable;
                 + "pairs; a rank is 1 plus the number of models whose interval lies wholly above. A debate is rated "
                 + "when it is complete and no fallback model spoke for a fighter; those where one spoke are counted "
                 + "as left out. Cost per debate is what a model's own turns cost over its rated debates."})
-final class LeaderboardCommand implements Callable<Integer> {
+final class LeaderboardCommand implements Callable<Integer>, JsonErrorEvents {
 
     /** The seed of a pooled leaderboard, whose tournaments may have been run with different ones. */
     static final long POOLED_SEED = 1;
@@ -73,6 +73,20 @@ final class LeaderboardCommand implements Callable<Integer> {
     StoreFileOption store;
 
     @Override
+    public void errorEvent(String sentence, int exitCode) {
+        OutputOptions.answerErrorEvent(root.stdio(), sentence, exitCode);
+    }
+
+    /** A failure in one sentence on stderr, and with --json as an error event on stdout too. */
+    private int fail(TextSink err, String sentence, int exitCode) {
+        err.write("arena: " + sentence + "\n").flush();
+        if (json) {
+            errorEvent(sentence, exitCode);
+        }
+        return exitCode;
+    }
+
+    @Override
     public Integer call() {
         if (all && !names.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "give tournament names or --all, not both");
@@ -94,8 +108,7 @@ final class LeaderboardCommand implements Callable<Integer> {
             }
             List<StoredTournaments.Tournament> chosen = chosen(stored);
             if (chosen.size() < new LinkedHashSet<>(names).size()) {
-                err.write("arena: " + unknown(stored, file) + "\n").flush();
-                return ExitCode.USAGE;
+                return fail(err, unknown(stored, file), ExitCode.USAGE);
             }
             List<ScheduledResult> results = new ArrayList<>();
             for (StoredTournaments.Tournament t : chosen) {
@@ -104,8 +117,7 @@ final class LeaderboardCommand implements Callable<Integer> {
             table = LeaderboardTable.of(chosen.stream().map(StoredTournaments.Tournament::name).toList(), results,
                     seed(chosen));
         } catch (StoreException e) {
-            err.write("arena: " + e.getMessage() + "\n").flush();
-            return ExitCode.CONFIG;
+            return fail(err, e.getMessage(), ExitCode.CONFIG);
         }
         TextSink out = TextSink.stdout(io.out());
         try {

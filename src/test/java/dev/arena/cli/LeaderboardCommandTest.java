@@ -194,6 +194,13 @@ class LeaderboardCommandTest {
         assertEquals(ExitCode.USAGE, unknown.exitCode(), unknown.toString());
         assertEquals("", unknown.out());
         assertEquals("arena: there is no tournament vase in " + db + " (it has cup)\n", unknown.err());
+
+        CliRun unknownJson = leaderboard("--json", "vase");
+        assertEquals(ExitCode.USAGE, unknownJson.exitCode(), unknownJson.toString());
+        JsonObject event = JsonParser.parseString(unknownJson.out()).getAsJsonObject();
+        assertEquals("error", event.get("type").getAsString(), unknownJson.toString());
+        assertEquals(ExitCode.USAGE, event.get("exit_code").getAsInt());
+        assertEquals("arena: " + event.get("message").getAsString() + "\n", unknownJson.err(), "the same sentence");
     }
 
     @Test
