@@ -87,26 +87,11 @@ class DebateTerminalIT {
     }
 
     private Screen run(String... args) throws Exception {
-        StringBuilder command = new StringBuilder("stty cols 100 rows 40; exec ").append(quote(ArenaProcess.LAUNCHER.toString()));
-        for (String a : args) {
-            command.append(' ').append(quote(a));
-        }
-        ProcessBuilder pb = new ProcessBuilder("script", "-qec", command.toString(), "/dev/null");
-        pb.environment().clear();
-        pb.environment().put("PATH", System.getenv("PATH"));
-        pb.environment().put("HOME", dir.toString());
-        pb.environment().put("TERM", "xterm-256color");
-        pb.environment().put("NO_COLOR", "1");
-        pb.environment().put("LC_ALL", "C.UTF-8");
+        ProcessBuilder pb = PtyCommand.of(100, dir, args);
         pb.environment().put("ARENA_DEMO_PACE", "0");
         for (String xdg : List.of("CONFIG", "CACHE", "STATE", "DATA")) {
             pb.environment().put("XDG_" + xdg + "_HOME", dir.resolve(xdg.toLowerCase(java.util.Locale.ROOT)).toString());
         }
-        String javaHome = System.getenv("JAVA_HOME");
-        if (javaHome != null) {
-            pb.environment().put("JAVA_HOME", javaHome);
-        }
-        pb.redirectErrorStream(true);
         pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         Process p = pb.start();
         byte[] screen = p.getInputStream().readAllBytes();
@@ -118,9 +103,5 @@ class DebateTerminalIT {
 
     private static int count(String text, String part) {
         return text.split(Pattern.quote(part), -1).length - 1;
-    }
-
-    private static String quote(String s) {
-        return "'" + s.replace("'", "'\\''") + "'";
     }
 }

@@ -209,25 +209,9 @@ class InteractiveChatIT {
         }
 
         static Pty start(Path dir, String... args) throws IOException {
-            // script's own stdin is a pipe, so the pty starts with no size: give it one.
-            StringBuilder command = new StringBuilder("stty cols 120 rows 40; exec ").append(quote(ArenaProcess.LAUNCHER.toString()));
-            for (String a : args) {
-                command.append(' ').append(quote(a));
-            }
-            ProcessBuilder pb = new ProcessBuilder("script", "-qec", command.toString(), "/dev/null");
-            pb.environment().clear();
-            pb.environment().put("PATH", System.getenv("PATH"));
-            pb.environment().put("HOME", dir.toString());
-            pb.environment().put("TERM", "xterm-256color");
-            pb.environment().put("NO_COLOR", "1");
-            pb.environment().put("LC_ALL", "C.UTF-8");
+            ProcessBuilder pb = PtyCommand.of(120, dir, args);
             pb.environment().put("XDG_STATE_HOME", dir.resolve("state").toString());
             pb.environment().put("XDG_DATA_HOME", dir.resolve("data").toString());
-            String javaHome = System.getenv("JAVA_HOME");
-            if (javaHome != null) {
-                pb.environment().put("JAVA_HOME", javaHome);
-            }
-            pb.redirectErrorStream(true);
             int m = List.of(args).indexOf("-m");
             return new Pty(pb.start(), m < 0 ? "" : args[m + 1]);
         }
@@ -286,10 +270,6 @@ class InteractiveChatIT {
             } catch (IOException ignored) {
                 // The process ended.
             }
-        }
-
-        private static String quote(String s) {
-            return "'" + s.replace("'", "'\\''") + "'";
         }
     }
 }
